@@ -1,0 +1,167 @@
+"""Checks of single values, used by the model's fields.
+
+Each check raises a PydanticCustomError whose type is a code of the message catalogue, so a
+pydantic error turns into a Problem without guessing. Checks never rewrite a value.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from urllib.parse import urlsplit
+
+import phonenumbers
+from babel import Locale
+from email_validator import EmailNotValidError, validate_email
+from phonenumbers import shortnumberinfo
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_MAX = 64
+RESERVED_IDS = frozenset({"index", "assets", "data", "search", "sitemap", "404", "new", "edit"})
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+DEGREES = re.compile(r"^-?\d{1,3}(\.\d+)?$")
+PHONE_CHARS = re.compile(r"^\+?[\d \-()]+$")
+# Codes babel knows no name for but that Swedish services offer.
+EXTRA_LANGUAGES = {"swl": "svenskt teckenspråk"}
+
+
+def fail(code: str, **params: object) -> PydanticCustomError:
+    return PydanticCustomError(code, code, params)
+
+
+def text(value: str) -> str:
+    if not value.strip():
+        raise fail("empty-value")
+    return value
+
+
+def record_id(value: str) -> str:
+    text(value)
+    if len(value) > ID_MAX or not ID_PATTERN.match(value):
+        raise fail("invalid-id", value=value)
+    if value in RESERVED_IDS:
+        raise fail("reserved-id", value=value)
+    return value
+
+
+def reference(value: str) -> str:
+    text(value)
+    if not ID_PATTERN.match(value):
+        raise fail("invalid-id", value=value)
+    return value
+
+
+slug = reference
+
+
+def full_date(value: str) -> str:
+    text(value)
+    if not FULL_DATE.match(value):
+        raise fail("invalid-date", value=value)
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise fail("impossible-date", value=value) from None
+    return value
+
+
+def partial_date(value: str) -> str:
+    text(value)
+    if not PARTIAL_DATE.match(value):
+        raise fail("invalid-partial-date", value=value)
+    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        raise fail("impossible-date", value=value) from None
+    return value
+
+
+def phone(value: str) -> str:
+    text(value)
+    if not PHONE_CHARS.match(value):
+        raise fail("invalid-phone", value=value)
+    try:
+        parsed = phonenumbers.parse(value, "SE")
+    except phonenumbers.NumberParseException:
+        raise fail("invalid-phone", value=value) from None
+    # Swedish short numbers (112, 1177, 116 006) are what helplines publish.
+    if not (phonenumbers.is_valid_number(parsed) or shortnumberinfo.is_valid_short_number(parsed)):
+        raise fail("invalid-phone", value=value)
+    return value
+
+
+def email(value: str) -> str:
+    text(value)
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as error:
+        raise fail("invalid-email", value=value, reason=str(error)) from None
+    return value
+
+
+def url(value: str) -> str:
+    text(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise fail("invalid-url", value=value) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+        raise fail("invalid-url", value=value)
+    return value
+
+
+def time(value: str) -> str:
+    text(value)
+    if not TIME.match(value):
+        raise fail("invalid-time", value=value)
+    return value
+
+
+@cache
+def language_names() -> dict[str, str]:
+    """ISO 639 codes with their Swedish names."""
+    return {**Locale("sv").languages, **EXTRA_LANGUAGES}
+
+
+def language(value: str) -> str:
+    text(value)
+    if value not in language_names():
+        raise fail("invalid-language", value=value)
+    return value
+
+
+def flag(value: object) -> bool:
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    if isinstance(value, str):
+        raise fail("empty-value") if not value.strip() else fail("invalid-flag", value=value)
+    return value  # type: ignore[return-value]  # not a string: let pydantic report the type
+
+
+def _degrees(value: object, axis: str, low: float, high: float) -> float:
+    if not isinstance(value, str):
+        return value  # type: ignore[return-value]
+    text(value)
+    if re.match(r"^-?\d{1,3},\d+$", value):
+        raise fail("decimal-comma", value=value, fixed=value.replace(",", "."))
+    if not DEGREES.match(value):
+        raise fail("invalid-number", value=value)
+    number = float(value)
+    if not low <= number <= high:
+        raise fail("coordinate-range", axis=axis, value=value, low=low, high=high)
+    return number
+
+
+def latitude(value: object) -> float:
+    return _degrees(value, "Latitud", -90, 90)
+
+
+def longitude(value: object) -> float:
+    return _degrees(value, "Longitud", -180, 180)

@@ -1,0 +1,61 @@
+"""The in-memory directory that every renderer reads: records, categories and areas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from commonmap.geography import Areas
+from commonmap.model import TYPES, Record
+
+
+class CategoryDef(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    label: str = Field(min_length=1)
+    label_en: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    icon: str = Field(min_length=1)
+    color: str = Field(pattern=r"^#[0-9a-f]{6}$")
+
+
+class Vocabulary(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    categories: list[CategoryDef] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A valid record with where it came from and where it is."""
+
+    record: Record
+    type: str  # the folder: organisations, places, roles, collaborations
+    file: str  # path relative to the directory root, for "Föreslå ändring" and messages
+    located_in: tuple[str, ...] = ()  # areas derived from its own or its place's coordinates
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """Every area the record is in or serves, without repeats, in a stable order."""
+        return tuple(sorted(set(self.located_in) | set(self.record.areas)))
+
+
+@dataclass
+class Directory:
+    root: Path
+    categories: dict[str, CategoryDef]
+    areas: Areas
+    entries: dict[str, Entry] = field(default_factory=dict)  # by id, in id order
+
+    def of_type(self, type_: str) -> list[Entry]:
+        return [entry for entry in self.entries.values() if entry.type == type_]
+
+    def counts(self) -> dict[str, int]:
+        return {type_: len(self.of_type(type_)) for type_ in TYPES}

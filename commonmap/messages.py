@@ -1,0 +1,220 @@
+"""The catalogue of problems: a stable code, a Swedish message and a Swedish hint for each.
+
+Messages say what was expected and what was found; hints say what to do. Tests compare codes,
+never wording, so the texts can be improved freely. Parameters are filled with str.format.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Reading the file
+    "file-too-large": (
+        "Filen är {size} byte, större än gränsen {limit} byte.",
+        "En post ska vara en kort fil. Dela upp texten eller korta beskrivningen.",
+    ),
+    "encoding-utf16": (
+        "Filen är sparad som UTF-16, inte UTF-8.",
+        "Spara filen med teckenkodningen UTF-8 i din textredigerare.",
+    ),
+    "encoding": (
+        "Filen är inte giltig UTF-8 (byte {byte} kan inte läsas).",
+        "Spara filen med teckenkodningen UTF-8 (inte Latin-1/Windows-1252).",
+    ),
+    "control-character": (
+        "Otillåtet styrtecken {char} i texten.",
+        "Ta bort tecknet; skriv om raden om du inte ser det.",
+    ),
+    "invisible-character": (
+        "Osynligt tecken {char} ({name}) i '{text}'.",
+        "Ta bort tecknet. Det syns inte men kan ändra hur texten visas eller ser ut som ett annat ord.",
+    ),
+    "yaml-syntax": (
+        "YAML-fel: {detail}.",
+        "Kontrollera indraget (samma antal mellanslag på rader som hör ihop, inga tabbar) och sätt citattecken runt text som innehåller kolon.",
+    ),
+    "yaml-tab": ("Tabbtecken i indraget.", "Använd mellanslag i stället för tabb för att dra in rader."),
+    "yaml-colon": (
+        "Ett kolon på fel ställe: värdet kan inte tolkas.",
+        "Sätt citattecken runt värden som innehåller ': ', till exempel namn: \"Öppet: mån–fre\". Kontrollera också indraget.",
+    ),
+    "yaml-indentation": (
+        "Raden är indragen fel i förhållande till raderna ovanför.",
+        "Fält på samma nivå ska börja i samma kolumn; använd två mellanslag per nivå.",
+    ),
+    "yaml-quote": ("Ett citattecken är inte avslutat.", "Avsluta texten med samma citattecken som den börjar med."),
+    "yaml-unclosed": (
+        "En lista [ ] eller en grupp {{ }} är inte avslutad, eller ett värde saknas efter ett kommatecken.",
+        "Kontrollera att varje [ har en ] och varje {{ en }} på samma rad, t.ex. categories: [arbete, trygghet].",
+    ),
+    "duplicate-key": (
+        "Fältet '{key}' finns två gånger (också på rad {other_line}).",
+        "Ta bort det ena; varje fält får bara finnas en gång.",
+    ),
+    "yaml-anchor": (
+        "YAML-ankare och alias (& och *) används inte i katalogen.",
+        "Skriv ut värdet på varje ställe i stället för att hänvisa med & och *.",
+    ),
+    "yaml-tag": (
+        "YAML-taggen '{tag}' är inte tillåten.",
+        "Ta bort taggen (ordet som börjar med !); skriv bara värdet.",
+    ),
+    "multiple-documents": (
+        "Filen innehåller flera YAML-dokument (---).",
+        "En fil ska innehålla exakt en post. Lägg övriga poster i egna filer.",
+    ),
+    "empty-file": ("Filen är tom.", "Fyll i posten; utgå från en mall (commonmap new)."),
+    "not-a-mapping": (
+        "Filen ska bestå av fält i formen 'namn: värde' men börjar med {found}.",
+        "Börja filen med 'id: ...' på första raden utan indrag.",
+    ),
+    "too-deep": (
+        "Filen är nästlad djupare än {limit} nivåer.",
+        "En post har bara några få nivåer; kontrollera indraget.",
+    ),
+    "complex-key": ("Ett fältnamn måste vara ett enkelt ord.", "Skriv fältnamnet som vanlig text följt av kolon."),
+    # Schema
+    "missing-field": (
+        "Fältet '{field}' saknas.",
+        "Lägg till '{field}:' med ett värde. Se fältreferensen på sidan Bidra.",
+    ),
+    "unknown-field": (
+        "Okänt fält '{field}'.{suggestion}",
+        "Rätta stavningen eller ta bort fältet. Giltiga fält här: {allowed}.",
+    ),
+    "empty-value": ("Fältet har inget värde.", "Fyll i ett värde eller ta bort hela raden om uppgiften saknas."),
+    "expected-text": (
+        "Här ska det stå en text, men det står {found}.",
+        "Skriv värdet på samma rad som fältnamnet, efter kolon.",
+    ),
+    "expected-list": (
+        "Här ska det stå en lista, men det står {found}.",
+        "Skriv varje värde på en egen rad som börjar med '- ', indragen under fältnamnet.",
+    ),
+    "expected-mapping": (
+        "Här ska det stå fält (namn: värde), men det står {found}.",
+        "Dra in underfälten två mellanslag under fältnamnet, t.ex. 'phone: ...'.",
+    ),
+    "empty-list": (
+        "Listan är tom; minst {min} värde behövs.",
+        "Lägg till minst ett värde, varje på en egen rad som börjar med '- '.",
+    ),
+    "invalid-choice": ("Värdet '{value}' är inte tillåtet.", "Välj ett av: {allowed}."),
+    "too-long": ("Texten är {length} tecken, längre än {limit}.", "Korta texten; lägg det längre i 'description'."),
+    "needs-quotes": (
+        "Värdet {value} står utan citattecken och läses av andra program som ett tal eller sant/falskt.",
+        'Sätt citattecken runt värdet: "{value}".',
+    ),
+    "invalid-value": ("Värdet har fel form.", "Jämför med fältreferensen på sidan Bidra."),
+    "invalid-flag": (
+        "Värdet '{value}' är varken true eller false.",
+        "Skriv true eller false (inte ja/nej eller yes/no).",
+    ),
+    "invalid-id": (
+        "Id '{value}' har fel form.",
+        "Använd bara små bokstäver a–z, siffror och bindestreck, t.ex. 'kfum-orebro' (å, ä, ö skrivs a, a, o), högst 64 tecken.",
+    ),
+    "reserved-id": ("Id '{value}' är reserverat.", "Välj ett annat id, t.ex. med organisationens namn i."),
+    "id-mismatch": (
+        "Id '{value}' stämmer inte med filnamnet '{expected}.yml'.",
+        "Ändra id till '{expected}' eller byt namn på filen till '{value}.yml'.",
+    ),
+    # Values
+    "invalid-date": (
+        "'{value}' är inte ett datum i formen ÅÅÅÅ-MM-DD.",
+        "Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2021-11-10 för 10 november 2021.",
+    ),
+    "impossible-date": (
+        "Datumet '{value}' finns inte.",
+        "Kontrollera dag och månad; t.ex. har februari högst 29 dagar.",
+    ),
+    "invalid-partial-date": (
+        "'{value}' är inte ett datum i formen ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.",
+        "Skriv t.ex. 2009, 2009-03 eller 2009-03-01.",
+    ),
+    "future-review": (
+        "'last_reviewed' ({value}) ligger i framtiden.",
+        "Skriv dagens datum eller det datum då uppgifterna senast kontrollerades.",
+    ),
+    "end-before-start": ("Slutdatum {end} ligger före startdatum {start}.", "Kontrollera period: start och end."),
+    "invalid-phone": (
+        "'{value}' är inte ett giltigt telefonnummer.",
+        'Skriv hela numret med riktnummer inom citattecken, t.ex. "019-21 10 00" eller "+46 19 21 10 00".',
+    ),
+    "invalid-email": (
+        "'{value}' är inte en giltig e-postadress: {reason}.",
+        "Skriv adressen som namn@doman.se utan mellanslag.",
+    ),
+    "invalid-url": (
+        "'{value}' är inte en webbadress som börjar med https:// eller http://.",
+        "Skriv hela adressen, t.ex. https://www.orebro.se.",
+    ),
+    "invalid-time": (
+        "'{value}' är inte ett klockslag i formen HH:MM.",
+        'Skriv klockslag med två siffror för timme och minut inom citattecken, t.ex. "09:00".',
+    ),
+    "invalid-language": (
+        "'{value}' är inte en språkkod enligt ISO 639.",
+        "Använd koder som sv (svenska), ar (arabiska), so (somaliska), ti (tigrinja), fa (persiska), en (engelska).",
+    ),
+    "invalid-number": (
+        "'{value}' är inte ett tal i decimalgrader.",
+        "Skriv t.ex. 59.2741 med punkt som decimaltecken.",
+    ),
+    "decimal-comma": ("'{value}' har decimalkomma.", "Använd punkt som decimaltecken: {fixed}."),
+    "coordinate-range": (
+        "{axis} '{value}' ligger utanför {low}–{high}.",
+        "Latitud är norr–söder (cirka 59 i Örebro), longitud öster–väster (cirka 15).",
+    ),
+    "outside-municipality": (
+        "Punkten {lat}, {lon} ligger utanför Örebro kommun.",
+        "Kontrollera koordinaterna; kopiera dem t.ex. från en karttjänst (högerklick på platsen).",
+    ),
+    "swapped-coordinates": (
+        "Punkten {lat}, {lon} ligger utanför Örebro kommun, men med lat och lon omkastade hamnar den i kommunen.",
+        "Byt plats på värdena: lat: {lon} och lon: {lat}.",
+    ),
+    # Vocabulary and references
+    "unknown-category": (
+        "Kategorin '{value}' finns inte.{suggestion}",
+        "Välj bland kategorierna i directory/categories.yml: {allowed}.",
+    ),
+    "unknown-area": (
+        "Området '{value}' finns inte.{suggestion}",
+        "Använd ett område-id från directory/areas.geojson, t.ex. vivalla eller varberga-oxhagen.",
+    ),
+    "duplicate-id": (
+        "Id '{value}' används också av {other}.",
+        "Varje post behöver ett eget id; byt id och filnamn på en av dem.",
+    ),
+    "unknown-reference": (
+        "Det finns ingen {expected} med id '{value}'.{suggestion}",
+        "Kontrollera stavningen eller lägg till posten i directory/{folder}/.",
+    ),
+    "wrong-reference-type": (
+        "'{value}' är en {found}, men här ska det vara en {expected}.",
+        "Hänvisa till en post i directory/{folder}/.",
+    ),
+    "misplaced-file": (
+        "Filen ligger inte i någon av mapparna {allowed}.",
+        "Flytta filen till rätt mapp under directory/.",
+    ),
+    "bad-filename": (
+        "Filnamnet '{value}' är inte ett giltigt id följt av .yml.",
+        "Döp filen till postens id följt av .yml, t.ex. kfum-orebro.yml.",
+    ),
+    # Freshness
+    "stale": (
+        "Posten granskades senast {value}, för mer än {months} månader sedan.",
+        "Kontrollera att uppgifterna stämmer och uppdatera 'last_reviewed' till dagens datum.",
+    ),
+    # The shared vocabulary files
+    "bad-vocabulary": ("Filen {file} kan inte läsas: {detail}.", "Rätta filen; den används av alla poster."),
+}
+
+
+def message(code: str, params: dict[str, object]) -> str:
+    return MESSAGES[code][0].format(**params)
+
+
+def hint(code: str, params: dict[str, object]) -> str:
+    return MESSAGES[code][1].format(**params)

@@ -1,0 +1,248 @@
+"""The typed records of the directory.
+
+The loader hands every scalar over as the string that was typed; the types here decide what a
+string may be. Values are kept as typed (a phone number stays the string the association wrote):
+validators check, they do not rewrite. Field descriptions are Swedish because they become the
+editor schema, the templates and the field reference that volunteers read.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from commonmap import checks
+
+Id = Annotated[str, AfterValidator(checks.record_id)]
+Ref = Annotated[str, AfterValidator(checks.reference)]
+Text = Annotated[str, AfterValidator(checks.text)]
+Markdown = Annotated[str, AfterValidator(checks.text)]
+FullDate = Annotated[str, AfterValidator(checks.full_date)]
+PartialDate = Annotated[str, AfterValidator(checks.partial_date)]
+Phone = Annotated[str, AfterValidator(checks.phone)]
+Email = Annotated[str, AfterValidator(checks.email)]
+Url = Annotated[str, AfterValidator(checks.url)]
+Time = Annotated[str, AfterValidator(checks.time)]
+Language = Annotated[str, AfterValidator(checks.language)]
+Category = Annotated[str, AfterValidator(checks.slug)]
+AreaId = Annotated[str, AfterValidator(checks.slug)]
+Flag = Annotated[bool, BeforeValidator(checks.flag)]
+Latitude = Annotated[float, BeforeValidator(checks.latitude)]
+Longitude = Annotated[float, BeforeValidator(checks.longitude)]
+
+Day = Literal["mo", "tu", "we", "th", "fr", "sa", "su"]
+Wheelchair = Literal["yes", "limited", "no"]
+OrganisationKind = Literal[
+    "association",
+    "municipal-service",
+    "municipal-company",
+    "public-agency",
+    "region",
+    "company",
+    "housing-company",
+    "faith-community",
+    "study-association",
+    "foundation",
+    "network",
+    "partnership",
+]
+CollaborationStatus = Literal["planned", "ongoing", "ended"]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a misspelt field must never be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Contact(Strict):
+    phone: Phone | None = Field(
+        None, title="Telefon", description="Telefonnummer som det skrivs, inom citattecken.", examples=["019-21 10 00"]
+    )
+    phone_label: Text | None = Field(
+        None,
+        title="Vad numret är till",
+        description="Till exempel 'växel' eller 'stödlinje, dygnet runt'.",
+        examples=["Stödlinje"],
+    )
+    email: Email | None = Field(
+        None,
+        title="E-post",
+        description="Verksamhetens offentliga e-postadress, inte en privatpersons.",
+        examples=["info@exempel.se"],
+    )
+    website: Url | None = Field(
+        None, title="Webbplats", description="Hela adressen med https://.", examples=["https://www.orebro.se"]
+    )
+
+
+class Address(Strict):
+    street: Text = Field(title="Gatuadress", examples=["Vivalla centrum"])
+    postal_code: Text | None = Field(None, title="Postnummer", examples=["703 71"])
+    city: Text = Field(title="Ort", examples=["Örebro"])
+
+
+class Location(Strict):
+    lat: Latitude = Field(title="Latitud", description="Decimalgrader med punkt, t.ex. 59.2988.", examples=[59.2988])
+    lon: Longitude = Field(title="Longitud", description="Decimalgrader med punkt, t.ex. 15.1869.", examples=[15.1869])
+    approximate: Flag = Field(
+        False, title="Ungefärlig", description="true om punkten bara visar ungefär var det ligger.", examples=[True]
+    )
+
+
+class Hours(Strict):
+    days: list[Day] = Field(
+        min_length=1, title="Dagar", description="mo, tu, we, th, fr, sa, su.", examples=[["mo", "we"]]
+    )
+    opens: Time = Field(title="Öppnar", description="HH:MM inom citattecken.", examples=["18:00"])
+    closes: Time = Field(
+        title="Stänger", description="HH:MM; ett klockslag före 'opens' betyder efter midnatt.", examples=["21:00"]
+    )
+    note: Text | None = Field(None, title="Kommentar", examples=["Udda veckor"])
+
+
+class Accessibility(Strict):
+    wheelchair: Wheelchair | None = Field(
+        None, title="Rullstol", description="yes, limited eller no.", examples=["yes"]
+    )
+    description: Text | None = Field(
+        None, title="Tillgänglighet", examples=["Ramp vid entrén, hörslinga i stora salen."]
+    )
+
+
+class Cost(Strict):
+    free: Flag = Field(title="Gratis", description="true eller false.", examples=[True])
+    description: Text | None = Field(None, title="Om kostnaden", examples=["Medlemsavgift 100 kr per år."])
+
+
+class Service(Strict):
+    """What an organisation offers (an HSDS service)."""
+
+    name: Text = Field(title="Namn", examples=["Läxhjälp"])
+    description: Text | None = Field(None, title="Beskrivning")
+    categories: list[Category] = Field(default_factory=list, title="Kategorier")
+
+
+class Partner(Strict):
+    organisation: Ref = Field(
+        title="Organisation", description="Id för en organisation i katalogen.", examples=["orebrobostader"]
+    )
+    part: Text | None = Field(
+        None, title="Roll i samverkan", examples=["Ställde krav på praktikplatser i upphandlingen."]
+    )
+
+
+class Period(Strict):
+    start: PartialDate = Field(title="Start", description="ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ.", examples=["2009"])
+    end: PartialDate | None = Field(None, title="Slut", examples=["2011"])
+
+
+class Record(Strict):
+    """Fields every record type has."""
+
+    id: Id = Field(
+        title="Id",
+        description="Samma som filnamnet utan .yml: små bokstäver a-z, siffror och bindestreck.",
+        examples=["kfum-orebro"],
+    )
+    name: Text = Field(title="Namn", examples=["KFUM Örebro"])
+    summary: Text | None = Field(None, title="Kort beskrivning", description="En eller två meningar.", max_length=300)
+    description: Markdown | None = Field(None, title="Beskrivning", description="Längre text; Markdown går bra.")
+    categories: list[Category] = Field(
+        min_length=1, title="Kategorier", description="Id från categories.yml.", examples=[["arbete"]]
+    )
+    target_groups: list[Text] = Field(default_factory=list, title="Målgrupper", examples=[["Unga 13–25 år"]])
+    languages: list[Language] = Field(
+        default_factory=list,
+        title="Språk",
+        description="ISO 639-koder, t.ex. sv, ar, so, ti, fa, en.",
+        examples=[["sv", "ar"]],
+    )
+    areas: list[AreaId] = Field(
+        default_factory=list,
+        title="Områden",
+        description="Områden som verksamheten riktar sig till (id från areas.geojson).",
+        examples=[["vivalla"]],
+    )
+    contact: Contact | None = Field(None, title="Kontakt")
+    last_reviewed: FullDate = Field(title="Senast granskad", description="ÅÅÅÅ-MM-DD.", examples=["2026-11-23"])
+    sources: list[Text] = Field(
+        min_length=1,
+        title="Källor",
+        description="Var uppgifterna kommer ifrån.",
+        examples=[["Verksamhetens webbplats"]],
+    )
+
+    @property
+    def reviewed(self) -> date:
+        return date.fromisoformat(self.last_reviewed)
+
+
+class Organisation(Record):
+    kind: OrganisationKind = Field(title="Typ av organisation", examples=["association"])
+    services: list[Service] = Field(default_factory=list, title="Stöd som erbjuds")
+    address: Address | None = Field(None, title="Adress")
+    location: Location | None = Field(None, title="Plats på kartan")
+
+
+class Place(Record):
+    hosts: list[Ref] = Field(
+        min_length=1,
+        title="Värd",
+        description="Id för organisationerna som driver platsen.",
+        examples=[["kfum-orebro"]],
+    )
+    address: Address | None = Field(None, title="Adress")
+    location: Location | None = Field(None, title="Plats på kartan")
+    opening_hours: list[Hours] = Field(default_factory=list, title="Öppettider")
+    accessibility: Accessibility | None = Field(None, title="Tillgänglighet")
+    cost: Cost | None = Field(None, title="Kostnad")
+
+
+class Role(Record):
+    organisation: Ref = Field(title="Organisation", examples=["nattvandrarna-orebro"])
+    place: Ref | None = Field(None, title="Mötesplats")
+    tasks: Markdown = Field(title="Vad volontären gör")
+    time_commitment: Text | None = Field(None, title="Tid", examples=["En kväll i månaden"])
+    requirements: list[Text] = Field(default_factory=list, title="Krav", examples=[["Fyllda 18 år"]])
+    criminal_record_extract: Flag | None = Field(
+        None,
+        title="Utdrag ur belastningsregistret",
+        description="true om utdrag krävs, false om det inte krävs; utelämna om det inte är känt.",
+    )
+    how_to_apply: Text | None = Field(None, title="Så anmäler du dig")
+
+
+class Collaboration(Record):
+    partners: list[Partner] = Field(min_length=1, title="Parter")
+    places: list[Ref] = Field(default_factory=list, title="Mötesplatser")
+    period: Period | None = Field(None, title="Period")
+    status: CollaborationStatus = Field(title="Status", description="planned, ongoing eller ended.")
+    outcomes: list[Text] = Field(default_factory=list, title="Vad det gav")
+    funding: list[Text] = Field(default_factory=list, title="Finansiering")
+    lessons: list[Text] = Field(default_factory=list, title="Lärdomar")
+    good_example: Flag = Field(
+        False, title="Gott exempel", description="true när kommunen lyfter fram samverkan som ett gott exempel."
+    )
+
+
+# The record types, keyed by their folder in directory/ (a contract).
+TYPES: dict[str, type[Record]] = {
+    "organisations": Organisation,
+    "places": Place,
+    "roles": Role,
+    "collaborations": Collaboration,
+}
+
+# Which record type each reference field must point to, for the cross-record checks.
+REFERENCES: dict[str, str] = {
+    "hosts": "organisations",
+    "organisation": "organisations",
+    "place": "places",
+    "places": "places",
+}
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

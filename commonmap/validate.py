@@ -1,0 +1,364 @@
+"""Read and check a whole directory: every problem collected, every valid record kept.
+
+The one entry point is `read_directory`; the site, the map and the exports all start from the
+`Directory` it returns, and `commonmap validate` prints its problems.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from commonmap import messages
+from commonmap.checks import ID_PATTERN
+from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary
+from commonmap.geography import Areas
+from commonmap.loader import Loaded, load_file
+from commonmap.model import REFERENCES, TYPES, Record
+from commonmap.problems import Problem
+
+M = TypeVar("M", bound=BaseModel)
+STALE_MONTHS = 12
+CATEGORIES_FILE = "categories.yml"
+AREAS_FILE = "areas.geojson"
+TYPE_NAMES = {
+    "organisations": "organisation",
+    "places": "mötesplats",
+    "roles": "volontäruppdrag",
+    "collaborations": "samverkan",
+}
+
+
+def read_directory(root: Path, today: date | None = None) -> tuple[Directory | None, list[Problem]]:
+    """Everything that can be checked is checked; valid records are kept even when others fail."""
+    today = today or date.today()
+    problems: list[Problem] = []
+    categories = _read_categories(root, problems)
+    areas = _read_areas(root, problems)
+    if categories is None or areas is None:
+        return None, problems
+    directory = Directory(root, categories, areas)
+    checked = []
+    for loaded, record, type_, found in _check_files(_record_files(root, problems)):
+        problems += found
+        if record is not None:
+            checked.append((loaded, record, type_))
+    located = _locate(checked, areas)
+    for loaded, record, _ in checked:
+        problems += _record_problems(loaded, record, directory, today, located)
+    _collect(directory, checked, located, problems)
+    return directory, sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
+
+
+def _relative(root: Path, path: Path) -> str:
+    return str(Path(root.name) / path.relative_to(root)) if root.name else str(path)
+
+
+def _record_files(root: Path, problems: list[Problem]) -> list[tuple[str, str, str]]:
+    """(path, type folder, name for messages) of every record file; YAML files elsewhere are reported."""
+    found = []
+    prefix = _relative(root, root)
+    for folder, subfolders, names in os.walk(root):
+        subfolders.sort()
+        relative = os.path.relpath(folder, root)
+        type_ = relative if relative in TYPES else None
+        for file_name in sorted(names):
+            stem, suffix = os.path.splitext(file_name)
+            if suffix not in (".yml", ".yaml") or relative == "." and file_name == CATEGORIES_FILE:
+                continue
+            name = os.path.normpath(os.path.join(prefix, relative, file_name))
+            if type_ is None:
+                problems.append(Problem(name, 1, 1, "misplaced-file", {"allowed": ", ".join(TYPES)}))
+            elif suffix != ".yml" or not ID_PATTERN.match(stem):
+                problems.append(Problem(name, 1, 1, "bad-filename", {"value": file_name}))
+            else:
+                found.append((os.path.join(folder, file_name), type_, name))
+    return found
+
+
+def _check_files(files: list[tuple[str, str, str]]) -> list[tuple[Loaded | None, Record | None, str, list[Problem]]]:
+    """Load and type every file. The collector is paused meanwhile: the many small objects made
+    here live on, and collecting while they are made cost 40 % of the time (benchmarks/)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [_check_file(item) for item in files]
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check_file(item: tuple[str, str, str]) -> tuple[Loaded | None, Record | None, str, list[Problem]]:
+    path, type_, name = item
+    problems: list[Problem] = []
+    loaded, found = load_file(Path(path), name)
+    problems += found
+    record = _typed(loaded, TYPES[type_], problems) if loaded is not None else None
+    return (loaded if record is not None else None), record, type_, problems
+
+
+def _read_categories(root: Path, problems: list[Problem]) -> dict[str, CategoryDef] | None:
+    loaded, found = (
+        load_file(root / CATEGORIES_FILE, _relative(root, root / CATEGORIES_FILE))
+        if (root / CATEGORIES_FILE).exists()
+        else (None, [])
+    )
+    problems += found
+    if loaded is None:
+        if not found:
+            problems.append(
+                Problem(
+                    _relative(root, root / CATEGORIES_FILE),
+                    1,
+                    1,
+                    "bad-vocabulary",
+                    {"file": CATEGORIES_FILE, "detail": "filen saknas"},
+                )
+            )
+        return None
+    vocabulary = _typed(loaded, Vocabulary, problems)
+    return {c.id: c for c in vocabulary.categories} if vocabulary else None
+
+
+def _read_areas(root: Path, problems: list[Problem]) -> Areas | None:
+    try:
+        return Areas.read(root / AREAS_FILE)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        problems.append(
+            Problem(
+                _relative(root, root / AREAS_FILE), 1, 1, "bad-vocabulary", {"file": AREAS_FILE, "detail": str(error)}
+            )
+        )
+        return None
+
+
+def _typed(loaded: Loaded, model: type[M], problems: list[Problem]) -> M | None:
+    """The model built from a file's strings, or None with every schema problem reported."""
+    try:
+        result = model.model_validate(loaded.data)
+    except ValidationError as error:
+        problems += [_schema_problem(loaded, model, e) for e in error.errors(include_url=False)]
+        return None
+    problems += _unquoted(loaded, result)
+    return result
+
+
+def _unquoted(loaded: Loaded, result: BaseModel) -> list[Problem]:
+    """Unquoted numbers and booleans that are text to us but would not be to another YAML reader."""
+    found = []
+    for path in sorted(loaded.typed, key=str):
+        value: object = result
+        for step in path:
+            value = value[step] if isinstance(step, int) else getattr(value, step, None)
+        if isinstance(value, str):
+            line, col = loaded.position(path)
+            found.append(Problem(loaded.file, line, col, "needs-quotes", {"value": value}))
+    return found
+
+
+def _schema_problem(loaded: Loaded, model: type[BaseModel], error: dict) -> Problem:
+    path = tuple(step for step in error["loc"] if isinstance(step, int) or not _is_internal(step))
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    line, col = loaded.position(path, key=kind in ("extra_forbidden", "missing"))
+    code, params = _code_for(kind, value, ctx, path, model)
+    return Problem(loaded.file, line, col, code, params)
+
+
+def _is_internal(step: str) -> bool:
+    """pydantic adds steps such as 'function-after[...]' to a location; they are not fields."""
+    return "[" in step or step in ("str", "bool", "float", "list")
+
+
+def _code_for(kind: str, value: object, ctx: dict, path: tuple, model: type[BaseModel]) -> tuple[str, dict]:
+    field = str(path[-1]) if path else ""
+    if kind in messages.MESSAGES:
+        return kind, dict(ctx)
+    if value == "" and kind != "missing":
+        return "empty-value", {}
+    if kind == "missing":
+        return "missing-field", {"field": field}
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, path[:-1])
+        close = difflib.get_close_matches(field, allowed, n=1)
+        suggestion = f" Menade du '{close[0]}'?" if close else ""
+        return "unknown-field", {"field": field, "suggestion": suggestion, "allowed": ", ".join(allowed)}
+    if kind == "literal_error":
+        return "invalid-choice", {"value": value, "allowed": ctx.get("expected", "").replace("'", "")}
+    if kind == "too_short":
+        return "empty-list", {"min": ctx.get("min_length", 1)}
+    if kind == "string_too_long":
+        return "too-long", {"length": len(str(value)), "limit": ctx.get("max_length")}
+    found = _describe(value)
+    if kind == "list_type":
+        return "expected-list", {"found": found}
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "expected-mapping", {"found": found}
+    return "expected-text", {"found": found}
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, list):
+        return "en lista"
+    if isinstance(value, dict):
+        return "underfält"
+    return f"'{value}'"
+
+
+def _fields_at(model: type[BaseModel], path: tuple) -> list[str]:
+    """The field names allowed at a path, for "did you mean" suggestions."""
+    current: type[BaseModel] = model
+    for step in path:
+        if isinstance(step, int):
+            continue
+        annotation = current.model_fields[step].annotation if step in current.model_fields else None
+        nested = _model_in(annotation)
+        if nested is None:
+            break
+        current = nested
+    return list(current.model_fields)
+
+
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _locate(checked: list, areas: Areas) -> dict[str, tuple[str, ...] | None]:
+    """The areas of every record with coordinates, by file (None: outside the municipality)."""
+    with_location = [
+        (loaded.file, record.location) for loaded, record, _ in checked if getattr(record, "location", None)
+    ]
+    found = areas.locate([(location.lat, location.lon) for _, location in with_location])
+    return {file: where for (file, _), where in zip(with_location, found, strict=True)}
+
+
+def _record_problems(
+    loaded: Loaded, record: Record, directory: Directory, today: date, located: dict
+) -> Iterator[Problem]:
+    """Checks of one record that need the vocabulary, the areas or today's date."""
+
+    def at(path: tuple, code: str, severity: str = "error", key: bool = False, **params: object) -> Problem:
+        line, col = loaded.position(path, key=key)
+        return Problem(loaded.file, line, col, code, params, severity)  # type: ignore[arg-type]
+
+    expected = Path(loaded.file).stem
+    if record.id != expected:
+        yield at(("id",), "id-mismatch", value=record.id, expected=expected)
+    for path, category in _categories(record):
+        if category not in directory.categories:
+            yield at(
+                path,
+                "unknown-category",
+                value=category,
+                suggestion=_suggest(category, directory.categories),
+                allowed=", ".join(directory.categories),
+            )
+    for index, area in enumerate(record.areas):
+        if area not in directory.areas.by_id:
+            yield at(("areas", index), "unknown-area", value=area, suggestion=_suggest(area, directory.areas.by_id))
+    reviewed = record.reviewed
+    if reviewed > today:
+        yield at(("last_reviewed",), "future-review", value=record.last_reviewed)
+    elif _months_between(reviewed, today) >= STALE_MONTHS:
+        yield at(("last_reviewed",), "stale", "warning", value=record.last_reviewed, months=STALE_MONTHS)
+    period = getattr(record, "period", None)
+    if period and period.end and period.end < period.start[: len(period.end)]:
+        yield at(("period", "end"), "end-before-start", start=period.start, end=period.end)
+    location = getattr(record, "location", None)
+    if location and located[loaded.file] is None:
+        params = {"lat": location.lat, "lon": location.lon}
+        swapped = directory.areas.locate([(location.lon, location.lat)])[0] is not None
+        yield at(("location",), "swapped-coordinates" if swapped else "outside-municipality", **params)
+
+
+def _categories(record: Record) -> Iterator[tuple[tuple, str]]:
+    for index, category in enumerate(record.categories):
+        yield ("categories", index), category
+    for s, service in enumerate(getattr(record, "services", [])):
+        for index, category in enumerate(service.categories):
+            yield ("services", s, "categories", index), category
+
+
+def _suggest(value: str, known: dict) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1)
+    return f" Menade du '{close[0]}'?" if close else ""
+
+
+def _months_between(earlier: date, later: date) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (later.day < earlier.day)
+
+
+def _collect(directory: Directory, checked: list, located: dict, problems: list[Problem]) -> None:
+    """Cross-record checks, then the valid records into the directory with their areas."""
+    first: dict[str, tuple[Loaded, str]] = {}
+    kept = []
+    for loaded, record, type_ in checked:
+        if record.id in first:
+            other = first[record.id][0].file
+            line, col = loaded.position(("id",))
+            problems.append(Problem(loaded.file, line, col, "duplicate-id", {"value": record.id, "other": other}))
+            continue
+        first[record.id] = (loaded, type_)
+        kept.append((loaded, record, type_))
+    types = {id_: type_ for id_, (_, type_) in first.items()}
+    for loaded, record, _ in kept:
+        problems += _reference_problems(loaded, record, types)
+    entries = [Entry(record, type_, loaded.file) for loaded, record, type_ in kept]
+    by_id = {entry.id: entry for entry in entries}
+    for entry in sorted(entries, key=lambda e: e.id):
+        directory.entries[entry.id] = Entry(entry.record, entry.type, entry.file, _located_in(entry, by_id, located))
+
+
+def _reference_problems(loaded: Loaded, record: Record, types: dict[str, str]) -> Iterator[Problem]:
+    for path, target, expected in _references(record):
+        found = types.get(target)
+        if found == expected:
+            continue
+        line, col = loaded.position(path)
+        params = {"value": target, "expected": TYPE_NAMES[expected], "folder": expected}
+        if found is None:
+            close = difflib.get_close_matches(target, [i for i, t in types.items() if t == expected], n=1)
+            params["suggestion"] = f" Menade du '{close[0]}'?" if close else ""
+            yield Problem(loaded.file, line, col, "unknown-reference", params)
+        else:
+            yield Problem(loaded.file, line, col, "wrong-reference-type", {**params, "found": TYPE_NAMES[found]})
+
+
+def _references(record: Record) -> Iterator[tuple[tuple, str, str]]:
+    """(path, target id, expected type folder) for every reference a record makes."""
+    for field, folder in REFERENCES.items():
+        value = getattr(record, field, None)
+        if isinstance(value, str):
+            yield (field,), value, folder
+        elif isinstance(value, list):
+            for index, target in enumerate(value):
+                yield (field, index), target, folder
+    for index, partner in enumerate(getattr(record, "partners", [])):
+        yield ("partners", index, "organisation"), partner.organisation, "organisations"
+
+
+def _located_in(entry: Entry, by_id: dict[str, Entry], located: dict) -> tuple[str, ...]:
+    """Areas from the record's own point, or from the points of the places it refers to."""
+    record = entry.record
+    if getattr(record, "location", None) is not None:
+        return located[entry.file] or ()
+    place_ids = [getattr(record, "place", None), *getattr(record, "places", [])]
+    found: set[str] = set()
+    for place_id in filter(None, place_ids):
+        place = by_id.get(place_id)
+        if place is not None and place.type == "places":
+            found.update(_located_in(place, by_id, located))
+    return tuple(sorted(found))

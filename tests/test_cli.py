@@ -1,0 +1,58 @@
+"""`commonmap validate` per the guide's contract: lines, summary, exit codes, GitHub format."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from commonmap.cli import main
+
+LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): .+ Tips: .+$")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "commonmap.cli", *args], capture_output=True, text=True, timeout=60)
+
+
+def test_valid_directory_exits_0_with_summary(make_directory) -> None:
+    result = run("validate", str(make_directory()))
+    assert result.returncode == 0, result.stdout
+    assert "1 organisations, 1 places, 1 roles, 1 collaborations" in result.stdout
+    assert "0 fel" in result.stdout
+
+
+def test_errors_exit_1_one_line_each(make_directory) -> None:
+    root = make_directory(
+        {
+            "organisations/trasig.yml": "id: trasig\nname: Trasig\nkind: förening\ncategories: [gemenskap]\nlast_reviewed: 2026-02-30\nsources: [x]\n"
+        }
+    )
+    result = run("validate", str(root))
+    assert result.returncode == 1
+    problems = [line for line in result.stdout.splitlines() if LINE.match(line)]
+    assert [(LINE.match(p)["line"], LINE.match(p)["severity"]) for p in problems] == [("3", "error"), ("5", "error")]
+    assert problems[0].startswith("directory/organisations/trasig.yml:3:7: error: ")
+    assert "2 fel" in result.stdout.splitlines()[-1]
+
+
+def test_github_format(make_directory) -> None:
+    root = make_directory({"organisations/trasig.yml": "id: trasig\nname: Trasig\n"})
+    result = run("validate", "--format", "github", str(root))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].startswith(
+        "::error file=directory/organisations/trasig.yml,line=1,col=1,title=missing-field::"
+    )
+
+
+def test_usage_errors_exit_2(tmp_path) -> None:
+    assert main(["validate", str(tmp_path / "saknas")]) == 2
+    assert main(["validate", "--format", "xml"]) == 2
+    assert main([]) == 2
+
+
+def test_no_traceback_for_any_file(make_directory) -> None:
+    root = make_directory({"organisations/x.yml": b"\xff\xfe\x00\x00garbage", "places/y.yml": b"{[}]: : :"})
+    result = run("validate", str(root))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
