@@ -1,0 +1,30 @@
+"""What the generators produce, independent of the site engine (MkDocs today, maybe Zensical)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page. `path` is its source path, e.g. "organisationer/kfum-orebro.md", which
+    the engine publishes at /organisationer/kfum-orebro/. `html` is the finished, escaped body."""
+
+    path: str
+    title: str  # plain text; the adapter escapes it
+    html: str
+    description: str = ""  # plain text for <meta name="description">
+    head: str = ""  # finished HTML for <head> (JSON-LD), already safe
+    search: bool = True  # False keeps the page out of the search index
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file published as it is, e.g. "data/directory.json" or "assets/map/leaflet.js"."""
+
+    path: str
+    content: str | bytes
+
+
+Output = Page | Asset

@@ -1,0 +1,96 @@
+"""The MkDocs adapter: reads the directory once per build and publishes the generated outputs.
+
+Thin on purpose (Material for MkDocs reaches end of life in 2027): all content is made by
+engine-agnostic generators (site.py); this file only maps Pages and Assets onto MkDocs files.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from commonmap import site
+from commonmap.outputs import Asset, Page
+from commonmap.problems import has_errors
+from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
+from commonmap.validate import read_directory
+
+log = logging.getLogger("mkdocs.plugins.commonmap")
+
+
+class CommonMapConfig(Config):
+    directory = c.Type(str, default="directory")
+    tiles_url = c.Type(str, default=OSM_TILES)
+    tiles_attribution = c.Type(str, default=OSM_ATTRIBUTION)
+    data_license = c.Type(str, default="CC0-1.0")
+    data_license_url = c.Type(str, default="https://creativecommons.org/publicdomain/zero/1.0/deed.sv")
+
+
+class CommonMapPlugin(BasePlugin[CommonMapConfig]):
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).parent / self.config.directory
+        self.settings = Settings(
+            site_url=config.site_url or "",
+            repo_url=config.repo_url or "",
+            # edit_uri points into docs_dir ("edit/main/content/"); records live beside it.
+            edit_uri=(config.edit_uri or "").removesuffix(f"{Path(config.docs_dir).name}/"),
+            directory_path=self.config.directory,
+            tiles_url=self.config.tiles_url,
+            tiles_attribution=self.config.tiles_attribution,
+            data_license=self.config.data_license,
+            data_license_url=self.config.data_license_url,
+        )
+        self.pages: dict[str, Page] = {}
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        directory, problems = read_directory(self.root)
+        for problem in problems:
+            # Warnings (a record due for review) must not fail `mkdocs build --strict`.
+            (log.error if problem.severity == "error" else log.info)(problem.format())
+        if directory is None or has_errors(problems):
+            raise PluginError(f"{sum(p.severity == 'error' for p in problems)} fel i {self.root}; se ovan.")
+        self.pages = {}
+        for output in site.outputs(directory, self.settings):
+            if isinstance(output, Page):
+                self.pages[output.path] = output
+                files.append(File.generated(config, output.path, content=_front_matter(output)))
+            elif isinstance(output, Asset):
+                files.append(File.generated(config, output.path, content=output.content))
+        return files
+
+    def on_page_content(self, html_: str, page, config, files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        return generated.html if generated else html_
+
+    def on_page_context(self, context, page, config, nav):
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            context["commonmap_head"] = Markup(generated.head)
+        return context
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.root))
+        return server
+
+
+def _front_matter(page: Page) -> str:
+    """MkDocs reads title and description from front matter; JSON strings are valid YAML, and the
+    title is HTML-escaped because the theme prints `page.title` unescaped."""
+    meta = {"title": html.escape(page.title), **page.meta}
+    if page.description:
+        meta["description"] = html.escape(page.description)
+    if not page.search:
+        meta["search"] = {"exclude": True}
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
