@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -27,4 +28,13 @@ class Asset:
     content: str | bytes
 
 
-Output = Page | Asset
+@dataclass(frozen=True)
+class Snippet:
+    """Generated HTML for a hand-written page: `<!-- commonmap:NAME -->` in content/ is replaced by
+    `render(base)`, where base is the relative path from that page to the site root ("../")."""
+
+    name: str
+    render: Callable[[str], str]
+
+
+Output = Page | Asset | Snippet

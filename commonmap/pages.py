@@ -1,11 +1,313 @@
-"""The site's pages for records, lists, categories, areas and good examples (being written)."""
+"""The site's pages: one per record, lists per type, categories, areas and good examples.
+
+Engine-agnostic: returns Pages with finished HTML, rendered by Jinja2 with autoescape on. Record
+text is data passed to templates, never compiled as a template.
+"""
 
 from __future__ import annotations
 
-from commonmap.directory import Directory
-from commonmap.outputs import Output
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+import phonenumbers
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from commonmap import richtext, ui
+from commonmap.checks import language_names
+from commonmap.directory import Directory, Entry
+from commonmap.model import TYPES, Hours
+from commonmap.outputs import Output, Page, Snippet
 from commonmap.settings import Settings
+
+# URL folder per record type (a contract of the guide).
+FOLDERS = {
+    "organisations": "organisationer",
+    "places": "motesplatser",
+    "roles": "volontaruppdrag",
+    "collaborations": "samverkan",
+}
+DAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"]
+SCHEMA_TYPES = {
+    "organisations": "Organization",
+    "places": "Place",
+    "roles": "VolunteerAction",
+    "collaborations": "Project",
+}
+
+
+@dataclass
+class Relations:
+    """Links between records, both ways, computed once for all pages."""
+
+    places: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    roles: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    collaborations: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, directory: Directory) -> Relations:
+        found = cls()
+        for entry in directory.entries.values():
+            record = entry.record
+            if entry.type == "places":
+                for host in record.hosts:
+                    found.places[host].append(entry)
+            elif entry.type == "roles":
+                for target in filter(None, (record.organisation, record.place)):
+                    found.roles[target].append(entry)
+            elif entry.type == "collaborations":
+                for target in dict.fromkeys([p.organisation for p in record.partners] + record.places):
+                    found.collaborations[target].append(entry)
+        return found
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:
-    return []
+    site = SiteView(directory, settings)
+    pages: list[Output] = [site.record_page(entry) for entry in directory.entries.values()]
+    pages += [site.list_page(type_) for type_ in TYPES]
+    pages += [site.category_page(category_id) for category_id in directory.categories]
+    pages += [site.categories_page(), site.areas_page(), site.good_examples_page()]
+    pages += [site.area_page(area.id) for area in directory.areas]
+    pages.append(Snippet("categories", site.categories_snippet))
+    return pages
+
+
+class SiteView:
+    """What the templates need, derived once from the Directory."""
+
+    def __init__(self, directory: Directory, settings: Settings) -> None:
+        self.directory = directory
+        self.settings = settings
+        self.relations = Relations.of(directory)
+        self.env = environment()
+
+    def render(self, template: str, path: str, **context: object) -> str:
+        base = "../" * url_of_path(path).count("/")
+        return self.env.get_template(template).render(base=base, site=self, **context)
+
+    def record_page(self, entry: Entry) -> Page:
+        path = f"{FOLDERS[entry.type]}/{entry.id}.md"
+        record = entry.record
+        html = self.render("record.html", path, entry=entry, record=record, edit_url=self.settings.edit_url(entry.file))
+        return Page(
+            path,
+            record.name,
+            html,
+            description=record.summary or "",
+            head=self.json_ld(entry),
+            meta={"search": {"boost": 2}},
+        )
+
+    def list_page(self, type_: str) -> Page:
+        path = f"{FOLDERS[type_]}/index.md"
+        entries = self.directory.of_type(type_)
+        html = self.render("list.html", path, type_=type_, groups=self.by_category(entries))
+        return Page(path, ui.t(f"types.{type_}"), html, description=ui.t(f"list_intro.{type_}"))
+
+    def category_page(self, category_id: str) -> Page:
+        path = f"kategorier/{category_id}.md"
+        category = self.directory.categories[category_id]
+        entries = [e for e in self.directory.entries.values() if category_id in e.record.categories]
+        by_type = {type_: [e for e in entries if e.type == type_] for type_ in TYPES}
+        html = self.render("category.html", path, category=category, by_type=by_type)
+        return Page(path, category.label, html, description=category.description)
+
+    def categories_page(self) -> Page:
+        path = "kategorier/index.md"
+        html = self.render("categories.html", path, listing=Markup(self.categories_snippet("../../")))
+        return Page(path, ui.t("categories"), html, description=ui.t("categories_intro"))
+
+    def area_page(self, area_id: str) -> Page:
+        path = f"omraden/{area_id}.md"
+        area = self.directory.areas.by_id[area_id]
+        entries = self.directory.entries.values()
+        located = [e for e in entries if area_id in e.located_in]
+        serving = [e for e in entries if area_id in e.record.areas and area_id not in e.located_in]
+        html = self.render("area.html", path, area=area, located=self.by_type(located), serving=self.by_type(serving))
+        return Page(path, area.name, html, description=ui.t("area_intro", name=area.name))
+
+    def categories_snippet(self, base: str) -> str:
+        """The start page's "find support by need": every category with its count."""
+        counts = {
+            c: sum(c in e.record.categories for e in self.directory.entries.values()) for c in self.directory.categories
+        }
+        return self.env.get_template("categories_list.html").render(base=base, site=self, counts=counts)
+
+    def areas_page(self) -> Page:
+        path = "omraden/index.md"
+        counts = {a.id: sum(a.id in e.areas for e in self.directory.entries.values()) for a in self.directory.areas}
+        areas = sorted(self.directory.areas, key=lambda a: a.name)
+        html = self.render("areas.html", path, areas=areas, counts=counts)
+        return Page(path, ui.t("areas"), html, description=ui.t("areas_intro"))
+
+    def good_examples_page(self) -> Page:
+        path = "goda-exempel.md"
+        examples = [e for e in self.directory.of_type("collaborations") if e.record.good_example]
+        current = [e for e in examples if e.record.status != "ended"]
+        ended = [e for e in examples if e.record.status == "ended"]
+        html = self.render("good_examples.html", path, current=current, ended=ended)
+        return Page(path, ui.t("good_examples"), html, description=ui.t("good_examples_intro"))
+
+    def by_category(self, entries: list[Entry]) -> list[tuple[object, list[Entry]]]:
+        """Entries grouped under each of their categories, in vocabulary order; empty groups left out."""
+        groups = [(c, [e for e in entries if c.id in e.record.categories]) for c in self.directory.categories.values()]
+        return [(category, members) for category, members in groups if members]
+
+    @staticmethod
+    def by_type(entries: list[Entry]) -> dict[str, list[Entry]]:
+        return {type_: [e for e in entries if e.type == type_] for type_ in TYPES}
+
+    def entry(self, id_: str) -> Entry:
+        return self.directory.entries[id_]
+
+    def json_ld(self, entry: Entry) -> str:
+        return script_json(json_ld(entry, self.settings, self.directory))
+
+
+def url_of_path(path: str) -> str:
+    """The published URL (relative to the site root) of a page's source path."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def url_of(entry: Entry) -> str:
+    return f"{FOLDERS[entry.type]}/{entry.id}/"
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("commonmap", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(t=ui.t, url_of=url_of, FOLDERS=FOLDERS, TYPES=list(TYPES))
+    env.filters.update(
+        swedish_date=swedish_date,
+        hours=hours_text,
+        language=language_label,
+        tel=tel_href,
+        markdown=lambda text: Markup(richtext.render(text)),
+        period=period_text,
+    )
+    return env
+
+
+def swedish_date(value: str) -> str:
+    """'2021-11-10' → '10 november 2021'; partial dates ('2009', '2011-06') stay readable."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return format_date(date.fromisoformat(value), format="long", locale="sv")
+    if len(parts) == 2:
+        return format_date(date(int(parts[0]), int(parts[1]), 1), format="LLLL y", locale="sv")
+    return value
+
+
+def period_text(period) -> str:
+    if period is None:
+        return ""
+    start = swedish_date(period.start)
+    return f"{start} – {swedish_date(period.end)}" if period.end else f"{ui.t('from')} {start}"
+
+
+def hours_text(hours: Hours) -> str:
+    """'fredag och lördag 21:00–01:00 (över midnatt)' in plain Swedish."""
+    days = day_ranges(hours.days)
+    text = f"{days} {hours.opens}–{hours.closes}"
+    if hours.closes <= hours.opens:
+        text += f" ({ui.t('past_midnight')})"
+    return text
+
+
+def day_ranges(days: list[str]) -> str:
+    """Consecutive days as ranges: ['mo','tu','we','fr'] → 'måndag–onsdag och fredag'."""
+    indexes = sorted({DAYS.index(d) for d in days})
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    names: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            names.append(f"{_day(run[0])}–{_day(run[-1])}")
+        else:
+            names += [_day(index) for index in run]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+
+
+def _day(index: int) -> str:
+    return ui.t(f"day.{DAYS[index]}")
+
+
+@cache
+def language_label(code: str) -> str:
+    """'ar' → 'arabiska (العربية)': the Swedish name and the language's own name."""
+    swedish = language_names().get(code, code)
+    try:
+        own = Locale.parse(code).get_display_name(code)
+    except (UnknownLocaleError, ValueError):
+        own = None
+    return f"{swedish} ({own})" if own and own.casefold() != swedish.casefold() else swedish
+
+
+def tel_href(number: str) -> str:
+    """A `tel:` link in E.164 where possible; the number is shown as typed elsewhere."""
+    try:
+        parsed = phonenumbers.parse(number, "SE")
+    except phonenumbers.NumberParseException:
+        return "tel:" + "".join(c for c in number if c.isdigit() or c == "+")
+    if phonenumbers.is_valid_number(parsed):
+        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return "tel:" + "".join(c for c in number if c.isdigit())
+
+
+def json_ld(entry: Entry, settings: Settings, directory: Directory) -> dict:
+    """schema.org data for a record page: Organization, Place, VolunteerAction or Project."""
+    record = entry.record
+    data: dict[str, object] = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entry.type], "name": record.name}
+    if settings.site_url:
+        data["url"] = settings.site_url.rstrip("/") + "/" + url_of(entry)
+    if record.summary:
+        data["description"] = record.summary
+    if record.contact:
+        for key, value in (
+            ("telephone", record.contact.phone),
+            ("email", record.contact.email),
+            ("sameAs", record.contact.website),
+        ):
+            if value:
+                data[key] = value
+    address = getattr(record, "address", None)
+    if address:
+        data["address"] = {"@type": "PostalAddress", "streetAddress": address.street, "addressLocality": address.city}
+        if address.postal_code:
+            data["address"]["postalCode"] = address.postal_code
+    location = getattr(record, "location", None)
+    if location:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": location.lat, "longitude": location.lon}
+    if record.languages:
+        data["knowsLanguage" if entry.type == "organisations" else "inLanguage"] = record.languages
+    if entry.type == "collaborations":
+        data["member"] = [
+            {"@type": "Organization", "name": directory.entries[p.organisation].record.name} for p in record.partners
+        ]
+    return data
+
+
+def script_json(data: dict) -> str:
+    """JSON inside <script>: '<', '>' and '&' escaped so no value can close the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f'<script type="application/ld+json">{text}</script>'

@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from commonmap import site
-from commonmap.outputs import Asset, Page
+from commonmap.outputs import Asset, Page, Snippet
 from commonmap.problems import has_errors
 from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
 from commonmap.validate import read_directory
@@ -60,8 +60,11 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         if directory is None or has_errors(problems):
             raise PluginError(f"{sum(p.severity == 'error' for p in problems)} fel i {self.root}; se ovan.")
         self.pages = {}
+        self.snippets: dict[str, Snippet] = {}
         for output in site.outputs(directory, self.settings):
-            if isinstance(output, Page):
+            if isinstance(output, Snippet):
+                self.snippets[f"<!-- commonmap:{output.name} -->"] = output
+            elif isinstance(output, Page):
                 self.pages[output.path] = output
                 files.append(File.generated(config, output.path, content=_front_matter(output)))
             elif isinstance(output, Asset):
@@ -70,7 +73,13 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     def on_page_content(self, html_: str, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
-        return generated.html if generated else html_
+        if generated is not None:
+            return generated.html
+        base = "../" * page.url.count("/")
+        for marker, snippet in self.snippets.items():
+            if marker in html_:
+                html_ = html_.replace(marker, snippet.render(base))
+        return html_
 
     def on_page_context(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
@@ -93,4 +102,3 @@ def _front_matter(page: Page) -> str:
         meta["search"] = {"exclude": True}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
-
