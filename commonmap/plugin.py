@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 from pathlib import Path
 
 from markupsafe import Markup
@@ -43,7 +44,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             repo_url=config.repo_url or "",
             # edit_uri points into docs_dir ("edit/main/content/"); records live beside it.
             edit_uri=(config.edit_uri or "").removesuffix(f"{Path(config.docs_dir).name}/"),
-            directory_path=self.config.directory,
+            directory_path=Path(os.path.relpath(self.root, Path(config.config_file_path).parent)).as_posix(),
             tiles_url=self.config.tiles_url,
             tiles_attribution=self.config.tiles_attribution,
             data_license=self.config.data_license,

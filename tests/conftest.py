@@ -55,8 +55,15 @@ import sys  # noqa: E402
 import threading  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def build_site(config_dir: Path, out: Path) -> subprocess.CompletedProcess[str]:
@@ -64,6 +71,38 @@ def build_site(config_dir: Path, out: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     return subprocess.run(command, cwd=config_dir, capture_output=True, text=True, env=env, timeout=600)
+
+
+def site_config(folder: Path, directory: Path, repo_url: str = "https://github.com/exempel/karta") -> Path:
+    """A mkdocs.yml in `folder` for a test directory, using the project's content and theme."""
+    config = f"""
+site_name: Testkarta
+site_url: https://karta.example.se/
+repo_url: {repo_url}
+edit_uri: edit/main/content/
+docs_dir: {ROOT / "content"}
+theme: {{name: material, language: sv, custom_dir: {ROOT / "overrides"}, font: false}}
+extra_css: [assets/stylesheets/commonmap.css]
+plugins:
+  - search: {{lang: sv}}
+  - commonmap: {{directory: {directory}}}
+validation: {{nav: {{omitted_files: ignore}}, links: {{not_found: info}}}}
+"""
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def make_site(make_directory, tmp_path: Path):
+    """Build a site from the minimal directory plus added files; returns the built folder."""
+
+    def make(files: dict[str, str | bytes] | None = None) -> Path:
+        directory = make_directory(files)
+        result = build_site(site_config(tmp_path, directory), tmp_path / "site")
+        assert result.returncode == 0, result.stderr[-5000:]
+        return tmp_path / "site"
+
+    return make
 
 
 @pytest.fixture(scope="session")

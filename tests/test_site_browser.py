@@ -1,0 +1,65 @@
+"""The site as a person sees it, in Debian's Chromium: search, contact links, privacy, accessibility."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.conftest import serve
+
+RESIDENT_PAGES = ["", "organisationer/kvinnofridslinjen/", "organisationer/", "omraden/vivalla/", "goda-exempel/"]
+TILE_HOSTS = {"tile.openstreetmap.org"}
+
+
+@pytest.fixture
+def fixture_site_url(make_site):
+    url, server = serve(make_site())
+    yield url
+    server.shutdown()
+
+
+def search(page, url: str, query: str) -> list[str]:
+    """Type into the theme's search box as a person would; the result titles."""
+    page.goto(url + "/", wait_until="networkidle")  # the search index is fetched and loaded
+    page.get_by_role("textbox", name="Sök").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
+
+
+@pytest.mark.parametrize("query", ["Exempelföreningen", "läxhjälp", "arabiska"])
+def test_search_finds_a_record(page, fixture_site_url: str, query: str) -> None:
+    titles = search(page, fixture_site_url, query)
+    assert any("Exempelföreningen" in title for title in titles), titles
+
+
+def test_record_page_shows_contact_and_suggest_change(page, fixture_site_url: str) -> None:
+    page.goto(fixture_site_url + "/organisationer/exempelforeningen/")
+    assert page.get_by_role("link", name="019-21 10 00").get_attribute("href") == "tel:+4619211000"
+    assert page.get_by_role("link", name="info@exempel.se").get_attribute("href") == "mailto:info@exempel.se"
+    edit = page.get_by_role("link", name="Föreslå ändring")
+    assert (
+        edit.get_attribute("href")
+        == "https://github.com/exempel/karta/edit/main/directory/organisations/exempelforeningen.yml"
+    )
+
+
+def test_no_request_leaves_the_site(page, site_url: str) -> None:
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).hostname))
+    for path in RESIDENT_PAGES:
+        page.goto(f"{site_url}/{path}", wait_until="networkidle")
+    assert hosts - TILE_HOSTS == {"127.0.0.1"}
+
+
+@pytest.mark.parametrize("path", RESIDENT_PAGES)
+def test_no_serious_accessibility_violations(page, site_url: str, path: str) -> None:
+    page.goto(f"{site_url}/{path}", wait_until="networkidle")
+    results = Axe().run(page)
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
