@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import serve
 
@@ -21,10 +22,19 @@ def fixture_site_url(make_site):
 
 
 def search(page, url: str, query: str) -> list[str]:
-    """Type into the theme's search box as a person would; the result titles."""
-    page.goto(url + "/", wait_until="networkidle")  # the search index is fetched and loaded
-    page.get_by_role("textbox", name="Sök").fill(query)
-    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    """Type into the theme's search box as a person would; the result titles. The index loads in a
+    worker after the page; a query typed before it is ready gets no answer, so retype as people do."""
+    page.goto(url + "/", wait_until="networkidle")
+    box = page.get_by_role("textbox", name="Sök")
+    results = page.locator(".md-search-result__item")
+    for _ in range(10):
+        box.fill("")
+        box.press_sequentially(query, delay=20)
+        try:
+            results.first.wait_for(timeout=2_000)
+            break
+        except PlaywrightTimeout:
+            continue
     return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
 
 
