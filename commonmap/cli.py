@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from commonmap import contribute, export
 from commonmap.problems import has_errors
 from commonmap.validate import read_directory
 
@@ -22,10 +23,36 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument(
         "--format", choices=("text", "github"), default="text", help="utdata: text eller GitHub-annoteringar"
     )
+    export_ = commands.add_parser("export", help="Skriv de öppna data som webbplatsen publicerar under /data/.")
+    export_.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
+    export_.add_argument("--out", type=Path, required=True, help="mappen som filerna skrivs till")
+    export_.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="webbplatsens mkdocs.yml (adress och licens)"
+    )
+    new = commands.add_parser("new", help="Skapa en ny postfil från en mall med förklaringar.")
+    new.add_argument("type", nargs="?", help="posttyp: organisation, place, role eller collaboration")
+    new.add_argument("id", nargs="?", help="postens id, t.ex. kfum-orebro (blir filnamnet)")
+    new.add_argument("--list", action="store_true", help="visa posttyperna")
+    new.add_argument("--directory", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
+    stale = commands.add_parser("stale", help="Lista poster som inte granskats på länge, med kontaktens e-post.")
+    stale.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
+    stale.add_argument("--months", type=int, default=None, help="antal månader (standard: 12)")
+    stale.add_argument("--format", choices=("text", "csv"), default="text", help="utdata: text eller csv")
+    stats = commands.add_parser("stats", help="Räkna poster per typ, kategori och område.")
+    stats.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
+    stats.add_argument("--format", choices=("text", "json"), default="text", help="utdata: text eller json")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    if args.command == "export":
+        return export.run(args.directory, args.out, args.config)
+    if args.command == "new":
+        return contribute.new.run(args.directory, args.type, args.id, args.list)
+    if args.command == "stale":
+        return contribute.review.run_stale(args.directory, args.months, args.format)
+    if args.command == "stats":
+        return contribute.review.run_stats(args.directory, args.format)
     return run_validate(args.directory, args.format)
 
 

@@ -24,14 +24,8 @@ from commonmap.directory import Directory, Entry
 from commonmap.model import TYPES, Hours
 from commonmap.outputs import Output, Page, Snippet
 from commonmap.settings import Settings
+from commonmap.urls import FOLDERS, url_of
 
-# URL folder per record type (a contract of the guide).
-FOLDERS = {
-    "organisations": "organisationer",
-    "places": "motesplatser",
-    "roles": "volontaruppdrag",
-    "collaborations": "samverkan",
-}
 DAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"]
 SCHEMA_TYPES = {
     "organisations": "Organization",
@@ -175,10 +169,6 @@ def url_of_path(path: str) -> str:
     if stem == "index":
         return ""
     return stem.removesuffix("/index") + "/"
-
-
-def url_of(entry: Entry) -> str:
-    return f"{FOLDERS[entry.type]}/{entry.id}/"
 
 
 @cache

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from commonmap import pages
+from commonmap import contribute, export, finder, mapview, pages
 from commonmap.directory import Directory
 from commonmap.outputs import Output
 from commonmap.settings import Settings
 
 Generator = Callable[[Directory, Settings], list[Output]]
 
-GENERATORS: list[Generator] = [pages.outputs]
+GENERATORS: list[Generator] = [pages.outputs, finder.outputs, mapview.outputs, export.outputs, contribute.outputs]
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -74,20 +75,18 @@ def build_site(config_dir: Path, out: Path) -> subprocess.CompletedProcess[str]:
 
 
 def site_config(folder: Path, directory: Path, repo_url: str = "https://github.com/exempel/karta") -> Path:
-    """A mkdocs.yml in `folder` for a test directory, using the project's content and theme."""
-    config = f"""
-site_name: Testkarta
-site_url: https://karta.example.se/
-repo_url: {repo_url}
-edit_uri: edit/main/content/
-docs_dir: {ROOT / "content"}
-theme: {{name: material, language: sv, custom_dir: {ROOT / "overrides"}, font: false}}
-extra_css: [assets/stylesheets/commonmap.css]
-plugins:
-  - search: {{lang: sv}}
-  - commonmap: {{directory: {directory}}}
-validation: {{nav: {{omitted_files: ignore}}, links: {{not_found: info}}}}
-"""
+    """A mkdocs.yml in `folder` for a test directory: the project's own mkdocs.yml (so theme, CSS,
+    scripts and plugins stay in sync) with absolute paths and the test directory."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    replacements = {
+        "docs_dir: content": f"docs_dir: {ROOT / 'content'}",
+        "custom_dir: overrides": f"custom_dir: {ROOT / 'overrides'}",
+        "      directory: directory": f"      directory: {directory}",
+    }
+    for old, new in replacements.items():
+        assert old in config, old
+        config = config.replace(old, new)
+    config = re.sub(r"(?m)^repo_url: .*$", f"repo_url: {repo_url}", config)
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder
 

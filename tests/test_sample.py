@@ -5,7 +5,13 @@ from __future__ import annotations
 from commonmap.validate import read_directory
 from tests.conftest import ROOT, TODAY
 
-SEEDS = ["000_d0c8b694a2e6e978", "001_a92cbaa44183fa4f", "002_bdaa313d55420e69", "003_fc6885348f14fcc9", "004_1b55e349e1ffa313"]
+SEEDS = [
+    "000_d0c8b694a2e6e978",
+    "001_a92cbaa44183fa4f",
+    "002_bdaa313d55420e69",
+    "003_fc6885348f14fcc9",
+    "004_1b55e349e1ffa313",
+]
 
 
 def test_sample_directory_is_valid_and_sourced() -> None:

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
-from commonmap.pages import FOLDERS
+from commonmap.urls import FOLDERS
 from commonmap.validate import read_directory
 from tests.conftest import ROOT, TODAY
 from tests.safety import unsafe_markup

@@ -1,0 +1,94 @@
+"""Benchmark: `mkdocs build` of a synthetic directory of 10,000 records against a bare
+mkdocs-material build of 10,000 plain Markdown pages of similar length, in one run.
+
+Target (issue 3): at most 1.3x the bare build. Also prints the search index size.
+    python -m benchmarks.site_10k [--count N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.synthetic import ROOT, WORDS, generate
+
+OUT = ROOT / "benchmarks" / "out"
+THEME = "theme: {name: material, language: sv, font: false}\nplugins:\n  - search: {lang: sv}\n"
+
+
+def build(config_dir: Path, site: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        cwd=config_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode:
+        sys.exit(result.stderr[-3000:])
+    return elapsed
+
+
+def project(count: int) -> Path:
+    """The project's own site over a synthetic directory: content, theme and plugin as in mkdocs.yml."""
+    folder = OUT / "project"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    generate(folder / "directory", count)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}").replace(
+        "custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}"
+    )
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder
+
+
+def bare(count: int) -> Path:
+    """10,000 plain Markdown pages of about a record page's length, with the same theme and search."""
+    folder = OUT / "bare"
+    shutil.rmtree(folder, ignore_errors=True)
+    docs = folder / "docs"
+    rng = random.Random(1)
+    for i in range(count):
+        page = docs / f"p{i // 1000}" / f"page-{i}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        body = "\n\n".join(" ".join(rng.choice(WORDS) for _ in range(40)) for _ in range(4))
+        page.write_text(f"# Sida {i}\n\n## Kontakt\n\n- Telefon 019-21 10 00\n\n{body}\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        f"site_name: Bare\nnav:\n  - Start: index.md\nvalidation: {{nav: {{omitted_files: ignore}}}}\n{THEME}",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def index_size(site: Path) -> str:
+    raw = (site / "search" / "search_index.json").read_bytes()
+    return f"{len(raw) / 1e6:.1f} MB ({len(gzip.compress(raw)) / 1e6:.2f} MB gzipped)"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=10_000)
+    args = parser.parse_args()
+    bare_time = build(bare(args.count), OUT / "bare-site")
+    project_time = build(project(args.count), OUT / "project-site")
+    print(f"bare mkdocs-material, {args.count} pages: {bare_time:.1f} s, search index {index_size(OUT / 'bare-site')}")
+    print(
+        f"gemensam karta, {args.count} records:   {project_time:.1f} s, search index {index_size(OUT / 'project-site')}"
+    )
+    print(f"ratio: {project_time / bare_time:.2f}x (target <= 1.3x)")
+
+
+if __name__ == "__main__":
+    main()

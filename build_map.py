@@ -1,0 +1,103 @@
+"""Build the map on its own, without MkDocs: `python build_map.py --out DIR`.
+
+Reads and validates the directory (default `directory/`), then writes the map page
+(DIR/karta/index.html), the coverage page (DIR/omraden/tackning/index.html), their data and the
+scripts into DIR, laid out as on the site. Preview with `python -m http.server -d DIR`, then open
+http://127.0.0.1:8000/karta/. Exit 0 when built, 1 when the directory has errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import sys
+import time
+from pathlib import Path
+
+from commonmap import mapview
+from commonmap.outputs import Asset, Page
+from commonmap.problems import has_errors
+from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
+from commonmap.validate import read_directory
+
+ROOT = Path(__file__).resolve().parent
+
+DOCUMENT = """<!doctype html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<meta name="description" content="{description}">
+<link rel="stylesheet" href="{base}assets/map/map.css">
+{head}
+<style>body {{ font-family: system-ui, sans-serif; max-width: 72rem; margin: 0 auto; padding: 0 1rem; }}</style>
+</head>
+<body>
+<main class="md-typeset">
+<h1>{title}</h1>
+{body}
+</main>
+<script src="{base}assets/map/cm.js"></script>
+</body>
+</html>
+"""
+
+
+def page_path(page: Page) -> str:
+    """ "karta.md" -> "karta/index.html", as MkDocs publishes it."""
+    return page.path.removesuffix(".md").removesuffix("index").rstrip("/") + "/index.html"
+
+
+def document(page: Page) -> str:
+    depth = page_path(page).count("/")
+    return DOCUMENT.format(
+        title=html.escape(page.title),
+        description=html.escape(page.description),
+        base="../" * depth,
+        head=page.head,
+        body=page.html,
+    )
+
+
+def write(out: Path, outputs: list) -> int:
+    size = 0
+    for output in outputs:
+        if isinstance(output, Page):
+            target, content = out / page_path(output), document(output).encode("utf-8")
+        elif isinstance(output, Asset):
+            target = out / output.path
+            content = output.content.encode("utf-8") if isinstance(output.content, str) else output.content
+        else:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        size += len(content)
+    return size
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder to write the map into")
+    parser.add_argument("--directory", type=Path, default=ROOT / "directory", help="the data (default: directory/)")
+    parser.add_argument("--tiles-url", default=OSM_TILES, help="tile server URL template")
+    parser.add_argument("--tiles-attribution", default=OSM_ATTRIBUTION, help="tile attribution (HTML)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    directory, problems = read_directory(args.directory)
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    if directory is None or has_errors(problems):
+        print(f"Kartan byggdes inte: {args.directory} har fel (se ovan).", file=sys.stderr)
+        return 1
+    settings = Settings(tiles_url=args.tiles_url, tiles_attribution=args.tiles_attribution)
+    size = write(args.out, mapview.outputs(directory, settings))
+    seconds = time.perf_counter() - started
+    print(
+        f"Kartan byggd i {args.out} ({size / 1e6:.1f} MB, {seconds:.1f} s): öppna karta/index.html via en webbserver."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

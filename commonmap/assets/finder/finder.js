@@ -1,0 +1,198 @@
+/* Hitta stöd: filters over data/finder.json, all in the browser.
+ * Every value from the data is put into the page with textContent or as an attribute value,
+ * never as HTML. The filter state lives in the URL so a link can be shared; the browser's
+ * position is used here only and never sent anywhere. */
+(function () {
+  "use strict";
+  var form = document.getElementById("cm-finder");
+  if (!form) return;
+  var PAGE = 50;
+  var DAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"];
+  var EVENING = "17:00";
+  var messages = JSON.parse(form.dataset.messages);
+  var base = form.dataset.base;
+  var list = document.getElementById("cm-results");
+  var status = document.getElementById("cm-status");
+  var more = document.getElementById("cm-more");
+  var data = null;
+  var position = null;
+  var shown = PAGE;
+  var current = [];
+
+  function format(text, params) {
+    return text.replace(/\{(\w+)\}/g, function (_, key) { return String(params[key]); });
+  }
+
+  /* ---- time: opening hours are [days, "HH:MM", "HH:MM"]; closing before opening passes midnight ---- */
+  function minutes(hhmm) { var p = hhmm.split(":"); return +p[0] * 60 + +p[1]; }
+  function dayIndex(date) { return (date.getDay() + 6) % 7; } // Monday = 0
+  function openUntil(hours, now) {
+    var today = DAYS[dayIndex(now)], yesterday = DAYS[(dayIndex(now) + 6) % 7];
+    var t = now.getHours() * 60 + now.getMinutes();
+    for (var i = 0; i < hours.length; i++) {
+      var days = hours[i][0], opens = minutes(hours[i][1]), closes = minutes(hours[i][2]);
+      if (closes > opens) {
+        if (days.indexOf(today) >= 0 && t >= opens && t < closes) return hours[i][2];
+      } else {
+        if (days.indexOf(today) >= 0 && t >= opens) return hours[i][2];
+        if (days.indexOf(yesterday) >= 0 && t < closes) return hours[i][2];
+      }
+    }
+    return null;
+  }
+  function nextOpening(hours, now) {
+    var t = now.getHours() * 60 + now.getMinutes();
+    for (var ahead = 0; ahead < 8; ahead++) {
+      var day = DAYS[(dayIndex(now) + ahead) % 7], best = null;
+      hours.forEach(function (h) {
+        if (h[0].indexOf(day) >= 0 && (ahead > 0 || minutes(h[1]) > t) && (best === null || h[1] < best)) best = h[1];
+      });
+      if (best !== null) return { day: messages.days[(dayIndex(now) + ahead) % 7], time: best };
+    }
+    return null;
+  }
+  function eveningOrWeekend(hours) {
+    return hours.some(function (h) {
+      return h[0].indexOf("sa") >= 0 || h[0].indexOf("su") >= 0 || h[2] > EVENING || h[2] <= h[1];
+    });
+  }
+
+  /* ---- the filter state, read from and written to the form and the URL ---- */
+  function state() {
+    var f = new FormData(form);
+    return {
+      q: (f.get("q") || "").trim().toLowerCase(),
+      behov: f.get("behov") || "",
+      omrade: f.get("omrade") || "",
+      sprak: f.get("sprak") || "",
+      typ: f.getAll("typ"),
+      tid: f.get("tid") || "",
+      gratis: f.get("gratis") === "1",
+      rullstol: f.get("rullstol") === "1",
+    };
+  }
+  function toUrl(s) {
+    var p = new URLSearchParams();
+    ["q", "behov", "omrade", "sprak", "tid"].forEach(function (k) { if (s[k]) p.set(k, s[k]); });
+    if (s.typ.length) p.set("typ", s.typ.join(","));
+    if (s.gratis) p.set("gratis", "1");
+    if (s.rullstol) p.set("rullstol", "1");
+    var query = p.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+  function fromUrl() {
+    var p = new URLSearchParams(location.search);
+    ["q", "behov", "omrade", "sprak"].forEach(function (k) { if (p.has(k)) form.elements[k].value = p.get(k); });
+    var types = (p.get("typ") || "").split(",");
+    form.querySelectorAll("input[name=typ]").forEach(function (box) { box.checked = types.indexOf(box.value) >= 0; });
+    form.querySelectorAll("input[name=tid]").forEach(function (radio) { radio.checked = radio.value === (p.get("tid") || ""); });
+    form.elements.gratis.checked = p.get("gratis") === "1";
+    form.elements.rullstol.checked = p.get("rullstol") === "1";
+  }
+
+  /* ---- filtering ---- */
+  function words(r) {
+    var parts = [r.n, r.s || ""];
+    r.c.forEach(function (c) { parts.push(data.categories[c] || c); });
+    (r.l || []).forEach(function (l) { parts.push(data.languages[l] || l); });
+    r.a.forEach(function (a) { parts.push(data.areas[a] || a); });
+    return parts.join(" ").toLowerCase();
+  }
+  function matches(r, s, now) {
+    if (s.behov && r.c.indexOf(s.behov) < 0) return false;
+    if (s.omrade && r.a.indexOf(s.omrade) < 0) return false;
+    if (s.sprak && (r.l || []).indexOf(s.sprak) < 0) return false;
+    if (s.typ.length && s.typ.indexOf(r.t) < 0) return false;
+    if (s.gratis && r.f !== true) return false;
+    if (s.rullstol && r.w !== "yes") return false;
+    if (s.tid === "nu" && !(r.h && openUntil(r.h, now))) return false;
+    if (s.tid === "kvall-helg" && !(r.h && eveningOrWeekend(r.h))) return false;
+    if (s.q && s.q.split(/\s+/).some(function (w) { return r._words.indexOf(w) < 0; })) return false;
+    return true;
+  }
+  function distance(r) {
+    if (!position || !r.ll) return Infinity;
+    var rad = Math.PI / 180, dLat = (r.ll[0] - position[0]) * rad, dLon = (r.ll[1] - position[1]) * rad;
+    var a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(position[0] * rad) * Math.cos(r.ll[0] * rad) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    return 12742 * Math.asin(Math.sqrt(a));
+  }
+
+  /* ---- rendering, with DOM nodes only ---- */
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+  function link(href, text) { return el("a", text, { href: href }); }
+  function item(r, now) {
+    var li = el("li", null, { "class": "cm-result", "data-id": r.id });
+    var heading = el("h3");
+    heading.appendChild(link(base + r.u, r.n));
+    li.appendChild(heading);
+    li.appendChild(el("p", data.types[r.t], { "class": "cm-kicker" }));
+    if (r.s) li.appendChild(el("p", r.s));
+    var facts = el("ul", null, { "class": "cm-result-facts" });
+    if (r.h && r.h.length) {
+      var until = openUntil(r.h, now), next = nextOpening(r.h, now);
+      if (until) facts.appendChild(el("li", format(messages.open_now, { time: until }), { "class": "cm-open" }));
+      else if (next) facts.appendChild(el("li", format(messages.opens, next)));
+    }
+    if (r.ad) facts.appendChild(el("li", messages.address + ": " + r.ad));
+    if (r.a.length) facts.appendChild(el("li", messages.areas + ": " + r.a.map(function (a) { return data.areas[a] || a; }).join(", ")));
+    if (r.l) facts.appendChild(el("li", messages.languages + ": " + r.l.map(function (l) { return data.languages[l] || l; }).join(", ")));
+    if (position && r.ll) facts.appendChild(el("li", format(messages.distance, { km: distance(r).toFixed(1).replace(".", ",") })));
+    var contact = el("li", null, { "class": "cm-result-contact" });
+    if (r.p) { contact.appendChild(document.createTextNode(messages.phone + ": ")); contact.appendChild(link(r.tel, r.p)); contact.appendChild(document.createTextNode(" ")); }
+    if (r.e) { contact.appendChild(document.createTextNode(messages.email + ": ")); contact.appendChild(link("mailto:" + r.e, r.e)); contact.appendChild(document.createTextNode(" ")); }
+    if (r.web && /^https?:\/\//.test(r.web)) { contact.appendChild(document.createTextNode(messages.website + ": ")); contact.appendChild(link(r.web, r.web)); }
+    if (contact.childNodes.length) facts.appendChild(contact);
+    li.appendChild(facts);
+    li.appendChild(el("div", null, { "class": "cm-qr", "data-url": new URL(base + r.u, location.href).href }));
+    return li;
+  }
+  function render() {
+    var s = state(), now = new Date();
+    current = data.records.filter(function (r) { return matches(r, s, now); });
+    if (position) current.sort(function (a, b) { return distance(a) - distance(b); });
+    list.replaceChildren.apply(list, current.slice(0, shown).map(function (r) { return item(r, now); }));
+    status.textContent = current.length === 0 ? messages.none : current.length === 1 ? messages.count_one : format(messages.count, { count: current.length });
+    more.hidden = current.length <= shown;
+    toUrl(s);
+  }
+  function qrCodes() {
+    if (typeof qrcode !== "function") return;
+    list.querySelectorAll(".cm-qr:empty").forEach(function (box) {
+      var code = qrcode(0, "M");
+      code.addData(box.dataset.url);
+      code.make();
+      box.innerHTML = code.createSvgTag({ cellSize: 2, margin: 0, scalable: true }); // modules only, no data text
+    });
+  }
+
+  form.addEventListener("input", function () { shown = PAGE; render(); });
+  form.addEventListener("change", function () { shown = PAGE; render(); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("reset", function () { setTimeout(function () { position = null; shown = PAGE; render(); }); });
+  more.addEventListener("click", function () { shown += PAGE; render(); });
+  document.getElementById("cm-print").addEventListener("click", function () { qrCodes(); window.print(); });
+  window.addEventListener("beforeprint", qrCodes);
+  document.getElementById("cm-near").addEventListener("click", function () {
+    if (!navigator.geolocation) { status.textContent = messages.near_me_failed; return; }
+    navigator.geolocation.getCurrentPosition(function (p) {
+      position = [p.coords.latitude, p.coords.longitude];
+      render();
+    }, function () { status.textContent = messages.near_me_failed; });
+  });
+
+  fetch(form.dataset.data).then(function (response) {
+    if (!response.ok) throw new Error(response.status);
+    return response.json();
+  }).then(function (loaded) {
+    data = loaded;
+    data.records.forEach(function (r) { r._words = words(r); });
+    fromUrl();
+    form.hidden = false;
+    render();
+  }).catch(function () { status.textContent = messages.load_failed; });
+})();

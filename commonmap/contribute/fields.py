@@ -1,0 +1,75 @@
+"""The fields of the record model as plain descriptions: what templates and the reference show."""
+
+from __future__ import annotations
+
+import types
+from dataclasses import dataclass
+from typing import Annotated, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from commonmap import ui
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    name: str
+    title: str
+    description: str
+    examples: tuple[object, ...]
+    required: bool
+    is_list: bool
+    model: type[BaseModel] | None  # the nested record part, e.g. Contact, when there is one
+    choices: tuple[str, ...]  # the allowed values of a closed list (Literal)
+    default: object
+
+    def children(self) -> list[FieldDoc]:
+        return fields_of(self.model) if self.model else []
+
+    def choice_text(self) -> str:
+        """'association (Förening), ...': the value to write and, where the interface has one, its label."""
+        return ", ".join(_with_label(self.name, choice) for choice in self.choices)
+
+
+def fields_of(model: type[BaseModel]) -> list[FieldDoc]:
+    found = []
+    for name, info in model.model_fields.items():
+        inner = _without_none(info.annotation)
+        is_list = get_origin(inner) is list
+        item = _without_annotated(get_args(inner)[0] if is_list else inner)
+        nested = item if isinstance(item, type) and issubclass(item, BaseModel) else None
+        choices = tuple(get_args(item)) if get_origin(item) is Literal else ()
+        default = None if info.is_required() or info.default_factory else info.default
+        found.append(
+            FieldDoc(
+                name=name,
+                title=info.title or name,
+                description=info.description or "",
+                examples=tuple(info.examples or ()),
+                required=info.is_required(),
+                is_list=is_list,
+                model=nested,
+                choices=choices,
+                default=default,
+            )
+        )
+    return found
+
+
+def _without_none(annotation: object) -> object:
+    if get_origin(annotation) in (Union, types.UnionType):
+        rest = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return rest[0] if len(rest) == 1 else annotation
+    return annotation
+
+
+def _without_annotated(annotation: object) -> object:
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
+
+
+LABEL_PREFIXES = {"days": "day", "kind": "kind", "status": "status", "wheelchair": "wheelchair"}
+
+
+def _with_label(field: str, value: str) -> str:
+    key = f"{LABEL_PREFIXES.get(field, field)}.{value}"
+    return f"{value} ({ui.SV[key]})" if key in ui.SV else value

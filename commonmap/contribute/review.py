@@ -1,0 +1,176 @@
+"""For the people who review: records due for review (`commonmap stale`) and counts (`commonmap stats`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+from commonmap.directory import Directory, Entry
+from commonmap.model import TYPES
+from commonmap.problems import has_errors
+from commonmap.validate import STALE_MONTHS, TYPE_NAMES, read_directory
+
+
+@dataclass(frozen=True)
+class StaleRecord:
+    file: str
+    type: str
+    id: str
+    name: str
+    last_reviewed: str
+    months: int
+    email: str  # the record's own contact e-mail, else that of the organisation behind it; "" if none
+
+
+def months_between(earlier: date, later: date) -> int:
+    """Whole months from `earlier` to `later`, counted as validate.py counts them for 'stale'."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (later.day < earlier.day)
+
+
+def stale(directory: Directory, months: int, today: date) -> list[StaleRecord]:
+    """Records not reviewed for `months` months or more, the longest unreviewed first."""
+    found = []
+    for entry in directory.entries.values():
+        age = months_between(entry.record.reviewed, today)
+        if age >= months:
+            found.append(
+                StaleRecord(
+                    entry.file,
+                    entry.type,
+                    entry.id,
+                    entry.record.name,
+                    entry.record.last_reviewed,
+                    age,
+                    contact_email(entry, directory),
+                )
+            )
+    return sorted(found, key=lambda r: (r.last_reviewed, r.id))
+
+
+def contact_email(entry: Entry, directory: Directory) -> str:
+    """Who to ask: the record's e-mail, else the first organisation behind it that has one."""
+    own = _email(entry)
+    if own:
+        return own
+    record = entry.record
+    owners = [
+        *getattr(record, "hosts", []),
+        *filter(None, [getattr(record, "organisation", None)]),
+        *[partner.organisation for partner in getattr(record, "partners", [])],
+    ]
+    for owner in owners:
+        other = directory.entries.get(owner)
+        if other is not None and _email(other):
+            return _email(other)
+    return ""
+
+
+def _email(entry: Entry) -> str:
+    contact = entry.record.contact
+    return contact.email if contact and contact.email else ""
+
+
+def stale_text(records: list[StaleRecord], months: int) -> str:
+    if not records:
+        return f"Alla poster är granskade de senaste {months} månaderna."
+    lines = [f"{len(records)} poster är inte granskade på {months} månader eller mer:"]
+    for r in records:
+        email = r.email or "(ingen e-post)"
+        lines.append(f"{r.last_reviewed}  {r.months:>3} mån  {TYPE_NAMES[r.type]:<16} {r.id:<40} {email}  {r.file}")
+    return "\n".join(lines)
+
+
+def stale_csv(records: list[StaleRecord]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(StaleRecord.__dataclass_fields__), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(asdict(r) for r in records)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Stats:
+    types: dict[str, int]
+    categories: dict[str, dict[str, int]]  # category id → type → count
+    areas: dict[str, dict[str, int]]  # area id → type → count (areas with nothing included)
+
+
+def stats(directory: Directory) -> Stats:
+    categories = {category: Counter() for category in directory.categories}
+    areas = {area.id: Counter() for area in directory.areas}
+    for entry in directory.entries.values():
+        for category in entry.record.categories:
+            categories.setdefault(category, Counter())[entry.type] += 1
+        for area in entry.areas:
+            areas.setdefault(area, Counter())[entry.type] += 1
+    full = lambda counts: {type_: counts.get(type_, 0) for type_ in TYPES}  # noqa: E731
+    return Stats(
+        directory.counts(),
+        {key: full(counts) for key, counts in categories.items()},
+        {key: full(counts) for key, counts in areas.items()},
+    )
+
+
+def stats_text(found: Stats, directory: Directory) -> str:
+    heads = [TYPE_NAMES[t][:12] for t in TYPES]
+    lines = ["Poster per typ:"]
+    lines += [f"  {TYPE_NAMES[t]:<18} {n:>5}" for t, n in found.types.items()]
+    for title, table, label in (
+        ("Poster per kategori:", found.categories, lambda k: directory.categories[k].label),
+        (
+            "Poster per område (egna koordinater, mötesplatsens eller angivna områden):",
+            found.areas,
+            _area_name(directory),
+        ),
+    ):
+        lines += ["", title, f"  {'':<40} " + " ".join(f"{h:>12}" for h in heads) + f" {'totalt':>7}"]
+        for key, counts in table.items():
+            cells = " ".join(f"{n:>12}" for n in counts.values())
+            lines.append(f"  {label(key)[:40]:<40} {cells} {sum(counts.values()):>7}")
+    return "\n".join(lines)
+
+
+def _area_name(directory: Directory):
+    return lambda area_id: directory.areas.by_id[area_id].name if area_id in directory.areas.by_id else area_id
+
+
+def _read(root: Path) -> Directory | None:
+    if not root.is_dir():
+        print(f"commonmap: katalogen '{root}' finns inte", file=sys.stderr)
+        return None
+    directory, problems = read_directory(root)
+    if directory is None:
+        print(
+            f"commonmap: kategorierna eller områdena i {root} kan inte läsas; kör commonmap validate", file=sys.stderr
+        )
+    elif has_errors(problems):
+        errors = sum(p.severity == "error" for p in problems)
+        print(f"Obs: {errors} fel i katalogen; poster med fel räknas inte. Kör commonmap validate.", file=sys.stderr)
+    return directory
+
+
+def run_stale(root: Path, months: int | None, output: str, today: date | None = None) -> int:
+    """`commonmap stale`: 0 when printed (also when nothing is stale), 2 when the directory cannot be read."""
+    directory = _read(root)
+    if directory is None:
+        return 2
+    months = STALE_MONTHS if months is None else months
+    records = stale(directory, months, today or date.today())
+    print(stale_csv(records) if output == "csv" else stale_text(records, months), end="" if output == "csv" else "\n")
+    return 0
+
+
+def run_stats(root: Path, output: str) -> int:
+    directory = _read(root)
+    if directory is None:
+        return 2
+    found = stats(directory)
+    print(json.dumps(asdict(found), ensure_ascii=False, indent=2) if output == "json" else stats_text(found, directory))
+    return 0

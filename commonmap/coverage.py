@@ -1,0 +1,87 @@
+"""Where needs are not met: for each area and each category, how many records serve it.
+
+What is counted (the coverage page says the same in Swedish, see mapview.py):
+- A record counts once in the cell (area, category) when the record has that category in its
+  `categories` and the area is one of its areas. Its areas are
+  - the areas its point lies in: its own `location`, or for volunteer roles and collaborations
+    the location of their meeting places (`place`, `places`); found by a spatial join of the
+    points with the area boundaries when the directory is read (Entry.located_in), and
+  - the areas it names itself in `areas` (the areas it serves).
+  A record that both lies in an area and names it is still counted once.
+- All four record types count: organisations, meeting places, volunteer roles and collaborations;
+  collaborations with status `ended` do not (they no longer serve anyone).
+- A record with neither a location nor `areas` is in no area: it is counted in `unplaced` (for
+  instance national helplines that serve the whole municipality).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from commonmap.directory import Directory, Entry
+
+
+@dataclass(frozen=True)
+class Coverage:
+    categories: tuple[str, ...]  # category ids, in the vocabulary's order
+    areas: tuple[str, ...]  # area ids, in the order of areas.geojson
+    counts: dict[str, tuple[int, ...]]  # area id -> count per category (aligned with `categories`)
+    totals: dict[str, int]  # area id -> records serving the area in any category (each once)
+    unplaced: tuple[int, ...]  # per category: counted records that are in no area
+    unplaced_records: int  # counted records that are in no area
+    records: int  # how many records were counted at all
+
+    def count(self, area_id: str, category_id: str) -> int:
+        return self.counts[area_id][self.categories.index(category_id)]
+
+    def gaps(self) -> list[tuple[str, str]]:
+        """(area, category) cells that no record serves."""
+        return [
+            (area, category)
+            for area in self.areas
+            for category, value in zip(self.categories, self.counts[area], strict=True)
+            if value == 0
+        ]
+
+
+def counted(entry: Entry) -> bool:
+    """Whether a record counts as an offer: everything but ended collaborations."""
+    return not (entry.type == "collaborations" and entry.record.status == "ended")
+
+
+def coverage(directory: Directory) -> Coverage:
+    categories = tuple(directory.categories)
+    column = {category: index for index, category in enumerate(categories)}
+    areas = tuple(area.id for area in directory.areas)
+    grid = {area: [0] * len(categories) for area in areas}
+    totals = dict.fromkeys(areas, 0)
+    unplaced = [0] * len(categories)
+    records = unplaced_records = 0
+    for entry in directory.entries.values():
+        if not counted(entry):
+            continue
+        records += 1
+        columns = [column[c] for c in dict.fromkeys(entry.record.categories) if c in column]
+        served = [area for area in entry.areas if area in grid]
+        for area in served:
+            totals[area] += 1
+        unplaced_records += not served
+        rows = [grid[area] for area in served] or [unplaced]
+        for row in rows:
+            for index in columns:
+                row[index] += 1
+    counts = {area: tuple(row) for area, row in grid.items()}
+    return Coverage(categories, areas, counts, totals, tuple(unplaced), unplaced_records, records)
+
+
+def to_csv(directory: Directory, result: Coverage) -> str:
+    """The table as CSV (UTF-8, comma, one row per area, one column per category id)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["area_id", "area_code", "area_name", *result.categories])
+    for area_id in result.areas:
+        area = directory.areas.by_id[area_id]
+        writer.writerow([area.id, area.code, area.name, *result.counts[area_id]])
+    return out.getvalue()

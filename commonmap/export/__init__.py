@@ -1,0 +1,89 @@
+"""Open data: the directory published under /data/ in the project's JSON, GeoJSON, spreadsheet
+CSVs and Open Referral HSDS 3.0 (JSON and tabular), plus the page /oppna-data/ that explains them.
+
+`outputs` is the site generator (registered in site.py); `write` and `run` serve
+`commonmap export`, which writes the very same files without building the site.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+from commonmap.directory import Directory
+from commonmap.export import geojson, hsds_files, native, page, tables
+from commonmap.outputs import Asset, Output
+from commonmap.problems import has_errors
+from commonmap.settings import Settings
+from commonmap.validate import read_directory
+
+
+def files(directory: Directory, settings: Settings) -> dict[str, str | bytes]:
+    """Every export file by its path under the site root ("data/directory.json"), sorted."""
+    found: dict[str, str | bytes] = {}
+    for make in (native.files, geojson.files, tables.files, hsds_files.files):
+        found.update(make(directory, settings))
+    return dict(sorted(found.items()))
+
+
+def outputs(directory: Directory, settings: Settings) -> list[Output]:
+    exported = files(directory, settings)
+    return [Asset(path, content) for path, content in exported.items()] + [page.page(directory, settings, exported)]
+
+
+def write(directory: Directory, settings: Settings, out_dir: Path) -> list[Path]:
+    """Write the files the site publishes under /data/ into out_dir (without the "data/" prefix)."""
+    written = []
+    for path, content in files(directory, settings).items():
+        target = out_dir / path.removeprefix("data/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        target.write_bytes(content)
+        written.append(target)
+    return written
+
+
+def settings_from(config_file: Path) -> Settings:
+    """The settings the exports need (site_url, data licence) from mkdocs.yml, so that
+    `commonmap export` writes the same bytes as the site build; defaults when there is no file."""
+    if not config_file.is_file():
+        return Settings()
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    options: dict = {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("commonmap"), dict):
+            options = plugin["commonmap"]
+    defaults = Settings()
+    return Settings(
+        site_url=str(config.get("site_url") or ""),
+        data_license=str(options.get("data_license", defaults.data_license)),
+        data_license_url=str(options.get("data_license_url", defaults.data_license_url)),
+    )
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, where tags such as !ENV or !!python/name may appear: their values are
+    kept as plain data (they never matter for the settings read here)."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def run(root: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml")) -> int:
+    """`commonmap export`: 0 when written, 1 when the directory has errors, 2 when it is missing."""
+    if not root.is_dir():
+        print(f"commonmap: katalogen '{root}' finns inte", file=sys.stderr)
+        return 2
+    directory, problems = read_directory(root)
+    errors = [p for p in problems if p.severity == "error"]
+    if directory is None or has_errors(problems):
+        for problem in errors:
+            print(problem.format(), file=sys.stderr)
+        print(f"{len(errors)} fel; inga filer skrevs.", file=sys.stderr)
+        return 1
+    written = write(directory, settings_from(config_file), out_dir)
+    print(f"{len(written)} filer skrivna i {out_dir}.")
+    return 0

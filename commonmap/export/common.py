@@ -1,0 +1,62 @@
+"""What every export shares: file paths, the pinned build date, page URLs and byte-stable writers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from datetime import UTC, datetime
+
+from commonmap.directory import Directory, Entry
+from commonmap.urls import url_of
+
+DATA = "data"  # every export file is published under /data/
+FORMAT_VERSION = "1.0"  # of directory.json; raise the major number when a field changes meaning
+
+# The attribution the published data needs (README.md "Data sources and licences").
+AREA_ATTRIBUTION = (
+    "Områdesgränser: SCB, Regionala statistikområden (RegSO) 2025, CC0 1.0, bearbetade; "
+    "geometrin via real-estate-war-lord/am-dashboard-se (MIT-licens, Copyright (c) 2026 Santeri Salmela)."
+)
+HSDS_ATTRIBUTION = (
+    "Human Services Data Specification (HSDS) 3.0, Open Referral, CC BY-SA 4.0: "
+    "https://github.com/openreferral/specification"
+)
+
+
+def build_date(directory: Directory) -> str:
+    """The build date written into the exports, pinned so that two builds are byte-identical:
+    SOURCE_DATE_EPOCH (UTC) when it is set, else the newest `last_reviewed` in the directory."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
+    dates = [entry.record.last_reviewed for entry in directory.entries.values()]
+    return max(dates) if dates else "1970-01-01"
+
+
+def page_url(entry: Entry, site_url: str) -> str:
+    """Absolute URL of the record page when the site's URL is known, else relative to the root."""
+    return absolute(url_of(entry), site_url)
+
+
+def absolute(path: str, site_url: str) -> str:
+    return f"{site_url.rstrip('/')}/{path}" if site_url else path
+
+
+def dump_json(data: object, pretty: bool = False) -> str:
+    """Sorted UTF-8 JSON with a final newline: the same data always gives the same bytes. Compact
+    by default, because only then does the json module use its C encoder (10,000 records: seconds
+    instead of a minute); pretty for the small descriptive files."""
+    if pretty:
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def dump_csv(header: list[str], rows: list[list[str]], bom: bool = False) -> bytes:
+    """RFC 4180 CSV (CRLF line ends), UTF-8; with a byte order mark for spreadsheets when asked."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ("\ufeff" if bom else "").encode() + buffer.getvalue().encode("utf-8")

@@ -1,0 +1,515 @@
+"""The directory as Open Referral HSDS 3.0 tables: one list of flat rows per HSDS table.
+
+Both published forms are made from these rows: the JSON form nests them (hsds_files.py), the
+tabular form writes them as CSV with a datapackage.json. No HSDS field is invented: what HSDS has
+no field for becomes an `attribute` whose `taxonomy_term` comes from the project's own taxonomy
+"Gemensam karta: fält" (the HSDS way of extending; see FIELD_TERMS and MAPPING). Categories are
+the terms of the taxonomy "Gemensam karta: kategorier".
+
+Identifiers are UUIDv5 from stable keys built from record ids ("organisations/kfum-orebro"),
+so a record keeps its HSDS ids in every build. A child row (phone, attribute...) is keyed by its
+parent and its position among its siblings of the same table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections import defaultdict
+
+from commonmap.checks import language_names
+from commonmap.directory import Directory, Entry
+from commonmap.export.common import absolute, page_url
+from commonmap.model import Collaboration, Contact, Organisation, Place, Record, Role
+from commonmap.settings import Settings
+
+# Never change: every HSDS id is derived from it. (It is uuid5(NAMESPACE_URL, the repository's
+# URL + "/hsds"), written out so that moving the repository changes no id.)
+NAMESPACE = uuid.UUID("278e5429-43ba-5197-911a-6d1a0fa264e9")
+
+# The HSDS tables the export fills, in the order of the HSDS data package.
+TABLES = [
+    "organization",
+    "organization_identifier",
+    "service",
+    "service_at_location",
+    "location",
+    "address",
+    "phone",
+    "schedule",
+    "service_area",
+    "language",
+    "accessibility",
+    "cost_option",
+    "funding",
+    "required_document",
+    "attribute",
+    "taxonomy",
+    "taxonomy_term",
+]
+
+IDENTIFIER_TYPE = "gemensam-karta-id"
+COUNTRY = "SE"
+CURRENCY = "SEK"
+CRIMINAL_RECORD_DOCUMENT = "Utdrag ur belastningsregistret"
+STATUS = {"planned": "inactive", "ongoing": "active", "ended": "defunct"}
+
+CATEGORY_TAXONOMY = (
+    "categories",
+    "Gemensam karta: kategorier",
+    "Behov och sorters stöd i Gemensam karta (categories.yml).",
+)
+FIELD_TAXONOMY = (
+    "fields",
+    "Gemensam karta: fält",
+    "Uppgifter i Gemensam karta som HSDS saknar ett eget fält för; värdet står i attributets value.",
+)
+
+# code: (name, description) of the terms in "Gemensam karta: fält".
+FIELD_TERMS: dict[str, tuple[str, str]] = {
+    "record_type": ("Posttyp", "Postens typ: organisations, places, roles eller collaborations."),
+    "record_id": ("Post-id", "Postens id i Gemensam karta, som i directory.json och i sidans adress."),
+    "page_url": ("Sida", "Postens sida på webbplatsen."),
+    "source": ("Källa", "Var uppgifterna kommer ifrån."),
+    "last_reviewed": ("Senast granskad", "Dagen då organisationens uppgifter senast granskades (ÅÅÅÅ-MM-DD)."),
+    "target_group": ("Målgrupp", "En målgrupp som stödet riktar sig till."),
+    "language": ("Språk", "Ett språk (ISO 639-kod) som organisationen ger stöd på."),
+    "area": ("Område", "Id för ett område som organisationen riktar sig till (se directory.json, areas)."),
+    "host": ("Värd", "HSDS-id för en organisation som driver mötesplatsen."),
+    "approximate_location": ("Ungefärlig plats", "true när koordinaterna bara visar ungefär var platsen ligger."),
+    "time_commitment": ("Tid", "Hur mycket tid uppdraget tar."),
+    "requirement": ("Krav", "Ett krav på den som vill ta uppdraget."),
+    "criminal_record_extract": (
+        "Utdrag ur belastningsregistret",
+        "true om utdrag krävs, false om det inte krävs (saknas när det inte är känt).",
+    ),
+    "partner": ("Part", "HSDS-id för en organisation som är part i samverkan."),
+    "partner_part": ("Partens roll", "Partens post-id, kolon och vad parten gör i samverkan."),
+    "period_start": ("Start", "När samverkan började: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD."),
+    "period_end": ("Slut", "När samverkan slutade: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD."),
+    "collaboration_status": ("Status", "Samverkans status: planned, ongoing eller ended."),
+    "outcome": ("Vad det gav", "Ett resultat av samverkan."),
+    "lesson": ("Lärdom", "En lärdom från samverkan."),
+    "good_example": ("Gott exempel", "true när kommunen lyfter fram samverkan som ett gott exempel."),
+}
+
+# Where each record field goes in HSDS: (record type or "all", field, HSDS target). Shown on
+# /oppna-data/; a test fails when the model gains a field that is not listed here.
+MAPPING: list[tuple[str, str, str]] = [
+    (
+        "all",
+        "id",
+        "attribute record_id; organization_identifier (organisationer); location.external_identifier (mötesplatser)",
+    ),
+    ("all", "name", "organization.name / service.name / location.name"),
+    ("all", "summary", "description (första stycket)"),
+    ("all", "description", "description (efter sammanfattningen)"),
+    ("all", "categories", "attribute med term ur taxonomin Gemensam karta: kategorier"),
+    ("all", "target_groups", "service.eligibility_description; attribute target_group"),
+    ("all", "languages", "language (tjänst och plats); attribute language (organisation)"),
+    ("all", "areas", "service_area; attribute area (organisation)"),
+    ("all", "contact.phone", "phone.number"),
+    ("all", "contact.phone_label", "phone.description"),
+    ("all", "contact.email", "organization.email / service.email"),
+    ("all", "contact.website", "organization.website / service.url"),
+    ("all", "last_reviewed", "service.assured_date; attribute last_reviewed (organisation)"),
+    ("all", "sources", "attribute source"),
+    ("organisations", "kind", "organization.legal_status"),
+    ("organisations", "services", "service, en per erbjudet stöd (utan listat stöd: en tjänst för organisationen)"),
+    ("organisations", "address", "location med address (address_type physical, country SE)"),
+    ("organisations", "location", "location.latitude/longitude; attribute approximate_location"),
+    ("places", "hosts", "location.organization_id och service.organization_id (första värden); attribute host (alla)"),
+    ("places", "address", "location med address"),
+    ("places", "location", "location.latitude/longitude; attribute approximate_location"),
+    ("places", "opening_hours", "schedule på platsen (freq WEEKLY, byday, opens_at, closes_at, notes)"),
+    ("places", "accessibility", "accessibility (description; details 'wheelchair: …')"),
+    ("places", "cost", "cost_option (Gratis: amount 0 SEK) och service.fees_description"),
+    ("roles", "organisation", "service.organization_id"),
+    ("roles", "place", "service_at_location till mötesplatsens location"),
+    ("roles", "tasks", "service.description (sist)"),
+    ("roles", "time_commitment", "attribute time_commitment"),
+    ("roles", "requirements", "service.eligibility_description; attribute requirement"),
+    ("roles", "criminal_record_extract", "required_document (när true); attribute criminal_record_extract"),
+    ("roles", "how_to_apply", "service.application_process"),
+    ("collaborations", "partners", "service.organization_id (första parten); attribute partner och partner_part"),
+    ("collaborations", "places", "service_at_location till mötesplatsernas location"),
+    ("collaborations", "period", "attribute period_start, period_end"),
+    (
+        "collaborations",
+        "status",
+        "service.status (planned→inactive, ongoing→active, ended→defunct); attribute collaboration_status",
+    ),
+    ("collaborations", "outcomes", "attribute outcome"),
+    ("collaborations", "funding", "funding.source"),
+    ("collaborations", "lessons", "attribute lesson"),
+    ("collaborations", "good_example", "attribute good_example"),
+]
+
+
+def hsds_id(key: str) -> str:
+    """uuid.uuid5(NAMESPACE, key) as a string, without building UUID objects (3x faster; a
+    test checks it against uuid.uuid5)."""
+    digest = hashlib.sha1(NAMESPACE.bytes + key.encode("utf-8"), usedforsecurity=False).hexdigest()
+    variant = "89ab"[int(digest[16], 16) & 0x3]
+    return f"{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-{variant}{digest[17:20]}-{digest[20:32]}"
+
+
+class Builder:
+    """Collects the rows of every table; each row's id comes from its key."""
+
+    def __init__(self, directory: Directory, settings: Settings) -> None:
+        self.directory = directory
+        self.settings = settings
+        self.rows: dict[str, list[dict]] = {table: [] for table in TABLES}
+        self._children: dict[tuple[str, str], int] = defaultdict(int)
+        self.category_terms: dict[str, str] = {}
+        self.field_terms: dict[str, str] = {}
+
+    def add(self, table: str, key: str, **fields: object) -> tuple[str, str]:
+        """Add a row; None fields are left out. Returns (id, key)."""
+        row_id = hsds_id(f"{table}:{key}")
+        self.rows[table].append({"id": row_id, **{k: v for k, v in fields.items() if v is not None}})
+        return row_id, key
+
+    def child(self, table: str, parent_key: str, **fields: object) -> str:
+        number = self._children[(parent_key, table)]
+        self._children[(parent_key, table)] += 1
+        return self.add(table, f"{parent_key}/{table}/{number}", **fields)[0]
+
+    def attribute(self, entity: str, entity_id: str, key: str, term: str, value: object) -> None:
+        text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+        term_id = self.field_terms[term]
+        self.child("attribute", key, link_id=entity_id, link_entity=entity, taxonomy_term_id=term_id, value=text)
+
+    def categories(self, entity: str, entity_id: str, key: str, categories: list[str]) -> None:
+        for category in categories:
+            term_id = self.category_terms[category]
+            self.child("attribute", key, link_id=entity_id, link_entity=entity, taxonomy_term_id=term_id)
+
+
+def tables(directory: Directory, settings: Settings) -> dict[str, list[dict]]:
+    """Every HSDS table's rows for the directory, in a stable order."""
+    builder = Builder(directory, settings)
+    _taxonomies(builder)
+    for entry in directory.of_type("organisations"):
+        _organisation(builder, entry)
+    places = {entry.id: _place(builder, entry) for entry in directory.of_type("places")}
+    for entry in directory.of_type("roles"):
+        _role(builder, entry, places)
+    for entry in directory.of_type("collaborations"):
+        _collaboration(builder, entry, places)
+    return builder.rows
+
+
+def organization_id(record_id: str) -> str:
+    return hsds_id(f"organization:organisations/{record_id}")
+
+
+def _taxonomies(b: Builder) -> None:
+    site = b.settings.site_url
+    code, name, description = CATEGORY_TAXONOMY
+    categories_uri = absolute("kategorier/", site) if site else None
+    taxonomy_id, key = b.add("taxonomy", code, name=name, description=description, uri=categories_uri)
+    for category in b.directory.categories.values():
+        term_uri = absolute(f"kategorier/{category.id}/", site) if site else None
+        b.category_terms[category.id] = b.add(
+            "taxonomy_term",
+            f"{key}/{category.id}",
+            code=category.id,
+            name=category.label,
+            description=category.description,
+            taxonomy=name,
+            taxonomy_id=taxonomy_id,
+            language="sv",
+            term_uri=term_uri,
+        )[0]
+    code, name, description = FIELD_TAXONOMY
+    taxonomy_id, key = b.add("taxonomy", code, name=name, description=description)
+    for term, (term_name, term_description) in FIELD_TERMS.items():
+        b.field_terms[term] = b.add(
+            "taxonomy_term",
+            f"{key}/{term}",
+            code=term,
+            name=term_name,
+            description=term_description,
+            taxonomy=name,
+            taxonomy_id=taxonomy_id,
+            language="sv",
+        )[0]
+
+
+def _text(*parts: str | None) -> str:
+    return "\n\n".join(part for part in parts if part)
+
+
+def _eligibility(target_groups: list[str], requirements: list[str] | None = None) -> str | None:
+    parts = []
+    if target_groups:
+        parts.append("Målgrupper: " + "; ".join(target_groups) + ".")
+    if requirements:
+        parts.append("Krav: " + "; ".join(requirements) + ".")
+    return " ".join(parts) or None
+
+
+def _record_attributes(b: Builder, entity: str, entity_id: str, key: str, entry: Entry) -> None:
+    """What every record's main HSDS row carries as attributes."""
+    record = entry.record
+    b.attribute(entity, entity_id, key, "record_type", entry.type)
+    b.attribute(entity, entity_id, key, "record_id", entry.id)
+    if b.settings.site_url:
+        b.attribute(entity, entity_id, key, "page_url", page_url(entry, b.settings.site_url))
+    b.categories(entity, entity_id, key, record.categories)
+    for source in record.sources:
+        b.attribute(entity, entity_id, key, "source", source)
+
+
+def _phone(b: Builder, key: str, contact: Contact | None, **link: str) -> None:
+    if contact and contact.phone:
+        b.child("phone", key, number=contact.phone, description=contact.phone_label, **link)
+
+
+def _location(b: Builder, key: str, record: Organisation | Place, organization: str, external: Entry | None) -> str:
+    """A physical location with its address and coordinates; returns its id."""
+    coordinates = record.location
+    location_id, key = b.add(
+        "location",
+        key,
+        location_type="physical",
+        organization_id=organization,
+        name=record.name,
+        latitude=coordinates.lat if coordinates else None,
+        longitude=coordinates.lon if coordinates else None,
+        external_identifier=external.id if external else None,
+        external_identifier_type=IDENTIFIER_TYPE if external else None,
+    )
+    if record.address:
+        b.child(
+            "address",
+            key,
+            location_id=location_id,
+            address_1=record.address.street,
+            city=record.address.city,
+            postal_code=record.address.postal_code or "",  # required by HSDS; empty when not known
+            state_province="",  # required by HSDS; the records do not say which län
+            country=COUNTRY,
+            address_type="physical",
+        )
+    if coordinates:
+        b.attribute("location", location_id, key, "approximate_location", coordinates.approximate)
+    return location_id
+
+
+def _service(
+    b: Builder, key: str, entry: Entry, organization: str, status: str = "active", **fields: object
+) -> tuple[str, str]:
+    """A service with what every record type gives it: contact, languages, areas, review date."""
+    record = entry.record
+    contact = record.contact
+    service_id, key = b.add(
+        "service",
+        key,
+        organization_id=organization,
+        status=status,
+        url=contact.website if contact else None,
+        email=contact.email if contact else None,
+        assured_date=record.last_reviewed,
+        **fields,
+    )
+    for code in record.languages:
+        b.child("language", key, service_id=service_id, code=code, name=language_names().get(code))
+    for area_id in record.areas:
+        area = b.directory.areas.by_id[area_id]
+        uri = absolute(f"omraden/{area.id}/", b.settings.site_url) if b.settings.site_url else None
+        description = f"id: {area.id}; SCB RegSO: {area.code}"
+        b.child("service_area", key, service_id=service_id, name=area.name, description=description, uri=uri)
+    return service_id, key
+
+
+def _service_at(b: Builder, service: tuple[str, str], location_ids: list[str]) -> None:
+    service_id, key = service
+    for location_id in location_ids:
+        b.add("service_at_location", f"{key}@{location_id}", service_id=service_id, location_id=location_id)
+
+
+def _organisation(b: Builder, entry: Entry) -> None:
+    record: Organisation = entry.record  # type: ignore[assignment]
+    contact = record.contact
+    key = f"organisations/{entry.id}"
+    site = b.settings.site_url
+    org_id, key = b.add(
+        "organization",
+        key,
+        name=record.name,
+        description=_text(record.summary, record.description),
+        email=contact.email if contact else None,
+        website=contact.website if contact else None,
+        legal_status=record.kind,
+        uri=page_url(entry, site) if site else None,
+    )
+    b.child(
+        "organization_identifier", key, organization_id=org_id, identifier_type=IDENTIFIER_TYPE, identifier=entry.id
+    )
+    _phone(b, key, contact, organization_id=org_id)
+    _record_attributes(b, "organization", org_id, key, entry)
+    b.attribute("organization", org_id, key, "last_reviewed", record.last_reviewed)
+    for group in record.target_groups:
+        b.attribute("organization", org_id, key, "target_group", group)
+    for code in record.languages:
+        b.attribute("organization", org_id, key, "language", code)
+    for area in record.areas:
+        b.attribute("organization", org_id, key, "area", area)
+    has_location = record.address is not None or record.location is not None
+    locations = [_location(b, f"{key}/location", record, org_id, None)] if has_location else []
+    offered = record.services or [None]
+    for index, service in enumerate(offered):
+        service_key = f"{key}/service/{index}" if service else f"{key}/service"
+        created = _service(
+            b,
+            service_key,
+            entry,
+            org_id,
+            name=service.name if service else record.name,
+            description=(service.description or record.summary)
+            if service
+            else _text(record.summary, record.description),
+            eligibility_description=_eligibility(record.target_groups),
+        )
+        b.attribute("service", created[0], created[1], "record_type", entry.type)
+        b.attribute("service", created[0], created[1], "record_id", entry.id)
+        b.categories(
+            "service",
+            created[0],
+            created[1],
+            (service.categories if service and service.categories else record.categories),
+        )
+        _service_at(b, created, locations)
+
+
+def _place(b: Builder, entry: Entry) -> str:
+    """A meeting place: a location (with hours, accessibility) and the service offered there."""
+    record: Place = entry.record  # type: ignore[assignment]
+    key = f"places/{entry.id}"
+    host = organization_id(record.hosts[0])
+    location_id = _location(b, f"{key}/location", record, host, entry)
+    location_key = f"{key}/location"
+    for code in record.languages:
+        b.child("language", location_key, location_id=location_id, code=code, name=language_names().get(code))
+    for hours in record.opening_hours:
+        b.child(
+            "schedule",
+            location_key,
+            location_id=location_id,
+            freq="WEEKLY",
+            wkst="MO",
+            byday=",".join(day.upper() for day in hours.days),
+            opens_at=hours.opens,
+            closes_at=hours.closes,
+            notes=hours.note,
+        )
+    if record.accessibility:
+        wheelchair = record.accessibility.wheelchair
+        b.child(
+            "accessibility",
+            location_key,
+            location_id=location_id,
+            description=record.accessibility.description,
+            details=f"wheelchair: {wheelchair}" if wheelchair else None,
+        )
+    _phone(b, location_key, record.contact, location_id=location_id)
+    service = _service(
+        b,
+        f"{key}/service",
+        entry,
+        host,
+        name=record.name,
+        description=_text(record.summary, record.description),
+        eligibility_description=_eligibility(record.target_groups),
+        fees_description=record.cost.description if record.cost else None,
+    )
+    _record_attributes(b, "service", *service, entry)
+    _target_groups(b, service, record)
+    for other in record.hosts:
+        b.attribute("service", *service, "host", organization_id(other))
+    if record.cost:
+        option = "Gratis" if record.cost.free else "Avgift"
+        amount = 0 if record.cost.free else None
+        b.child(
+            "cost_option",
+            service[1],
+            service_id=service[0],
+            option=option,
+            amount=amount,
+            currency=CURRENCY,
+            amount_description=record.cost.description,
+        )
+    _service_at(b, service, [location_id])
+    return location_id
+
+
+def _role(b: Builder, entry: Entry, places: dict[str, str]) -> None:
+    record: Role = entry.record  # type: ignore[assignment]
+    service = _service(
+        b,
+        f"roles/{entry.id}/service",
+        entry,
+        organization_id(record.organisation),
+        name=record.name,
+        description=_text(record.summary, record.description, record.tasks),
+        eligibility_description=_eligibility(record.target_groups, record.requirements),
+        application_process=record.how_to_apply,
+    )
+    _contact_phone(b, service, record)
+    _record_attributes(b, "service", *service, entry)
+    if record.time_commitment:
+        b.attribute("service", *service, "time_commitment", record.time_commitment)
+    for requirement in record.requirements:
+        b.attribute("service", *service, "requirement", requirement)
+    if record.criminal_record_extract is not None:
+        b.attribute("service", *service, "criminal_record_extract", record.criminal_record_extract)
+        if record.criminal_record_extract:
+            b.child("required_document", service[1], service_id=service[0], document=CRIMINAL_RECORD_DOCUMENT)
+    _target_groups(b, service, record)
+    _service_at(b, service, [places[record.place]] if record.place else [])
+
+
+def _collaboration(b: Builder, entry: Entry, places: dict[str, str]) -> None:
+    record: Collaboration = entry.record  # type: ignore[assignment]
+    service = _service(
+        b,
+        f"collaborations/{entry.id}/service",
+        entry,
+        organization_id(record.partners[0].organisation),
+        status=STATUS[record.status],
+        name=record.name,
+        description=_text(record.summary, record.description),
+        eligibility_description=_eligibility(record.target_groups),
+    )
+    _contact_phone(b, service, record)
+    _record_attributes(b, "service", *service, entry)
+    _target_groups(b, service, record)
+    for partner in record.partners:
+        b.attribute("service", *service, "partner", organization_id(partner.organisation))
+        if partner.part:
+            b.attribute("service", *service, "partner_part", f"{partner.organisation}: {partner.part}")
+    if record.period:
+        b.attribute("service", *service, "period_start", record.period.start)
+        if record.period.end:
+            b.attribute("service", *service, "period_end", record.period.end)
+    b.attribute("service", *service, "collaboration_status", record.status)
+    for outcome in record.outcomes:
+        b.attribute("service", *service, "outcome", outcome)
+    for source in record.funding:
+        b.child("funding", service[1], service_id=service[0], source=source)
+    for lesson in record.lessons:
+        b.attribute("service", *service, "lesson", lesson)
+    b.attribute("service", *service, "good_example", record.good_example)
+    _service_at(b, service, [places[place] for place in record.places])
+
+
+def _contact_phone(b: Builder, service: tuple[str, str], record: Record) -> None:
+    _phone(b, service[1], record.contact, service_id=service[0])
+
+
+def _target_groups(b: Builder, service: tuple[str, str], record: Record) -> None:
+    for group in record.target_groups:
+        b.attribute("service", *service, "target_group", group)

@@ -1,0 +1,191 @@
+"""The map's data, from one Directory: GeoJSON for the records with a location and for the areas.
+
+This is data, not HTML: nothing is escaped here. The page's JavaScript puts every string into the
+page as text (textContent), never as markup, and `script_json` makes JSON safe inside <script>.
+
+Where a record is on the map:
+- organisations and meeting places: at their own `location`;
+- volunteer roles: at the location of their meeting place (`place`);
+- collaborations: at the location of each of their meeting places (`places`), one marker each.
+A record without any of these has no marker (it can still serve areas it declares).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from commonmap.coverage import Coverage
+from commonmap.directory import Directory, Entry
+from commonmap.urls import FOLDERS
+
+PRECISION = 5  # decimals of a degree: about 1 m, and the precision records are written with
+
+
+@dataclass(frozen=True)
+class Point:
+    lat: float
+    lon: float
+    approximate: bool
+
+
+def points_of(entry: Entry, entries: dict[str, Entry]) -> list[Point]:
+    """Where the record is on the map: its own location or its meeting places' (see module doc)."""
+    location = getattr(entry.record, "location", None)
+    if location is not None:
+        return [Point(location.lat, location.lon, location.approximate)]
+    place_ids = [getattr(entry.record, "place", None), *getattr(entry.record, "places", [])]
+    found: dict[tuple[float, float], Point] = {}
+    for place_id in filter(None, place_ids):
+        place = entries.get(place_id)
+        place_location = getattr(place.record, "location", None) if place and place.type == "places" else None
+        if place_location is not None:
+            point = Point(place_location.lat, place_location.lon, place_location.approximate)
+            found.setdefault((point.lat, point.lon), point)
+    return list(found.values())
+
+
+def record_features(directory: Directory) -> dict:
+    """A FeatureCollection with one Point per record and place it is at, in id order.
+
+    Properties: id, type (the folder name), name, summary ("" when none), categories (ids) and
+    approximate (true when the point only shows roughly where it is)."""
+    features = []
+    for entry in directory.entries.values():
+        for point in points_of(entry, directory.entries):
+            features.append(_feature(entry, point))
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _feature(entry: Entry, point: Point) -> dict:
+    record = entry.record
+    properties = {
+        "id": entry.id,
+        "type": entry.type,
+        "name": record.name,
+        "summary": record.summary or "",
+        "categories": list(record.categories),
+    }
+    if point.approximate:
+        properties["approximate"] = True
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [round(point.lon, PRECISION), round(point.lat, PRECISION)]},
+        "properties": properties,
+    }
+
+
+# The map page's markers, compactly (JSON, not GeoJSON: 9,000 markers in well under 1 MB). The
+# summaries, which only a popup shows, are fetched in chunks of this many when a popup opens.
+TEXT_CHUNK = 500
+TABLE_FIELDS = ["lon", "lat", "id", "type", "name", "categories", "approximate"]
+
+
+def marker_table(features: dict, categories: list[str]) -> dict:
+    """The features of `record_features` as rows of TABLE_FIELDS, in the same order; `type` and
+    `categories` are indexes into the table's `types` and `categories`, `approximate` is 0 or 1."""
+    types = list(FOLDERS)
+    type_index = {type_: index for index, type_ in enumerate(types)}
+    category_index = {category: index for index, category in enumerate(categories)}
+    rows = []
+    for feature in features["features"]:
+        p = feature["properties"]
+        lon, lat = feature["geometry"]["coordinates"]
+        cats = [category_index[c] for c in p["categories"] if c in category_index]
+        rows.append([lon, lat, p["id"], type_index[p["type"]], p["name"], cats, int(bool(p.get("approximate")))])
+    return {
+        "fields": TABLE_FIELDS,
+        "types": types,
+        "categories": list(categories),
+        "text_chunk": TEXT_CHUNK,
+        "rows": rows,
+    }
+
+
+def summary_chunks(features: dict) -> list[list[str]]:
+    """The features' summaries in chunks of TEXT_CHUNK: chunk n holds rows n*TEXT_CHUNK onwards."""
+    summaries = [feature["properties"]["summary"] for feature in features["features"]]
+    return [summaries[start : start + TEXT_CHUNK] for start in range(0, len(summaries), TEXT_CHUNK)]
+
+
+def located_records(directory: Directory) -> list[Entry]:
+    """The records that have at least one marker on the map, in id order."""
+    return [entry for entry in directory.entries.values() if points_of(entry, directory.entries)]
+
+
+def area_features(directory: Directory, served: Coverage | None = None) -> dict:
+    """The areas as a FeatureCollection (id, code, name); with coverage, also `counts` (a list
+    aligned with the directory's categories) and `total` (see coverage.py for what is counted)."""
+    features = []
+    for area in directory.areas:
+        properties: dict[str, object] = {"id": area.id, "code": area.code, "name": area.name}
+        if served is not None:
+            properties["counts"] = list(served.counts[area.id])
+            properties["total"] = served.totals[area.id]
+        features.append({"type": "Feature", "geometry": _geometry(area.geometry), "properties": properties})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def area_details(directory: Directory) -> dict[str, dict]:
+    """Per area: its boundary and the markers of the records located in it, for its small map
+    (a FeatureCollection each; the area itself has `kind: "area"`, markers have no summary)."""
+    details = {
+        area.id: [
+            {
+                "type": "Feature",
+                "geometry": _geometry(area.geometry),
+                "properties": {"id": area.id, "code": area.code, "name": area.name, "kind": "area"},
+            }
+        ]
+        for area in directory.areas
+    }
+    for entry in directory.entries.values():
+        if not entry.located_in:
+            continue
+        features = [_feature(entry, point) for point in points_of(entry, directory.entries)]
+        for feature in features:
+            feature["properties"].pop("summary")
+        for area_id in entry.located_in:
+            details.get(area_id, []).extend(features)
+    return {area_id: {"type": "FeatureCollection", "features": found} for area_id, found in details.items()}
+
+
+def bounds(directory: Directory) -> list[list[float]]:
+    """[[south, west], [north, east]] of all areas: the view the map opens on."""
+    minx = miny = float("inf")
+    maxx = maxy = float("-inf")
+    for area in directory.areas:
+        x0, y0, x1, y1 = area.geometry.bounds
+        minx, miny, maxx, maxy = min(minx, x0), min(miny, y0), max(maxx, x1), max(maxy, y1)
+    return [[round(miny, PRECISION), round(minx, PRECISION)], [round(maxy, PRECISION), round(maxx, PRECISION)]]
+
+
+def _geometry(geometry) -> dict:
+    mapping = geometry.__geo_interface__
+    return {"type": mapping["type"], "coordinates": _rounded(mapping["coordinates"])}
+
+
+def _rounded(value):
+    if isinstance(value, float):
+        return round(value, PRECISION)
+    return [_rounded(item) for item in value]
+
+
+def to_json(data: object) -> str:
+    """Compact JSON for a data file (UTF-8, no spaces)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def script_json(data: object) -> str:
+    """JSON that is safe inside an HTML <script> element and in JavaScript source: no `<`, `>`
+    or `&` (so no `</script>` or `<!--`), and no U+2028/U+2029 (line breaks in older JS)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escaped)
+    return text

@@ -1,0 +1,17 @@
+"""Where records are published: the URL folder of each type (a contract of the guide)."""
+
+from __future__ import annotations
+
+from commonmap.directory import Entry
+
+FOLDERS = {
+    "organisations": "organisationer",
+    "places": "motesplatser",
+    "roles": "volontaruppdrag",
+    "collaborations": "samverkan",
+}
+
+
+def url_of(entry: Entry) -> str:
+    """The record page's URL relative to the site root, e.g. "organisationer/kfum-orebro/"."""
+    return f"{FOLDERS[entry.type]}/{entry.id}/"
