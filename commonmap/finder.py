@@ -14,14 +14,16 @@ from commonmap.model import TYPES
 from commonmap.outputs import Asset, Output, Page
 from commonmap.pages import environment, language_label, tel_href
 from commonmap.settings import Settings
-from commonmap.urls import url_of
+from commonmap.urls import FOLDERS
 
 DATA = "data/finder.json"
+TEXTS = "data/finder/texter-{n}.json"
+CHUNK = 500
 SCRIPTS = ("finder.js", "qrcode.js", "qrcode.LICENSE.txt", "finder.css")
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:
-    data = finder_data(directory)
+    data, texts = finder_data(directory)
     html = (
         environment()
         .get_template("finder.html")
@@ -31,13 +33,15 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
             types=list(TYPES),
             categories=list(directory.categories.values()),
             areas=sorted(directory.areas, key=lambda a: a.name),
-            languages=sorted(data["languages"].items(), key=lambda item: item[1]),
+            languages=sorted(data["languages"], key=lambda item: item[1]),
         )
     )
+    meta = {"hide_search": True}  # the finder is this page's search: no site-wide index download here
     found: list[Output] = [
-        Page("hitta-stod.md", ui.t("finder.title"), html, description=ui.t("finder.intro"), search=False)
+        Page("hitta-stod.md", ui.t("finder.title"), html, description=ui.t("finder.intro"), search=False, meta=meta)
     ]
-    found.append(Asset(DATA, json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))))
+    found.append(Asset(DATA, _json(data)))
+    found += [Asset(TEXTS.format(n=n), _json(chunk)) for n, chunk in enumerate(texts)]
     for name in SCRIPTS:
         found.append(
             Asset(f"assets/finder/{name}", (resources.files("commonmap") / "assets" / "finder" / name).read_bytes())
@@ -45,34 +49,49 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     return found
 
 
-def finder_data(directory: Directory) -> dict:
-    """What the finder needs of every record, with short keys: it is fetched whole on a phone."""
-    records = [finder_record(entry, directory) for entry in directory.entries.values()]
-    languages = {code for record in records for code in record.get("l", [])}
-    return {
-        "records": records,
-        "categories": {c.id: c.label for c in directory.categories.values()},
-        "areas": {a.id: a.name for a in directory.areas},
-        "languages": {code: language_label(code) for code in sorted(languages)},
-        "types": {type_: ui.t(f"type.{type_}") for type_ in TYPES},
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def finder_data(directory: Directory) -> tuple[dict, list[list[str]]]:
+    """What the finder filters on, fetched whole on a phone: so vocabularies are lists and records
+    refer to them by position. Summaries, needed only for the results shown or a text search, are
+    in chunks of CHUNK records (TEXTS), fetched when needed."""
+    categories = list(directory.categories.values())
+    areas = list(directory.areas)
+    languages = sorted({code for entry in directory.entries.values() for code in entry.record.languages})
+    index = {
+        "c": {c.id: i for i, c in enumerate(categories)},
+        "a": {a.id: i for i, a in enumerate(areas)},
+        "l": {code: i for i, code in enumerate(languages)},
+        "t": {type_: i for i, type_ in enumerate(TYPES)},
     }
+    entries = list(directory.entries.values())
+    data = {
+        "records": [finder_record(entry, directory, index) for entry in entries],
+        "categories": [[c.id, c.label] for c in categories],
+        "areas": [[a.id, a.name] for a in areas],
+        "languages": [[code, language_label(code)] for code in languages],
+        "types": [[type_, ui.t(f"type.{type_}"), FOLDERS[type_]] for type_ in TYPES],
+        "chunk": CHUNK,
+    }
+    summaries = [entry.record.summary or "" for entry in entries]
+    return data, [summaries[i : i + CHUNK] for i in range(0, len(summaries), CHUNK)]
 
 
-def finder_record(entry: Entry, directory: Directory) -> dict:
+def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str, int]]) -> dict:
     record = entry.record
     place = _place_of(entry, directory)
     found: dict[str, object] = {
         "id": entry.id,
-        "t": entry.type,
+        "t": index["t"][entry.type],
         "n": record.name,
-        "u": url_of(entry),
-        "c": record.categories,
-        "a": list(entry.areas),
+        "c": [index["c"][c] for c in record.categories],
+        "a": [index["a"][a] for a in entry.areas],
     }
     cost, access = getattr(record, "cost", None), getattr(record, "accessibility", None)
     optional = {
-        "s": record.summary,
-        "l": record.languages,
+        "l": [index["l"][code] for code in record.languages],
         "h": [[h.days, h.opens, h.closes] for h in getattr(record, "opening_hours", [])],
         "f": cost.free if cost else None,
         "w": access.wheelchair if access else None,
@@ -80,9 +99,10 @@ def finder_record(entry: Entry, directory: Directory) -> dict:
         "ad": _address(place),
     }
     if record.contact:
+        phone = record.contact.phone
         optional |= {
-            "p": record.contact.phone,
-            "tel": tel_href(record.contact.phone) if record.contact.phone else None,
+            "p": phone,
+            "tel": tel_href(phone) if phone else None,
             "e": record.contact.email,
             "web": record.contact.website,
         }

@@ -8,8 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import MINIMAL, build_site, serve, site_config
+from commonmap.validate import read_directory
+from tests.conftest import MINIMAL, ROOT, TODAY, build_site, serve, site_config
 
 EXTRA = {
     "places/dagcafe.yml": """\
@@ -149,6 +151,7 @@ def test_result_shows_contact_and_next_opening(tab, finder_url: str) -> None:
 
 def test_print_lists_what_the_screen_lists(tab, finder_url: str) -> None:
     on_screen = open_at(tab, finder_url, "?behov=trygghet")
+    tab.wait_for_function("() => typeof qrcode === 'function'")  # loaded after the first results, for printing
     tab.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     tab.emulate_media(media="print")
     printed = set(tab.locator("#cm-results > li:visible").evaluate_all("items => items.map(i => i.dataset.id)"))
@@ -166,3 +169,50 @@ def test_without_javascript_the_finder_says_so(browser, finder_url: str) -> None
     assert "behöver JavaScript" in page.locator("noscript").first.inner_text() or "behöver JavaScript" in page.content()
     assert page.get_by_role("link", name="Kategorier").count() >= 1
     context.close()
+
+
+def test_sample_site_filters_match_the_directory(page, site_url: str) -> None:
+    """On the real sample: the finder's answers equal what the directory says, computed here."""
+    directory, _ = read_directory(ROOT / "directory", today=TODAY)
+    entries = directory.entries.values()
+    cases = {
+        "?behov=trygghet": {e.id for e in entries if "trygghet" in e.record.categories},
+        "?omrade=vivalla": {e.id for e in entries if "vivalla" in e.areas},
+        "?behov=trygghet&omrade=vivalla": {
+            e.id for e in entries if "trygghet" in e.record.categories and "vivalla" in e.areas
+        },
+        "?typ=collaborations&behov=arbete": {
+            e.id for e in entries if e.type == "collaborations" and "arbete" in e.record.categories
+        },
+    }
+    for query, expected in cases.items():
+        page.goto(f"{site_url}/hitta-stod/{query}")
+        shown = results(page)
+        while page.locator("#cm-more:visible").count():
+            page.locator("#cm-more").click()
+            shown = results(page)
+        assert expected and shown == expected, query
+
+
+def test_keyboard_alone(tab, finder_url: str) -> None:
+    open_at(tab, finder_url)
+    for _ in range(60):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("() => document.activeElement.id") == "cm-behov":
+            break
+    tab.keyboard.type("trygg")
+    assert results(tab) == {"exempelforeningen", "exempeluppdraget", "exempelsamverkan"}
+    for _ in range(20):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("() => document.activeElement.value") == "organisations":
+            break
+    tab.keyboard.press("Space")
+    assert results(tab) == {"exempelforeningen"}
+    assert "behov=trygghet" in tab.url and "typ=organisations" in tab.url
+
+
+@pytest.mark.parametrize("query", ["", "?behov=trygghet&typ=organisations&tid=kvall-helg"])
+def test_no_serious_accessibility_violations(tab, finder_url: str, query: str) -> None:
+    open_at(tab, finder_url, query)
+    violations = Axe().run(tab).response["violations"]
+    assert [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")] == []

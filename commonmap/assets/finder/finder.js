@@ -92,16 +92,15 @@
 
   /* ---- filtering ---- */
   function words(r) {
-    var parts = [r.n, r.s || ""];
-    r.c.forEach(function (c) { parts.push(data.categories[c] || c); });
-    (r.l || []).forEach(function (l) { parts.push(data.languages[l] || l); });
-    r.a.forEach(function (a) { parts.push(data.areas[a] || a); });
+    var parts = [r.n].concat(r.c.map(label(data.categories)), r.l.map(label(data.languages)), r.a.map(label(data.areas)));
+    if (r.s) parts.push(r.s);
     return parts.join(" ").toLowerCase();
   }
+  function label(vocabulary) { return function (id) { return vocabulary[id] || id; }; }
   function matches(r, s, now) {
     if (s.behov && r.c.indexOf(s.behov) < 0) return false;
     if (s.omrade && r.a.indexOf(s.omrade) < 0) return false;
-    if (s.sprak && (r.l || []).indexOf(s.sprak) < 0) return false;
+    if (s.sprak && r.l.indexOf(s.sprak) < 0) return false;
     if (s.typ.length && s.typ.indexOf(r.t) < 0) return false;
     if (s.gratis && r.f !== true) return false;
     if (s.rullstol && r.w !== "yes") return false;
@@ -131,7 +130,7 @@
     heading.appendChild(link(base + r.u, r.n));
     li.appendChild(heading);
     li.appendChild(el("p", data.types[r.t], { "class": "cm-kicker" }));
-    if (r.s) li.appendChild(el("p", r.s));
+    li.appendChild(el("p", r.s === undefined ? "" : r.s, { "class": "cm-result-summary" }));
     var facts = el("ul", null, { "class": "cm-result-facts" });
     if (r.h && r.h.length) {
       var until = openUntil(r.h, now), next = nextOpening(r.h, now);
@@ -139,8 +138,8 @@
       else if (next) facts.appendChild(el("li", format(messages.opens, next)));
     }
     if (r.ad) facts.appendChild(el("li", messages.address + ": " + r.ad));
-    if (r.a.length) facts.appendChild(el("li", messages.areas + ": " + r.a.map(function (a) { return data.areas[a] || a; }).join(", ")));
-    if (r.l) facts.appendChild(el("li", messages.languages + ": " + r.l.map(function (l) { return data.languages[l] || l; }).join(", ")));
+    if (r.a.length) facts.appendChild(el("li", messages.areas + ": " + r.a.map(label(data.areas)).join(", ")));
+    if (r.l.length) facts.appendChild(el("li", messages.languages + ": " + r.l.map(label(data.languages)).join(", ")));
     if (position && r.ll) facts.appendChild(el("li", format(messages.distance, { km: distance(r).toFixed(1).replace(".", ",") })));
     var contact = el("li", null, { "class": "cm-result-contact" });
     if (r.p) { contact.appendChild(document.createTextNode(messages.phone + ": ")); contact.appendChild(link(r.tel, r.p)); contact.appendChild(document.createTextNode(" ")); }
@@ -153,12 +152,61 @@
   }
   function render() {
     var s = state(), now = new Date();
+    if (s.q && !textsLoaded) { loadTexts(allChunks()); }
     current = data.records.filter(function (r) { return matches(r, s, now); });
     if (position) current.sort(function (a, b) { return distance(a) - distance(b); });
-    list.replaceChildren.apply(list, current.slice(0, shown).map(function (r) { return item(r, now); }));
+    var page = current.slice(0, shown);
+    list.replaceChildren.apply(list, page.map(function (r) { return item(r, now); }));
     status.textContent = current.length === 0 ? messages.none : current.length === 1 ? messages.count_one : format(messages.count, { count: current.length });
     more.hidden = current.length <= shown;
     toUrl(s);
+    loadTexts(page.filter(function (r) { return r.s === undefined; }).map(function (r) { return r._chunk; }));
+  }
+
+  /* ---- summaries come in chunks: those of the results shown, or all of them for a text search ---- */
+  var chunks = {}, textsLoaded = false;
+  function allChunks() {
+    var all = [];
+    for (var i = 0; i * data.chunk < data.records.length; i++) all.push(i);
+    return all;
+  }
+  function loadTexts(wanted) {
+    var missing = wanted.filter(function (n, i) { return wanted.indexOf(n) === i && !chunks[n]; });
+    if (!missing.length) return;
+    Promise.all(missing.map(function (n) {
+      chunks[n] = fetch(form.dataset.texts.replace("{n}", n)).then(function (r) { return r.json(); }).then(function (texts) {
+        texts.forEach(function (text, i) {
+          var r = data.records[n * data.chunk + i];
+          r.s = text;
+          r._words = words(r);
+        });
+      });
+      return chunks[n];
+    })).then(function () {
+      textsLoaded = allChunks().every(function (n) { return chunks[n]; });
+      fillSummaries();
+      if (state().q) render();
+    });
+  }
+  function fillSummaries() {
+    list.querySelectorAll(".cm-result").forEach(function (li) {
+      var r = byId[li.dataset.id];
+      if (r && r.s !== undefined) li.querySelector(".cm-result-summary").textContent = r.s;
+    });
+  }
+
+  var qrScript = null;
+  function loadQrScript() {
+    if (!qrScript) {
+      qrScript = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = form.dataset.qrcode;
+        script.onload = resolve;
+        script.onerror = resolve;
+        document.body.appendChild(script);
+      });
+    }
+    return qrScript;
   }
   function qrCodes() {
     if (typeof qrcode !== "function") return;
@@ -175,7 +223,9 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(function () { position = null; shown = PAGE; render(); }); });
   more.addEventListener("click", function () { shown += PAGE; render(); });
-  document.getElementById("cm-print").addEventListener("click", function () { qrCodes(); window.print(); });
+  document.getElementById("cm-print").addEventListener("click", function () {
+    loadQrScript().then(function () { qrCodes(); window.print(); });
+  });
   window.addEventListener("beforeprint", qrCodes);
   document.getElementById("cm-near").addEventListener("click", function () {
     if (!navigator.geolocation) { status.textContent = messages.near_me_failed; return; }
@@ -185,14 +235,36 @@
     }, function () { status.textContent = messages.near_me_failed; });
   });
 
+  /* The file refers to vocabularies by position (it is fetched whole); turn records back into ids. */
+  var byId = {};
+  function expand(loaded) {
+    var ids = function (list) { return function (i) { return list[i][0]; }; };
+    var names = function (list) { var o = {}; list.forEach(function (pair) { o[pair[0]] = pair[1]; }); return o; };
+    loaded.records.forEach(function (r, i) {
+      var type = loaded.types[r.t];
+      r.t = type[0];
+      r.u = type[2] + "/" + r.id + "/";
+      r.c = r.c.map(ids(loaded.categories));
+      r.a = r.a.map(ids(loaded.areas));
+      r.l = (r.l || []).map(ids(loaded.languages));
+      r._chunk = Math.floor(i / loaded.chunk);
+      r._words = "";
+      byId[r.id] = r;
+    });
+    var expanded = { records: loaded.records, chunk: loaded.chunk, categories: names(loaded.categories), areas: names(loaded.areas), languages: names(loaded.languages), types: {} };
+    loaded.types.forEach(function (type) { expanded.types[type[0]] = type[1]; });
+    return expanded;
+  }
+
   fetch(form.dataset.data).then(function (response) {
     if (!response.ok) throw new Error(response.status);
     return response.json();
   }).then(function (loaded) {
-    data = loaded;
+    data = expand(loaded);
     data.records.forEach(function (r) { r._words = words(r); });
     fromUrl();
     form.hidden = false;
     render();
+    setTimeout(loadQrScript, 1500); // for printing; not needed for the first results
   }).catch(function () { status.textContent = messages.load_failed; });
 })();
