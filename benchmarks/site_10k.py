@@ -17,9 +17,12 @@ import sys
 import time
 from pathlib import Path
 
+import yaml
+
 from benchmarks.synthetic import ROOT, WORDS, generate
 
 OUT = ROOT / "benchmarks" / "out"
+NAV_PAGES = len(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"])
 THEME = "theme: {name: material, language: sv, font: false}\nplugins:\n  - search: {lang: sv}\n"
 
 

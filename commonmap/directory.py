@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -41,7 +42,7 @@ class Entry:
     def id(self) -> str:
         return self.record.id
 
-    @property
+    @cached_property
     def areas(self) -> tuple[str, ...]:
         """Every area the record is in or serves, without repeats, in a stable order."""
         return tuple(sorted(set(self.located_in) | set(self.record.areas)))

@@ -177,6 +177,7 @@ def environment() -> Environment:
         loader=PackageLoader("commonmap", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
+        auto_reload=False,  # templates ship with the package; checking their mtime per page costs
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -192,6 +193,7 @@ def environment() -> Environment:
     return env
 
 
+@cache
 def swedish_date(value: str) -> str:
     """'2021-11-10' → '10 november 2021'; partial dates ('2009', '2011-06') stay readable."""
     parts = value.split("-")
@@ -251,6 +253,7 @@ def language_label(code: str) -> str:
     return f"{swedish} ({own})" if own and own.casefold() != swedish.casefold() else swedish
 
 
+@cache
 def tel_href(number: str) -> str:
     """A `tel:` link in E.164 where possible; the number is shown as typed elsewhere."""
     try:
