@@ -87,7 +87,14 @@ class SiteView:
     def record_page(self, entry: Entry) -> Page:
         path = f"{FOLDERS[entry.type]}/{entry.id}.md"
         record = entry.record
-        html = self.render("record.html", path, entry=entry, record=record, edit_url=self.settings.edit_url(entry.file))
+        html = self.render(
+            "record.html",
+            path,
+            entry=entry,
+            record=record,
+            edit_url=self.settings.edit_url(entry.file),
+            report=self.settings.report_links(record.name, url_of(entry)),
+        )
         return Page(
             path,
             record.name,

@@ -34,6 +34,7 @@ class CommonMapConfig(Config):
     tiles_attribution = c.Type(str, default=OSM_ATTRIBUTION)
     data_license = c.Type(str, default="CC0-1.0")
     data_license_url = c.Type(str, default="https://creativecommons.org/publicdomain/zero/1.0/deed.sv")
+    report_email = c.Type(str, default="")
 
 
 class CommonMapPlugin(BasePlugin[CommonMapConfig]):
@@ -49,6 +50,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             tiles_attribution=self.config.tiles_attribution,
             data_license=self.config.data_license,
             data_license_url=self.config.data_license_url,
+            report_email=self.config.report_email,
         )
         self.pages: dict[str, Page] = {}
         return config

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote, urlencode
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bidragsgivare'
@@ -18,6 +19,27 @@ class Settings:
     tiles_attribution: str = OSM_ATTRIBUTION
     data_license: str = "CC0-1.0"
     data_license_url: str = "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"
+    report_email: str = ""  # where residents' error reports go ("Rapportera fel"); no account needed
+
+    def page_url(self, path: str) -> str:
+        """Absolute URL of a page when the site's address is known, else its path from the root."""
+        return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else f"/{path}"
+
+    def report_links(self, name: str, path: str) -> dict[str, str]:
+        """Prefilled ways to report an error in a record: an e-mail (no account needed) and, when the
+        repository is on GitHub, the issue form "Lägg till eller ändra en verksamhet"."""
+        page = self.page_url(path)
+        links = {}
+        if self.report_email:
+            subject = f"Fel i Gemensam karta: {name}"
+            body = f"Sidan: {page}\n\nVad är fel, och vad är rätt?\n"
+            links["email"] = (
+                f"mailto:{self.report_email}?{urlencode({'subject': subject, 'body': body}, quote_via=quote)}"
+            )
+        if "github.com/" in self.repo_url:
+            query = urlencode({"template": "verksamhet.yml", "title": f"Fel: {name}", "lank": page}, quote_via=quote)
+            links["issue"] = f"{self.repo_url.rstrip('/')}/issues/new?{query}"
+        return links
 
     def edit_url(self, record_file: str) -> str:
         """The link that opens a record's YAML file in the repository's web editor."""

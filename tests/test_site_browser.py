@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -48,6 +48,12 @@ def test_record_page_shows_contact_and_suggest_change(page, fixture_site_url: st
     page.goto(fixture_site_url + "/organisationer/exempelforeningen/")
     assert page.get_by_role("link", name="019-21 10 00").get_attribute("href") == "tel:+4619211000"
     assert page.get_by_role("link", name="info@exempel.se").get_attribute("href") == "mailto:info@exempel.se"
+    report = page.get_by_role("link", name="med e-post (inget konto behövs)").get_attribute("href")
+    subject, body = (parse_qs(urlsplit(report).query)[key][0] for key in ("subject", "body"))
+    assert report.startswith("mailto:") and "Exempelföreningen i Örebro" in subject
+    assert "https://gemensam-karta.example.se/organisationer/exempelforeningen/" in body
+    form = page.get_by_role("link", name="i ett formulär på GitHub").get_attribute("href")
+    assert parse_qs(urlsplit(form).query)["template"] == ["verksamhet.yml"]
     edit = page.get_by_role("link", name="Föreslå ändring")
     assert (
         edit.get_attribute("href")
