@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -25,6 +25,10 @@ PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 DEGREES = re.compile(r"^-?\d{1,3}(\.\d+)?$")
 PHONE_CHARS = re.compile(r"^\+?[\d \-()]+$")
+DECIMAL_COMMA = re.compile(r"^-?\d{1,3},\d+$")
+# Phone numbers and e-mail addresses repeat (a switchboard, a shared address) and are the slowest
+# checks; a valid value is remembered, an invalid one raises again each time.
+SEEN_VALUES = 4096
 # Codes babel knows no name for but that Swedish services offer.
 EXTRA_LANGUAGES = {"swl": "svenskt teckenspråk"}
 
@@ -81,6 +85,7 @@ def partial_date(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=SEEN_VALUES)
 def phone(value: str) -> str:
     text(value)
     if not PHONE_CHARS.match(value):
@@ -95,6 +100,7 @@ def phone(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=SEEN_VALUES)
 def email(value: str) -> str:
     text(value)
     try:
@@ -149,7 +155,7 @@ def _degrees(value: object, axis: str, low: float, high: float) -> float:
     if not isinstance(value, str):
         return value  # type: ignore[return-value]
     text(value)
-    if re.match(r"^-?\d{1,3},\d+$", value):
+    if DECIMAL_COMMA.match(value):
         raise fail("decimal-comma", value=value, fixed=value.replace(",", "."))
     if not DEGREES.match(value):
         raise fail("invalid-number", value=value)

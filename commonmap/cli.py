@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from commonmap import contribute, export
 from commonmap.problems import has_errors
 from commonmap.validate import read_directory
 
@@ -45,8 +44,14 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    # Each command imports what only it needs, so that `validate` starts quickly (jinja2 and the
+    # exporters are not needed to check a directory).
     if args.command == "export":
+        from commonmap import export
+
         return export.run(args.directory, args.out, args.config)
+    if args.command in ("new", "stale", "stats"):
+        from commonmap import contribute
     if args.command == "new":
         return contribute.new.run(args.directory, args.type, args.id, args.list)
     if args.command == "stale":
