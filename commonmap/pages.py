@@ -15,10 +15,10 @@ from functools import cache
 import phonenumbers
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 
-from commonmap import richtext, ui
+from commonmap import richtext, templating, ui
 from commonmap.checks import language_names
 from commonmap.directory import Directory, Entry
 from commonmap.model import TYPES, Hours
@@ -106,14 +106,14 @@ class SiteView:
 
     def list_page(self, type_: str) -> Page:
         path = f"{FOLDERS[type_]}/index.md"
-        entries = self.directory.of_type(type_)
+        entries = [e for e in self.directory.listed() if e.type == type_]
         html = self.render("list.html", path, type_=type_, groups=self.by_category(entries))
         return Page(path, ui.t(f"types.{type_}"), html, description=ui.t(f"list_intro.{type_}"))
 
     def category_page(self, category_id: str) -> Page:
         path = f"kategorier/{category_id}.md"
         category = self.directory.categories[category_id]
-        entries = [e for e in self.directory.entries.values() if category_id in e.record.categories]
+        entries = [e for e in self.directory.listed() if category_id in e.record.categories]
         by_type = {type_: [e for e in entries if e.type == type_] for type_ in TYPES}
         html = self.render("category.html", path, category=category, by_type=by_type)
         return Page(path, category.label, html, description=category.description)
@@ -126,7 +126,7 @@ class SiteView:
     def area_page(self, area_id: str) -> Page:
         path = f"omraden/{area_id}.md"
         area = self.directory.areas.by_id[area_id]
-        entries = self.directory.entries.values()
+        entries = self.directory.listed()
         located = [e for e in entries if area_id in e.located_in]
         serving = [e for e in entries if area_id in e.record.areas and area_id not in e.located_in]
         html = self.render("area.html", path, area=area, located=self.by_type(located), serving=self.by_type(serving))
@@ -134,14 +134,14 @@ class SiteView:
 
     def categories_snippet(self, base: str) -> str:
         """The start page's "find support by need": every category with its count."""
-        counts = {
-            c: sum(c in e.record.categories for e in self.directory.entries.values()) for c in self.directory.categories
-        }
+        listed = self.directory.listed()
+        counts = {c: sum(c in e.record.categories for e in listed) for c in self.directory.categories}
         return self.env.get_template("categories_list.html").render(base=base, site=self, counts=counts)
 
     def areas_page(self) -> Page:
         path = "omraden/index.md"
-        counts = {a.id: sum(a.id in e.areas for e in self.directory.entries.values()) for a in self.directory.areas}
+        listed = self.directory.listed()
+        counts = {a.id: sum(a.id in e.areas for e in listed) for a in self.directory.areas}
         areas = sorted(self.directory.areas, key=lambda a: a.name)
         html = self.render("areas.html", path, areas=areas, counts=counts)
         return Page(path, ui.t("areas"), html, description=ui.t("areas_intro"))
@@ -180,15 +180,9 @@ def url_of_path(path: str) -> str:
 
 @cache
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("commonmap", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        auto_reload=False,  # templates ship with the package; checking their mtime per page costs
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals.update(t=ui.t, url_of=url_of, FOLDERS=FOLDERS, TYPES=list(TYPES))
+    """The shared template set-up with the filters and names the site's pages use."""
+    env = templating.environment()
+    env.globals.update(url_of=url_of, FOLDERS=FOLDERS, TYPES=list(TYPES))
     env.filters.update(
         swedish_date=swedish_date,
         hours=hours_text,

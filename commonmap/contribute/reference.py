@@ -11,9 +11,9 @@ import string
 from dataclasses import dataclass
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
-from commonmap import ui
+from commonmap import templating, ui
 from commonmap.contribute.fields import FieldDoc, fields_of
 from commonmap.contribute.new import scalar
 from commonmap.contribute.schema import NOT_EXPRESSIBLE
@@ -65,15 +65,7 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("commonmap.contribute", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals["t"] = ui.t
-    return env
+    return templating.environment("commonmap.contribute")
 
 
 def rows(model: type, parent: str = "", parent_required: bool = True, skip: frozenset = frozenset()) -> list[Row]:
