@@ -280,11 +280,107 @@ def test_hsds_csv_and_datapackage(rich) -> None:
             assert values <= target, (resource["name"], key["fields"])
 
 
+# The JSON form's nested lists: key -> (HSDS table, the foreign key that the nesting stands for).
+NESTED = {
+    "organization": {
+        "phones": ("phone", "organization_id"),
+        "locations": ("location", "organization_id"),
+        "organization_identifiers": ("organization_identifier", "organization_id"),
+        "funding": ("funding", "organization_id"),
+        "attributes": ("attribute", "link_id"),
+    },
+    "service": {
+        "phones": ("phone", "service_id"),
+        "schedules": ("schedule", "service_id"),
+        "service_areas": ("service_area", "service_id"),
+        "service_at_locations": ("service_at_location", "service_id"),
+        "languages": ("language", "service_id"),
+        "funding": ("funding", "service_id"),
+        "cost_options": ("cost_option", "service_id"),
+        "required_documents": ("required_document", "service_id"),
+        "attributes": ("attribute", "link_id"),
+    },
+    "location": {
+        "addresses": ("address", "location_id"),
+        "phones": ("phone", "location_id"),
+        "schedules": ("schedule", "location_id"),
+        "languages": ("language", "location_id"),
+        "accessibility": ("accessibility", "location_id"),
+        "attributes": ("attribute", "link_id"),
+    },
+    "service_at_location": {
+        "schedules": ("schedule", "service_at_location_id"),
+        "phones": ("phone", "service_at_location_id"),
+        "attributes": ("attribute", "link_id"),
+    },
+}
+
+
+def flatten(table: str, item: dict, found: dict[str, list[dict]], parent: tuple[str, str, str] | None = None) -> None:
+    """Rows of the tabular form back from an object of the JSON form, its parent's key restored."""
+    row = {k: v for k, v in item.items() if not isinstance(v, list)}
+    if parent:
+        parent_table, parent_id, field = parent
+        row[field] = parent_id
+        if table == "attribute":
+            row["link_entity"] = parent_table
+    found.setdefault(table, []).append(row)
+    for key, value in item.items():
+        if isinstance(value, list) and not (table == "organization" and key == "services"):
+            child, field = NESTED[table][key]
+            for child_item in value:
+                flatten(child, child_item, found, (table, item["id"], field))
+
+
+def test_hsds_json_holds_every_row_once_and_nothing_else(any_directory) -> None:
+    """The JSON form loses nothing of the tabular form and copies nothing: nested back into rows,
+    organizations, services, taxonomies and terms give every table exactly (each row once);
+    service_at_locations.json lists the same links as the services."""
+    files = export.files(any_directory, SETTINGS)
+    rows = hsds.tables(any_directory, SETTINGS)
+    found: dict[str, list[dict]] = {}
+    for name, table in (("organizations", "organization"), ("services", "service")):
+        for item in hsds_list(files, name):
+            flatten(table, item, found)
+    found["taxonomy"] = hsds_list(files, "taxonomies")
+    found["taxonomy_term"] = hsds_list(files, "taxonomy_terms")
+    for table in hsds.TABLES:
+        back = found.get(table, [])
+        assert len(back) == len({r["id"] for r in back}) == len(rows[table]), table
+        assert sorted(back, key=lambda r: r["id"]) == sorted(rows[table], key=lambda r: r["id"]), table
+    assert hsds_list(files, "service_at_locations") == rows["service_at_location"]
+    for organization in hsds_list(files, "organizations"):
+        expected = [s["id"] for s in rows["service"] if s["organization_id"] == organization["id"]]
+        assert [s["id"] for s in organization["services"]] == expected
+
+
+def test_yes_no_attributes_are_written_when_yes(any_directory) -> None:
+    files = export.files(any_directory, SETTINGS)
+    services = {(s["name"], attribute_values(s, "record_id")[0]): s for s in hsds_list(files, "services")}
+    for entry in any_directory.of_type("collaborations"):
+        expected = ["true"] if entry.record.good_example else []
+        assert attribute_values(services[(entry.record.name, entry.id)], "good_example") == expected
+    locations = [loc for o in hsds_list(files, "organizations") for loc in o.get("locations", [])]
+    approximate = [e for e in any_directory.entries.values() if getattr(e.record, "location", None)]
+    assert sum(attribute_values(loc, "approximate_location") == ["true"] for loc in locations) == sum(
+        e.record.location.approximate for e in approximate
+    )
+    assert all(attribute_values(loc, "approximate_location") in ([], ["true"]) for loc in locations)
+
+
 # --- Nothing lost: every record in every export it belongs to ---------------------------------
 
 
 def attribute_values(item: dict, code: str) -> list[str]:
-    return [a["value"] for a in item["attributes"] if a["taxonomy_term"]["code"] == code]
+    """The values of an object's attributes with the term `code` of "Gemensam karta: fält"."""
+    term = hsds.field_term_id(code)
+    return [a["value"] for a in item.get("attributes", []) if a["taxonomy_term_id"] == term]
+
+
+def identifier_of(organization: dict) -> str:
+    [identifier] = organization["organization_identifiers"]
+    assert identifier["identifier_type"] == hsds.IDENTIFIER_TYPE
+    return identifier["identifier"]
 
 
 def test_every_record_appears_in_every_export_it_belongs_to(any_directory) -> None:
@@ -304,8 +400,7 @@ def test_every_record_appears_in_every_export_it_belongs_to(any_directory) -> No
     assert [f["id"] for f in features] == located
 
     organizations = hsds_list(files, "organizations")
-    assert [attribute_values(o, "record_id") for o in organizations] == [[i] for i in ids["organisations"]]
-    assert [o["organization_identifiers"][0]["identifier"] for o in organizations] == ids["organisations"]
+    assert [identifier_of(o) for o in organizations] == ids["organisations"]
     services = hsds_list(files, "services")
     by_type = {type_: [] for type_ in TYPES}
     for service in services:
@@ -314,7 +409,7 @@ def test_every_record_appears_in_every_export_it_belongs_to(any_directory) -> No
         by_type[type_].append(record_id)
     expected_org_services = [e.id for e in directory.of_type("organisations") for _ in e.record.services or [None]]
     assert by_type == {**ids, "organisations": expected_org_services}
-    locations = [loc for o in organizations for loc in o["locations"]]
+    locations = [loc for o in organizations for loc in o.get("locations", [])]
     assert sorted(loc["external_identifier"] for loc in locations if "external_identifier" in loc) == sorted(
         ids["places"]
     )
@@ -325,24 +420,27 @@ def test_every_record_appears_in_every_export_it_belongs_to(any_directory) -> No
 def test_rich_record_fields_reach_hsds(rich) -> None:
     files = export.files(rich, SETTINGS)
     services = {attribute_values(s, "record_id")[0] + ":" + s["name"]: s for s in hsds_list(files, "services")}
-    org = next(o for o in hsds_list(files, "organizations") if attribute_values(o, "record_id") == ["rika-foreningen"])
+    org = next(o for o in hsds_list(files, "organizations") if identifier_of(o) == "rika-foreningen")
     assert org["phones"] == [{**org["phones"][0], "number": "+46 19 21 10 00", "description": "Stödlinje; dygnet runt"}]
     assert org["website"] == "https://rika.se/om?x=1&y=2" and org["legal_status"] == "association"
     assert attribute_values(org, "language") == ["sv", "ar", "swl"]
     assert org["locations"][0]["latitude"] == 59.2988
     assert org["locations"][0]["addresses"][0]["postal_code"] == "703 71"
     homework = services["rika-foreningen:Läxhjälp"]
+    categories = {hsds.category_term_id(c): c for c in rich.categories}
     assert [
-        a["taxonomy_term"]["code"]
-        for a in homework["attributes"]
-        if a["taxonomy_term"]["taxonomy"].endswith("kategorier")
+        categories[a["taxonomy_term_id"]] for a in homework["attributes"] if a["taxonomy_term_id"] in categories
     ] == ["trygghet"]
     assert [lang["code"] for lang in homework["languages"]] == ["sv", "ar", "swl"]
     assert [area["name"] for area in homework["service_areas"]] == ["Vivalla"]
     assert homework["service_at_locations"][0]["location_id"] == org["locations"][0]["id"]
 
     place = services["rika-platsen:Rika platsen"]
-    location = place["service_at_locations"][0]["location"]
+    locations = {loc["id"]: loc for o in hsds_list(files, "organizations") for loc in o.get("locations", [])}
+    location = locations[place["service_at_locations"][0]["location_id"]]
+    assert (
+        location["external_identifier"] == "rika-platsen" and attribute_values(location, "approximate_location") == []
+    )
     assert [(s["byday"], s["opens_at"], s["closes_at"], s.get("notes")) for s in location["schedules"]] == [
         ("MO,TU,WE", "09:00", "12:00", "Udda veckor"),
         ("SU", "22:00", "02:00", None),
@@ -371,7 +469,7 @@ def test_rich_record_fields_reach_hsds(rich) -> None:
     assert [f["source"] for f in collaboration["funding"]] == ["Landsbygdsnämnden", "Egen insats"]
     assert attribute_values(collaboration, "period_start") == ["2020-03"]
     assert attribute_values(collaboration, "period_end") == ["2021"]
-    assert attribute_values(collaboration, "good_example") == ["false"]
+    assert attribute_values(collaboration, "good_example") == []  # only when true
     assert len(collaboration["service_at_locations"]) == 2
 
 
@@ -396,6 +494,11 @@ def test_hsds_ids_are_stable_uuid5_from_record_ids(rich, tmp_path) -> None:
     assert all(uuid.UUID(i).version == 5 for i in every_id)
     # Pinned: a change of namespace or key scheme would break every consumer's links.
     assert hsds.organization_id("kfum-orebro") == "b0799d50-bab8-5c62-ad6a-b546bbacf5ef"
+    # An organization's attributes 0-2 were record_type, record_id and page_url in the first
+    # exports; the numbers stay unused, so the attributes after them keep their published ids.
+    attributes = [r for r in first["attribute"] if r["link_id"] == hsds.organization_id("rika-foreningen")]
+    assert attributes[0]["id"] == hsds.hsds_id("attribute:organisations/rika-foreningen/attribute/3")
+    assert attributes[0]["taxonomy_term_id"] == hsds.category_term_id("gemenskap")
     for key in ("organization:organisations/kfum-orebro", "x", "å/ä/ö", ""):
         assert hsds.hsds_id(key) == str(uuid.uuid5(hsds.NAMESPACE, key))
 

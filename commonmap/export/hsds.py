@@ -9,6 +9,11 @@ the terms of the taxonomy "Gemensam karta: kategorier".
 Identifiers are UUIDv5 from stable keys built from record ids ("organisations/kfum-orebro"),
 so a record keeps its HSDS ids in every build. A child row (phone, attribute...) is keyed by its
 parent and its position among its siblings of the same table.
+
+Nothing is written twice: a fact that a row already holds in an HSDS field is not repeated as an
+attribute (an organization's record id is its organization_identifier, its page its uri), and a
+yes/no fact whose answer is almost always "no" (approximate_location, good_example) is an
+attribute only when it is "yes".
 """
 
 from __future__ import annotations
@@ -67,16 +72,26 @@ FIELD_TAXONOMY = (
 
 # code: (name, description) of the terms in "Gemensam karta: fält".
 FIELD_TERMS: dict[str, tuple[str, str]] = {
-    "record_type": ("Posttyp", "Postens typ: organisations, places, roles eller collaborations."),
-    "record_id": ("Post-id", "Postens id i Gemensam karta, som i directory.json och i sidans adress."),
-    "page_url": ("Sida", "Postens sida på webbplatsen."),
+    "record_type": (
+        "Posttyp",
+        "Vilken sorts post en tjänst kommer från: organisations, places, roles eller collaborations.",
+    ),
+    "record_id": (
+        "Post-id",
+        "Postens id i Gemensam karta, som i directory.json och i sidans adress "
+        "(för organisationer: organization_identifier).",
+    ),
+    "page_url": ("Sida", "Postens sida på webbplatsen (för organisationer: organization.uri)."),
     "source": ("Källa", "Var uppgifterna kommer ifrån."),
     "last_reviewed": ("Senast granskad", "Dagen då organisationens uppgifter senast granskades (ÅÅÅÅ-MM-DD)."),
     "target_group": ("Målgrupp", "En målgrupp som stödet riktar sig till."),
     "language": ("Språk", "Ett språk (ISO 639-kod) som organisationen ger stöd på."),
     "area": ("Område", "Id för ett område som organisationen riktar sig till (se directory.json, areas)."),
     "host": ("Värd", "HSDS-id för en organisation som driver mötesplatsen."),
-    "approximate_location": ("Ungefärlig plats", "true när koordinaterna bara visar ungefär var platsen ligger."),
+    "approximate_location": (
+        "Ungefärlig plats",
+        "true när koordinaterna bara visar ungefär var platsen ligger (saknas när de är exakta).",
+    ),
     "time_commitment": ("Tid", "Hur mycket tid uppdraget tar."),
     "requirement": ("Krav", "Ett krav på den som vill ta uppdraget."),
     "criminal_record_extract": (
@@ -90,7 +105,10 @@ FIELD_TERMS: dict[str, tuple[str, str]] = {
     "collaboration_status": ("Status", "Samverkans status: planned, ongoing eller ended."),
     "outcome": ("Vad det gav", "Ett resultat av samverkan."),
     "lesson": ("Lärdom", "En lärdom från samverkan."),
-    "good_example": ("Gott exempel", "true när kommunen lyfter fram samverkan som ett gott exempel."),
+    "good_example": (
+        "Gott exempel",
+        "true när kommunen lyfter fram samverkan som ett gott exempel (saknas annars).",
+    ),
 }
 
 # Where each record field goes in HSDS: (record type or "all", field, HSDS target). Shown on
@@ -99,7 +117,8 @@ MAPPING: list[tuple[str, str, str]] = [
     (
         "all",
         "id",
-        "attribute record_id; organization_identifier (organisationer); location.external_identifier (mötesplatser)",
+        "organization_identifier (organisationer); attribute record_id (tjänster); "
+        "location.external_identifier (mötesplatser)",
     ),
     ("all", "name", "organization.name / service.name / location.name"),
     ("all", "summary", "description (första stycket)"),
@@ -117,10 +136,10 @@ MAPPING: list[tuple[str, str, str]] = [
     ("organisations", "kind", "organization.legal_status"),
     ("organisations", "services", "service, en per erbjudet stöd (utan listat stöd: en tjänst för organisationen)"),
     ("organisations", "address", "location med address (address_type physical, country SE)"),
-    ("organisations", "location", "location.latitude/longitude; attribute approximate_location"),
+    ("organisations", "location", "location.latitude/longitude; attribute approximate_location (när true)"),
     ("places", "hosts", "location.organization_id och service.organization_id (första värden); attribute host (alla)"),
     ("places", "address", "location med address"),
-    ("places", "location", "location.latitude/longitude; attribute approximate_location"),
+    ("places", "location", "location.latitude/longitude; attribute approximate_location (när true)"),
     ("places", "opening_hours", "schedule på platsen (freq WEEKLY, byday, opens_at, closes_at, notes)"),
     ("places", "accessibility", "accessibility (description; details 'wheelchair: …')"),
     ("places", "cost", "cost_option (Gratis: amount 0 SEK) och service.fees_description"),
@@ -142,14 +161,17 @@ MAPPING: list[tuple[str, str, str]] = [
     ("collaborations", "outcomes", "attribute outcome"),
     ("collaborations", "funding", "funding.source"),
     ("collaborations", "lessons", "attribute lesson"),
-    ("collaborations", "good_example", "attribute good_example"),
+    ("collaborations", "good_example", "attribute good_example (när true)"),
 ]
+
+
+_NAMESPACE_BYTES = NAMESPACE.bytes
 
 
 def hsds_id(key: str) -> str:
     """uuid.uuid5(NAMESPACE, key) as a string, without building UUID objects (3x faster; a
     test checks it against uuid.uuid5)."""
-    digest = hashlib.sha1(NAMESPACE.bytes + key.encode("utf-8"), usedforsecurity=False).hexdigest()
+    digest = hashlib.sha1(_NAMESPACE_BYTES + key.encode("utf-8"), usedforsecurity=False).hexdigest()
     variant = "89ab"[int(digest[16], 16) & 0x3]
     return f"{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-{variant}{digest[17:20]}-{digest[20:32]}"
 
@@ -176,15 +198,32 @@ class Builder:
         self._children[(parent_key, table)] += 1
         return self.add(table, f"{parent_key}/{table}/{number}", **fields)[0]
 
+    def skip(self, table: str, parent_key: str, count: int) -> None:
+        """Leave `count` sibling numbers unused, so that the rows after them keep their ids."""
+        self._children[(parent_key, table)] += count
+
     def attribute(self, entity: str, entity_id: str, key: str, term: str, value: object) -> None:
         text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-        term_id = self.field_terms[term]
-        self.child("attribute", key, link_id=entity_id, link_entity=entity, taxonomy_term_id=term_id, value=text)
+        self._attribute(entity, entity_id, key, self.field_terms[term], text)
 
     def categories(self, entity: str, entity_id: str, key: str, categories: list[str]) -> None:
         for category in categories:
-            term_id = self.category_terms[category]
-            self.child("attribute", key, link_id=entity_id, link_entity=entity, taxonomy_term_id=term_id)
+            self._attribute(entity, entity_id, key, self.category_terms[category], None)
+
+    def _attribute(self, entity: str, entity_id: str, key: str, term_id: str, value: str | None) -> None:
+        """`child` for the most numerous rows, written out (a third of the table-building time)."""
+        counter = (key, "attribute")
+        number = self._children[counter]
+        self._children[counter] = number + 1
+        row = {
+            "id": hsds_id(f"attribute:{key}/attribute/{number}"),
+            "link_id": entity_id,
+            "link_entity": entity,
+            "taxonomy_term_id": term_id,
+        }
+        if value is not None:
+            row["value"] = value
+        self.rows["attribute"].append(row)
 
 
 def tables(directory: Directory, settings: Settings) -> dict[str, list[dict]]:
@@ -203,6 +242,16 @@ def tables(directory: Directory, settings: Settings) -> dict[str, list[dict]]:
 
 def organization_id(record_id: str) -> str:
     return hsds_id(f"organization:organisations/{record_id}")
+
+
+def category_term_id(category: str) -> str:
+    """The id of a category's term in the taxonomy "Gemensam karta: kategorier"."""
+    return hsds_id(f"taxonomy_term:{CATEGORY_TAXONOMY[0]}/{category}")
+
+
+def field_term_id(code: str) -> str:
+    """The id of a term (FIELD_TERMS) in the taxonomy "Gemensam karta: fält"."""
+    return hsds_id(f"taxonomy_term:{FIELD_TAXONOMY[0]}/{code}")
 
 
 def _taxonomies(b: Builder) -> None:
@@ -252,12 +301,19 @@ def _eligibility(target_groups: list[str], requirements: list[str] | None = None
 
 
 def _record_attributes(b: Builder, entity: str, entity_id: str, key: str, entry: Entry) -> None:
-    """What every record's main HSDS row carries as attributes."""
+    """What every record's main HSDS row carries as attributes. An organization has no
+    record_type (it is always "organisations"), record_id (its organization_identifier) or
+    page_url (its uri)."""
     record = entry.record
-    b.attribute(entity, entity_id, key, "record_type", entry.type)
-    b.attribute(entity, entity_id, key, "record_id", entry.id)
-    if b.settings.site_url:
-        b.attribute(entity, entity_id, key, "page_url", page_url(entry, b.settings.site_url))
+    if entity == "organization":
+        # Earlier exports wrote those three here: their numbers stay unused, so that the
+        # organization's other attributes keep the ids they were published with.
+        b.skip("attribute", key, 3 if b.settings.site_url else 2)
+    else:
+        b.attribute(entity, entity_id, key, "record_type", entry.type)
+        b.attribute(entity, entity_id, key, "record_id", entry.id)
+        if b.settings.site_url:
+            b.attribute(entity, entity_id, key, "page_url", page_url(entry, b.settings.site_url))
     b.categories(entity, entity_id, key, record.categories)
     for source in record.sources:
         b.attribute(entity, entity_id, key, "source", source)
@@ -294,8 +350,8 @@ def _location(b: Builder, key: str, record: Organisation | Place, organization: 
             country=COUNTRY,
             address_type="physical",
         )
-    if coordinates:
-        b.attribute("location", location_id, key, "approximate_location", coordinates.approximate)
+    if coordinates and coordinates.approximate:
+        b.attribute("location", location_id, key, "approximate_location", True)
     return location_id
 
 
@@ -502,7 +558,8 @@ def _collaboration(b: Builder, entry: Entry, places: dict[str, str]) -> None:
         b.child("funding", service[1], service_id=service[0], source=source)
     for lesson in record.lessons:
         b.attribute("service", *service, "lesson", lesson)
-    b.attribute("service", *service, "good_example", record.good_example)
+    if record.good_example:
+        b.attribute("service", *service, "good_example", True)
     _service_at(b, service, [places[place] for place in record.places])
 
 

@@ -28,83 +28,107 @@ FOREIGN_KEYS = {
 
 
 class Nester:
-    """Builds the nested HSDS objects from the flat rows by following their foreign keys."""
+    """Builds the JSON form from the flat rows: every row is published once, nested in the one
+    object it belongs to, as in HSDS's own examples (a phone inside its service, a location inside
+    its organization, an attribute inside what it describes). A nested row leaves out the foreign
+    key to the object it sits in (the nesting says it); other links stay ids: a service names its
+    organization by organization_id, a service_at_location its location by location_id, an
+    attribute its term by taxonomy_term_id. Those objects are nested or listed in full once
+    elsewhere (organizations.json, taxonomy_terms.json), never copied into every user. HSDS 3.0
+    makes every nested object and list optional; empty lists are left out.
+    """
 
     def __init__(self, rows: dict[str, list[dict]]) -> None:
         self.rows = rows
-        self.by_id = {table: {row["id"]: row for row in rows[table]} for table in rows}
         self._index: dict[tuple[str, str], dict[str, list[dict]]] = {}
-        terms = self.by_id["taxonomy_term"]
-        self._attributes: dict[str, list[dict]] = defaultdict(list)
-        for row in rows["attribute"]:
-            self._attributes[row["link_id"]].append({**row, "taxonomy_term": terms[row["taxonomy_term_id"]]})
 
-    def children(self, table: str, field: str, parent_id: str) -> list[dict]:
+    def nested(self, table: str, field: str, parent_id: str) -> list[dict]:
+        """The rows of table whose `field` is parent_id, without that field."""
         index = self._index.get((table, field))
+        if index is None:
+            index = self._index[(table, field)] = self._group(table, (field,) + _IMPLIED.get(field, ()))
+        return index.get(parent_id, [])
+
+    def _group(self, table: str, fields: tuple[str, ...]) -> dict[str, list[dict]]:
+        index: dict[str, list[dict]] = defaultdict(list)
+        link = fields[0]
+        for row in self.rows[table]:
+            if link in row:
+                index[row[link]].append({k: v for k, v in row.items() if k not in fields})
+        return index
+
+    def _with(self, row: dict, drop: str | None, **children: list[dict]) -> dict:
+        found = {k: v for k, v in row.items() if k != drop} if drop else dict(row)
+        found.update((name, items) for name, items in children.items() if items)
+        return found
+
+    def location(self, row: dict) -> dict:
+        """A location inside its organization."""
+        id_ = row["id"]
+        return self._with(
+            row,
+            "organization_id",
+            addresses=self.nested("address", "location_id", id_),
+            phones=self.nested("phone", "location_id", id_),
+            schedules=self.nested("schedule", "location_id", id_),
+            languages=self.nested("language", "location_id", id_),
+            accessibility=self.nested("accessibility", "location_id", id_),
+            attributes=self.nested("attribute", "link_id", id_),
+        )
+
+    def service_at_location(self, row: dict, drop: str | None = None) -> dict:
+        id_ = row["id"]
+        return self._with(
+            row,
+            drop,
+            schedules=self.nested("schedule", "service_at_location_id", id_),
+            phones=self.nested("phone", "service_at_location_id", id_),
+            attributes=self.nested("attribute", "link_id", id_),
+        )
+
+    def service(self, row: dict) -> dict:
+        id_ = row["id"]
+        return self._with(
+            row,
+            None,
+            phones=self.nested("phone", "service_id", id_),
+            schedules=self.nested("schedule", "service_id", id_),
+            service_areas=self.nested("service_area", "service_id", id_),
+            service_at_locations=[
+                self.service_at_location(r, "service_id")
+                for r in self._rows_of("service_at_location", "service_id", id_)
+            ],
+            languages=self.nested("language", "service_id", id_),
+            funding=self.nested("funding", "service_id", id_),
+            cost_options=self.nested("cost_option", "service_id", id_),
+            required_documents=self.nested("required_document", "service_id", id_),
+            attributes=self.nested("attribute", "link_id", id_),
+        )
+
+    def organization(self, row: dict) -> dict:
+        id_ = row["id"]
+        return self._with(
+            row,
+            None,
+            phones=self.nested("phone", "organization_id", id_),
+            locations=[self.location(r) for r in self._rows_of("location", "organization_id", id_)],
+            organization_identifiers=self.nested("organization_identifier", "organization_id", id_),
+            funding=self.nested("funding", "organization_id", id_),
+            attributes=self.nested("attribute", "link_id", id_),
+            # As the HSDS API's /organizations/{id}: its services, here by id (in full in services.json).
+            services=[{"id": r["id"]} for r in self._rows_of("service", "organization_id", id_)],
+        )
+
+    def _rows_of(self, table: str, field: str, parent_id: str) -> list[dict]:
+        """The rows of table whose `field` is parent_id, whole (to be nested in their turn)."""
+        index = self._index.get((table, "=" + field))
         if index is None:
             index = defaultdict(list)
             for row in self.rows[table]:
                 if field in row:
                     index[row[field]].append(row)
-            self._index[(table, field)] = index
+            self._index[(table, "=" + field)] = index
         return index.get(parent_id, [])
-
-    def attributes(self, parent_id: str) -> list[dict]:
-        """The attributes of a row, each with its taxonomy term, as in HSDS's examples."""
-        return self._attributes.get(parent_id, [])
-
-    def location(self, row: dict) -> dict:
-        id_ = row["id"]
-        return {
-            **row,
-            "addresses": self.children("address", "location_id", id_),
-            "phones": self.children("phone", "location_id", id_),
-            "schedules": self.children("schedule", "location_id", id_),
-            "languages": self.children("language", "location_id", id_),
-            "accessibility": self.children("accessibility", "location_id", id_),
-            "attributes": self.attributes(id_),
-        }
-
-    def service_at_location(self, row: dict) -> dict:
-        id_ = row["id"]
-        return {
-            **row,
-            "location": self.location(self.by_id["location"][row["location_id"]]),
-            "schedules": self.children("schedule", "service_at_location_id", id_),
-            "phones": self.children("phone", "service_at_location_id", id_),
-            "attributes": self.attributes(id_),
-        }
-
-    def service(self, row: dict) -> dict:
-        id_ = row["id"]
-        return {
-            **row,
-            "organization": self.by_id["organization"][row["organization_id"]],
-            "phones": self.children("phone", "service_id", id_),
-            "schedules": self.children("schedule", "service_id", id_),
-            "service_areas": self.children("service_area", "service_id", id_),
-            "service_at_locations": [
-                self.service_at_location(r) for r in self.children("service_at_location", "service_id", id_)
-            ],
-            "languages": self.children("language", "service_id", id_),
-            "funding": self.children("funding", "service_id", id_),
-            "cost_options": self.children("cost_option", "service_id", id_),
-            "required_documents": self.children("required_document", "service_id", id_),
-            "attributes": self.attributes(id_),
-        }
-
-    def organization(self, row: dict) -> dict:
-        id_ = row["id"]
-        return {
-            **row,
-            "phones": self.children("phone", "organization_id", id_),
-            "locations": [self.location(r) for r in self.children("location", "organization_id", id_)],
-            "organization_identifiers": self.children("organization_identifier", "organization_id", id_),
-            "funding": self.children("funding", "organization_id", id_),
-            "attributes": self.attributes(id_),
-            # As the HSDS API's /organizations/{id}: the ids of its services (full in services.json).
-            "services": [{"id": row["id"]} for row in self.children("service", "organization_id", id_)],
-        }
 
     def lists(self) -> dict[str, list[dict]]:
         return {
@@ -114,6 +138,11 @@ class Nester:
             "taxonomies": self.rows["taxonomy"],
             "taxonomy_terms": self.rows["taxonomy_term"],
         }
+
+
+# Fields a nested row also leaves out because its place says them: an attribute inside an
+# organization needs neither link_id nor link_entity.
+_IMPLIED = {"link_id": ("link_entity",)}
 
 
 def page(contents: list[dict]) -> dict:
@@ -130,17 +159,15 @@ def page(contents: list[dict]) -> dict:
     }
 
 
-def _cell(value: object) -> str:
-    return "" if value is None else str(value)
-
-
 def csv_files(rows: dict[str, list[dict]]) -> dict[str, bytes]:
-    """The tabular form: every table as CSV with all its one-to-one columns (UTF-8, no BOM)."""
+    """The tabular form: every table as CSV with all its one-to-one columns (UTF-8, no BOM), from
+    the same rows as the JSON form. A missing value is an empty cell (the csv module writes None
+    so); the rows hold only strings and numbers."""
     found = {}
     for table in TABLES:
         file_name, _, columns = COLUMNS[table]
         names = [name for name, _, _ in columns]
-        body = [[_cell(row.get(name)) for name in names] for row in rows[table]]
+        body = [[row.get(name) for name in names] for row in rows[table]]
         found[f"{FOLDER}/{file_name}"] = dump_csv(names, body)
     return found
 

@@ -43,9 +43,12 @@ DESCRIPTIONS = {
         for t in TYPES
     },
     f"{hsds_files.FOLDER}/index.json": "HSDS-versionen och var den här profilen beskrivs.",
-    f"{hsds_files.FOLDER}/organizations.json": "HSDS: organisationer med telefon, platser, identifierare och attribut.",
-    f"{hsds_files.FOLDER}/services.json": "HSDS: tjänster (stöd, mötesplatser, volontäruppdrag, samverkan), fullt nästlade.",
-    f"{hsds_files.FOLDER}/service_at_locations.json": "HSDS: vilka tjänster som finns på vilken plats, med platsen.",
+    f"{hsds_files.FOLDER}/organizations.json": "HSDS: organisationer med telefon, identifierare, attribut och "
+    "alla platser (location) med adress, öppettider, språk och tillgänglighet; tjänsterna med id.",
+    f"{hsds_files.FOLDER}/services.json": "HSDS: tjänster (stöd, mötesplatser, volontäruppdrag, samverkan) med "
+    "språk, områden, kostnad, attribut och platserna de finns på (location_id); organisationen med id.",
+    f"{hsds_files.FOLDER}/service_at_locations.json": "HSDS: vilka tjänster som finns på vilken plats "
+    "(service_id och location_id).",
     f"{hsds_files.FOLDER}/taxonomies.json": "HSDS: taxonomierna (kategorier och fält).",
     f"{hsds_files.FOLDER}/taxonomy_terms.json": "HSDS: termerna i taxonomierna.",
     f"{hsds_files.FOLDER}/datapackage.json": "HSDS i tabellform: beskrivning av CSV-filerna (Frictionless Data Package).",

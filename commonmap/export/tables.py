@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import types
 import typing
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -36,28 +37,34 @@ def model_in(annotation: object) -> type[BaseModel] | None:
     return None
 
 
-def columns(model: type[BaseModel], prefix: str = "") -> list[str]:
+@cache
+def columns(model: type[BaseModel], prefix: str = "") -> tuple[str, ...]:
     """Dotted field paths of a model, nested models flattened, in declaration order."""
-    found = []
+    found: list[str] = []
     for name, info in model.model_fields.items():
         nested = model_in(info.annotation)
         found += columns(nested, f"{prefix}{name}.") if nested else [prefix + name]
-    return found
+    return tuple(found)
 
 
 def header(type_: str) -> list[str]:
-    return columns(TYPES[type_]) + EXTRA_COLUMNS
+    return [*columns(TYPES[type_]), *EXTRA_COLUMNS]
 
 
 def row(entry: Entry, settings: Settings) -> list[str]:
-    values = [_cell(_lookup(entry.record, column)) for column in columns(TYPES[entry.type])]
+    values = [_cell(_lookup(entry.record, path)) for path in _paths(TYPES[entry.type])]
     values += [page_url(entry, settings.site_url), "\n".join(entry.located_in)]
     return [_guard(value) for value in values]
 
 
-def _lookup(record: BaseModel, dotted: str) -> object:
+@cache
+def _paths(model: type[BaseModel]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(column.split(".")) for column in columns(model))
+
+
+def _lookup(record: BaseModel, path: tuple[str, ...]) -> object:
     value: object = record
-    for part in dotted.split("."):
+    for part in path:
         if value is None:
             return None
         value = getattr(value, part)
@@ -65,6 +72,8 @@ def _lookup(record: BaseModel, dotted: str) -> object:
 
 
 def _cell(value: object) -> str:
+    if type(value) is str:  # most cells
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -88,7 +97,7 @@ def _item(item: object) -> str:
 
 
 def _guard(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_START) else value
+    return "'" + value if value[:1] in FORMULA_START else value
 
 
 def files(directory: Directory, settings: Settings) -> dict[str, bytes]:
