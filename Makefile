@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint install install-test browser clean
+.PHONY: serve build test lint install install-test browser vnu bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,23 @@ browser:
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# The Nu Html Checker for tests/test_trust_site.py: the jar from the npm package vnu-jar, run on
+# Debian's Java (never committed; fetched here, like the browser).
+VNU_VERSION := 26.9.27
+VNU_JAR := .cache/vnu/vnu.jar
+vnu: $(VNU_JAR)
+$(VNU_JAR):
+	@command -v java >/dev/null && command -v npm >/dev/null || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless npm >/dev/null; }
+	mkdir -p .cache/vnu
+	cd .cache/vnu && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz package/build/dist/vnu.jar
+	mv .cache/vnu/package/build/dist/vnu.jar $(VNU_JAR) && rm -rf .cache/vnu/package .cache/vnu/*.tgz
+
+# All benchmarks at 10,000 synthetic records, as one table (benchmarks/all.py; a few minutes).
+bench: install-test browser
+	$(BIN)/python -m benchmarks.all
+
 serve: install
 	$(BIN)/commonmap validate directory
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -33,9 +50,9 @@ lint: install-test
 	$(BIN)/ruff check commonmap tests build_map.py benchmarks
 	$(BIN)/ruff format --check commonmap tests build_map.py benchmarks
 
-test: install-test browser
+test: install-test browser vnu
 	$(BIN)/ruff check commonmap tests build_map.py benchmarks
 	$(BIN)/python -m pytest -n 2
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache

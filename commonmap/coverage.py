@@ -9,7 +9,10 @@ What is counted (the coverage page says the same in Swedish, see mapview.py):
   - the areas it names itself in `areas` (the areas it serves).
   A record that both lies in an area and names it is still counted once.
 - All four record types count: organisations, meeting places, volunteer roles and collaborations;
-  collaborations with status `ended` do not (they no longer serve anyone).
+  collaborations with status `ended` and closed records (status `closed`) do not (they no longer
+  serve anyone). Temporarily closed records count: the offer is there, paused.
+- A protected record (and a role at a protected place) has no location: it counts in the areas
+  it names in `areas`, which is all the map shows of it.
 - A record with neither a location nor `areas` is in no area: it is counted in `unplaced` (for
   instance national helplines that serve the whole municipality).
 """
@@ -47,8 +50,8 @@ class Coverage:
 
 
 def counted(entry: Entry) -> bool:
-    """Whether a record counts as an offer: everything but ended collaborations."""
-    return not (entry.type == "collaborations" and entry.record.status == "ended")
+    """Whether a record counts as an offer: everything but ended collaborations and closed records."""
+    return not (entry.record.closed or entry.type == "collaborations" and entry.record.status == "ended")
 
 
 def coverage(directory: Directory) -> Coverage:

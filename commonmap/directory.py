@@ -58,5 +58,20 @@ class Directory:
     def of_type(self, type_: str) -> list[Entry]:
         return [entry for entry in self.entries.values() if entry.type == type_]
 
+    def listed(self) -> list[Entry]:
+        """The records residents are offered in lists, the map and the finder: all but the closed
+        ones (whose pages stay, so that links to them keep working)."""
+        return [entry for entry in self.entries.values() if not entry.record.closed]
+
+    def protected_places(self, entry: Entry) -> list[Entry]:
+        """The protected records an entry is at: itself, or the meeting places it refers to
+        (a volunteer role's place, a collaboration's places), whose protection it takes on."""
+        record = entry.record
+        if entry.type in ("organisations", "places"):
+            return [entry] if record.protected else []
+        ids = [record.place] if entry.type == "roles" else record.places if entry.type == "collaborations" else []
+        places = [self.entries.get(id_) for id_ in ids if id_]
+        return [place for place in places if place is not None and place.type == "places" and place.record.protected]
+
     def counts(self) -> dict[str, int]:
         return {type_: len(self.of_type(type_)) for type_ in TYPES}

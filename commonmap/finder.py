@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from commonmap import ui
+from commonmap import holidays, ui
 from commonmap.directory import Directory, Entry
 from commonmap.model import TYPES
 from commonmap.outputs import Asset, Output, Page
@@ -66,7 +66,7 @@ def finder_data(directory: Directory) -> tuple[dict, list[list[str]]]:
         "l": {code: i for i, code in enumerate(languages)},
         "t": {type_: i for i, type_ in enumerate(TYPES)},
     }
-    entries = list(directory.entries.values())
+    entries = directory.listed()  # closed records keep their pages but are not offered here
     data = {
         "records": [finder_record(entry, directory, index) for entry in entries],
         "categories": [[c.id, c.label] for c in categories],
@@ -74,6 +74,7 @@ def finder_data(directory: Directory) -> tuple[dict, list[list[str]]]:
         "languages": [[code, language_label(code)] for code in languages],
         "types": [[type_, ui.t(f"type.{type_}"), FOLDERS[type_]] for type_ in TYPES],
         "chunk": CHUNK,
+        "holidays": holidays.holiday_dates(holidays.holiday_years(directory)),
     }
     summaries = [entry.record.summary or "" for entry in entries]
     return data, [summaries[i : i + CHUNK] for i in range(0, len(summaries), CHUNK)]
@@ -93,6 +94,10 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
     optional = {
         "l": [index["l"][code] for code in record.languages],
         "h": [[h.days, h.opens, h.closes] for h in getattr(record, "opening_hours", [])],
+        "cp": [[p.start, p.end] for p in getattr(record, "closed_periods", [])],
+        "ho": True if getattr(record, "open_on_public_holidays", False) else None,
+        "tc": True if record.temporarily_closed else None,
+        "pr": True if directory.protected_places(entry) else None,
         "f": cost.free if cost else None,
         "w": access.wheelchair if access else None,
         "ll": [place.location.lat, place.location.lon] if getattr(place, "location", None) else None,
@@ -112,7 +117,8 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
 
 def _place_of(entry: Entry, directory: Directory):
     """Where a record is (for "near me" and the address): itself for organisations and places,
-    its place for a volunteer role, its first place for a collaboration."""
+    its place for a volunteer role, its first place for a collaboration. A protected place has
+    neither an address nor a location (the model refuses them), so nothing of it is shown."""
     record = entry.record
     place_id = getattr(record, "place", None) or next(iter(getattr(record, "places", [])), None)
     if entry.type in ("organisations", "places") or place_id is None or place_id not in directory.entries:

@@ -7,7 +7,9 @@ Where a record is on the map:
 - organisations and meeting places: at their own `location`;
 - volunteer roles: at the location of their meeting place (`place`);
 - collaborations: at the location of each of their meeting places (`places`), one marker each.
-A record without any of these has no marker (it can still serve areas it declares).
+A record without any of these has no marker (it can still serve areas it declares). Closed
+records have none; protected records and records at a protected place have none of their own,
+because a protected record has no location (the model refuses one).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def record_features(directory: Directory) -> dict:
     Properties: id, type (the folder name), name, summary ("" when none), categories (ids) and
     approximate (true when the point only shows roughly where it is)."""
     features = []
-    for entry in directory.entries.values():
+    for entry in directory.listed():
         for point in points_of(entry, directory.entries):
             features.append(_feature(entry, point))
     return {"type": "FeatureCollection", "features": features}
@@ -110,7 +112,7 @@ def summary_chunks(features: dict) -> list[list[str]]:
 
 def located_records(directory: Directory) -> list[Entry]:
     """The records that have at least one marker on the map, in id order."""
-    return [entry for entry in directory.entries.values() if points_of(entry, directory.entries)]
+    return [entry for entry in directory.listed() if points_of(entry, directory.entries)]
 
 
 def area_features(directory: Directory, served: Coverage | None = None) -> dict:
@@ -139,7 +141,7 @@ def area_details(directory: Directory) -> dict[str, dict]:
         ]
         for area in directory.areas
     }
-    for entry in directory.entries.values():
+    for entry in directory.listed():
         if not entry.located_in:
             continue
         features = [_feature(entry, point) for point in points_of(entry, directory.entries)]

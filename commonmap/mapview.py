@@ -74,7 +74,8 @@ TEXT: dict[str, object] = {
         "En post med flera kategorier räknas i varje kategori, så kolumnerna kan inte läggas ihop; "
         "Totalt räknar varje post en gång.",
         "Alla sorters poster räknas: organisationer, mötesplatser, volontäruppdrag och samverkan. "
-        "Avslutad samverkan räknas inte.",
+        "Avslutad samverkan räknas inte, och inte heller verksamheter som har upphört. En skyddad adress "
+        "räknas i de områden den själv anger, men visas aldrig som en punkt.",
         "Poster utan plats och utan områden (till exempel nationella stödlinjer) finns på den sista raden.",
         "Siffrorna säger hur många som finns i katalogen, inte hur stort behovet är eller hur mycket stöd "
         "varje verksamhet ger.",
@@ -148,7 +149,7 @@ def map_page(directory: Directory) -> Page:
     groups: dict[str, list[Entry]] = defaultdict(list)
     located: dict[str, int] = defaultdict(int)
     markers: dict[str, int] = defaultdict(int)
-    for entry in directory.entries.values():
+    for entry in directory.listed():
         points = mapdata.points_of(entry, directory.entries)
         if not points:
             continue
@@ -169,7 +170,7 @@ def map_page(directory: Directory) -> Page:
             "plural": plural,
             "markers": markers[type_],
             "located": located[type_],
-            "records": len(directory.of_type(type_)),
+            "records": sum(entry.type == type_ for entry in directory.listed()),
         }
         for type_, (singular, plural) in TYPE_LABELS.items()
     ]

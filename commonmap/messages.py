@@ -202,6 +202,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Filnamnet '{value}' är inte ett giltigt id följt av .yml.",
         "Döp filen till postens id följt av .yml, t.ex. kfum-orebro.yml.",
     ),
+    # Protected addresses and status
+    "protected-address": (
+        "Posten har skyddad adress (protected: true) men har en gatuadress.",
+        "Ta bort hela 'address' ur filen. Filen är offentlig; skriv i stället områdena (areas) och hur man tar kontakt (contact).",
+    ),
+    "protected-location": (
+        "Posten har skyddad adress (protected: true) men har en punkt på kartan.",
+        "Ta bort hela 'location' ur filen. Kartan visar bara områdena i 'areas' för en skyddad adress.",
+    ),
+    "protected-contact-missing": (
+        "Posten har skyddad adress (protected: true) men inget sätt att ta kontakt.",
+        "Skriv under 'contact:' ett telefonnummer (phone), en e-postadress (email) eller en webbplats (website) som leder till verksamheten.",
+    ),
+    "protected-area-missing": (
+        "Mötesplatsen har skyddad adress (protected: true) men säger inte i vilket område den finns.",
+        "Lägg till 'areas:' med minst ett område-id från directory/areas.geojson, så att besökare hittar den under sitt område.",
+    ),
+    "status-reason-missing": (
+        "Status är temporarily-closed men det står inte varför ('status_reason' saknas).",
+        "Lägg till 'status_reason:' med en kort förklaring, t.ex. status_reason: Lokalen renoveras.",
+    ),
+    "reopens-not-closed": (
+        "'reopens' gäller bara tillfälligt stängda verksamheter, men status är {status}.",
+        "Ta bort 'reopens' eller ändra status till temporarily-closed.",
+    ),
+    # Possible duplicates (warnings)
+    "duplicate-name": (
+        "Namnet '{value}' liknar '{other_name}' i {other}.",
+        "Är det samma verksamhet? Slå i så fall ihop posterna till en. Är det olika verksamheter, skriv distinct_from: [{other_id}] i filen så varnas det inte igen.",
+    ),
+    "duplicate-website": (
+        "Webbplatsen {value} finns också i {other} ('{other_name}').",
+        "Är det samma verksamhet? Slå i så fall ihop posterna till en. Är det olika verksamheter, skriv distinct_from: [{other_id}] i filen så varnas det inte igen.",
+    ),
+    "duplicate-phone": (
+        "Telefonnumret {value} finns också i {other} ('{other_name}').",
+        "Är det samma verksamhet? Slå i så fall ihop posterna till en. Är det olika verksamheter, skriv distinct_from: [{other_id}] i filen så varnas det inte igen.",
+    ),
+    "duplicate-address": (
+        "Adressen {value} finns också i {other} ('{other_name}').",
+        "Är det samma verksamhet? Slå i så fall ihop posterna till en. Är det olika verksamheter, skriv distinct_from: [{other_id}] i filen så varnas det inte igen.",
+    ),
     # Freshness
     "stale": (
         "Posten granskades senast {value}, för mer än {months} månader sedan.",

@@ -12,7 +12,8 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails
 
 from commonmap import checks
 
@@ -50,12 +51,25 @@ OrganisationKind = Literal[
     "partnership",
 ]
 CollaborationStatus = Literal["planned", "ongoing", "ended"]
+OfferStatus = Literal["active", "temporarily-closed", "closed"]
 
 
 class Strict(BaseModel):
     """Unknown fields are errors: a misspelt field must never be silently ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _reject(model: BaseModel, errors: list[tuple[tuple, str, dict]]) -> None:
+    """Raise rules that involve several fields as errors at the field to change, (loc, code,
+    params) each, so the validator reports the file and the line of that field; pydantic puts
+    the location of the model in front."""
+    if errors:
+        details = [
+            InitErrorDetails(type=checks.fail(code, **params), loc=loc, input=getattr(model, str(loc[0]), None))
+            for loc, code, params in errors
+        ]
+        raise ValidationError.from_exception_data(type(model).__name__, details)
 
 
 class Contact(Strict):
@@ -118,6 +132,20 @@ class Cost(Strict):
     description: Text | None = Field(None, title="Om kostnaden", examples=["Medlemsavgift 100 kr per år."])
 
 
+class ClosedPeriod(Strict):
+    """A period when a place is closed although its opening hours say otherwise."""
+
+    start: FullDate = Field(title="Stängt från och med", description="ÅÅÅÅ-MM-DD.", examples=["2027-06-21"])
+    end: FullDate = Field(title="Stängt till och med", description="ÅÅÅÅ-MM-DD.", examples=["2027-08-08"])
+    note: Text | None = Field(None, title="Kommentar", examples=["Sommaruppehåll"])
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> ClosedPeriod:
+        if self.end < self.start:
+            _reject(self, [(("end",), "end-before-start", {"start": self.start, "end": self.end})])
+        return self
+
+
 class Service(Strict):
     """What an organisation offers (an HSDS service)."""
 
@@ -175,34 +203,133 @@ class Record(Strict):
         description="Var uppgifterna kommer ifrån.",
         examples=[["Verksamhetens webbplats"]],
     )
+    distinct_from: list[Ref] = Field(
+        default_factory=list,
+        title="Inte samma som",
+        description=(
+            "Id för poster som liknar den här (namn, webbplats, telefon eller adress) men är något annat; "
+            "då varnar commonmap validate inte längre för dubbletter."
+        ),
+        examples=[["bra"]],
+    )
 
     @property
     def reviewed(self) -> date:
         return date.fromisoformat(self.last_reviewed)
 
+    @property
+    def closed(self) -> bool:
+        """Closed for good (organisations, places and roles have a status; see Offer)."""
+        return False
 
-class Organisation(Record):
+    @property
+    def temporarily_closed(self) -> bool:
+        return False
+
+
+class Offer(Record):
+    """Organisations, places and roles: something a resident can turn to, open or closed."""
+
+    status: OfferStatus = Field(
+        "active",
+        title="Status",
+        description="active (verksamt, förval), temporarily-closed (tillfälligt stängt) eller closed (har upphört).",
+        examples=["temporarily-closed"],
+    )
+    status_reason: Text | None = Field(
+        None,
+        title="Varför det är stängt",
+        description="Krävs när status är temporarily-closed; visas för besökarna.",
+        examples=["Lokalen renoveras."],
+    )
+    reopens: FullDate | None = Field(
+        None,
+        title="Väntas öppna igen",
+        description="ÅÅÅÅ-MM-DD; bara när status är temporarily-closed.",
+        examples=["2027-01-10"],
+    )
+
+    @property
+    def closed(self) -> bool:
+        return self.status == "closed"
+
+    @property
+    def temporarily_closed(self) -> bool:
+        return self.status == "temporarily-closed"
+
+    @model_validator(mode="after")
+    def _status_explained(self) -> Offer:
+        errors: list[tuple[tuple, str, dict]] = []
+        if self.status == "temporarily-closed" and self.status_reason is None:
+            errors.append((("status",), "status-reason-missing", {}))
+        if self.reopens is not None and self.status != "temporarily-closed":
+            errors.append((("reopens",), "reopens-not-closed", {"status": self.status}))
+        _reject(self, errors)
+        return self
+
+
+class Protectable(Offer):
+    """Organisations and places, which may have an address that must never be published."""
+
+    @model_validator(mode="after")
+    def _protected_has_no_address(self) -> Protectable:
+        if not self.protected:
+            return self
+        errors: list[tuple[tuple, str, dict]] = []
+        if self.address is not None:
+            errors.append((("address",), "protected-address", {}))
+        if self.location is not None:
+            errors.append((("location",), "protected-location", {}))
+        contact = self.contact
+        if contact is None or not (contact.phone or contact.email or contact.website):
+            errors.append((("protected",), "protected-contact-missing", {}))
+        if isinstance(self, Place) and not self.areas:
+            errors.append((("protected",), "protected-area-missing", {}))
+        _reject(self, errors)
+        return self
+
+
+PROTECTED_DESCRIPTION = (
+    "true om adressen inte får synas: då står ingen adress och ingen punkt i filen, bara områden "
+    "(areas) och hur man tar kontakt (contact)."
+)
+
+
+class Organisation(Protectable):
     kind: OrganisationKind = Field(title="Typ av organisation", examples=["association"])
     services: list[Service] = Field(default_factory=list, title="Stöd som erbjuds")
+    protected: Flag = Field(False, title="Skyddad adress", description=PROTECTED_DESCRIPTION, examples=[True])
     address: Address | None = Field(None, title="Adress")
     location: Location | None = Field(None, title="Plats på kartan")
 
 
-class Place(Record):
+class Place(Protectable):
     hosts: list[Ref] = Field(
         min_length=1,
         title="Värd",
         description="Id för organisationerna som driver platsen.",
         examples=[["kfum-orebro"]],
     )
+    protected: Flag = Field(False, title="Skyddad adress", description=PROTECTED_DESCRIPTION, examples=[True])
     address: Address | None = Field(None, title="Adress")
     location: Location | None = Field(None, title="Plats på kartan")
     opening_hours: list[Hours] = Field(default_factory=list, title="Öppettider")
+    closed_periods: list[ClosedPeriod] = Field(
+        default_factory=list,
+        title="Stängt under perioder",
+        description="Perioder då platsen är stängd trots öppettiderna, t.ex. sommaruppehåll.",
+    )
+    open_on_public_holidays: Flag = Field(
+        False,
+        title="Öppet på helgdagar",
+        description="true om öppettiderna gäller också på helgdagar och helgdagsaftnar; annars räknas platsen som stängd då.",
+        examples=[True],
+    )
     accessibility: Accessibility | None = Field(None, title="Tillgänglighet")
     cost: Cost | None = Field(None, title="Kostnad")
 
 
-class Role(Record):
+class Role(Offer):
     organisation: Ref = Field(title="Organisation", examples=["nattvandrarna-orebro"])
     place: Ref | None = Field(None, title="Mötesplats")
     tasks: Markdown = Field(title="Vad volontären gör")

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from commonmap import messages
 from commonmap.checks import ID_PATTERN
 from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary
+from commonmap.duplicates import duplicate_warnings
 from commonmap.geography import Areas
 from commonmap.loader import Loaded, load_bytes, load_file
 from commonmap.model import REFERENCES, TYPES, Record
@@ -332,6 +333,7 @@ def _collect(directory: Directory, checked: list, located: dict, problems: list[
     types = {id_: type_ for id_, (_, type_) in first.items()}
     for loaded, record, _ in kept:
         problems += _reference_problems(loaded, record, types)
+    problems += duplicate_warnings(kept)
     entries = [Entry(record, type_, loaded.file) for loaded, record, type_ in kept]
     by_id = {entry.id: entry for entry in entries}
     for entry in sorted(entries, key=lambda e: e.id):
@@ -377,4 +379,6 @@ def _located_in(entry: Entry, by_id: dict[str, Entry], located: dict) -> tuple[s
         place = by_id.get(place_id)
         if place is not None and place.type == "places":
             found.update(_located_in(place, by_id, located))
+            if _field(place.record, "protected", False):  # no point: it is where it says it serves
+                found.update(place.record.areas)
     return tuple(sorted(found))

@@ -6,7 +6,6 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from commonmap.urls import FOLDERS
 from commonmap.validate import read_directory
@@ -46,19 +45,7 @@ def test_a_page_for_every_record_at_its_contract_url(built_site: Path) -> None:
     assert (built_site / "goda-exempel" / "index.html").exists()
 
 
-def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
-    broken = []
-    for page in built_site.rglob("*.html"):
-        url = "http://site/" + str(page.relative_to(built_site))
-        for href in parse(page).hrefs:
-            target, fragment = urldefrag(urljoin(url, href))
-            if not target.startswith("http://site/"):
-                continue
-            path = built_site / unquote(urlsplit(target).path.removeprefix("/"))
-            path = path / "index.html" if path.is_dir() else path
-            if not path.exists() or fragment and path.suffix == ".html" and fragment not in parse(path).ids:
-                broken.append((str(page.relative_to(built_site)), href))
-    assert broken == []
+# Links, anchors and resources of every page: tests/test_trust_site.py.
 
 
 def test_relations_both_ways(built_site: Path) -> None:

@@ -67,6 +67,10 @@ NOT_EXPRESSIBLE = [
     "att punkten ligger i Örebro kommun och att lat och lon inte är omkastade",
     "att last_reviewed inte ligger i framtiden och inte är äldre än 12 månader",
     "att ett slutdatum inte ligger före startdatum",
+    "att en post med skyddad adress (protected: true) saknar address och location och har kontaktuppgifter, "
+    "och en sådan mötesplats också områden (areas)",
+    "att status temporarily-closed har status_reason och att reopens bara står när status är temporarily-closed",
+    "poster som liknar varandra (namn, webbplats, telefon eller adress): en varning som nämner den andra filen",
     "YAML-regler före schemat: tabbar, dubbla fält, ankare (& och *), taggen !, flera dokument, osynliga tecken",
     "att ett tal eller true/false som ska vara text står inom citattecken (schemat ser bara det värde "
     "som YAML-läsaren redan har gjort om)",

@@ -58,6 +58,7 @@ COUNTRY = "SE"
 CURRENCY = "SEK"
 CRIMINAL_RECORD_DOCUMENT = "Utdrag ur belastningsregistret"
 STATUS = {"planned": "inactive", "ongoing": "active", "ended": "defunct"}
+OFFER_STATUS = {"active": "active", "temporarily-closed": "inactive", "closed": "defunct"}
 
 CATEGORY_TAXONOMY = (
     "categories",
@@ -109,6 +110,15 @@ FIELD_TERMS: dict[str, tuple[str, str]] = {
         "Gott exempel",
         "true när kommunen lyfter fram samverkan som ett gott exempel (saknas annars).",
     ),
+    "status": ("Status", "temporarily-closed (tillfälligt stängt) eller closed (har upphört); saknas när verksamt."),
+    "status_reason": ("Varför stängt", "Varför verksamheten är tillfälligt stängd."),
+    "reopens": ("Öppnar igen", "När verksamheten väntas öppna igen (ÅÅÅÅ-MM-DD)."),
+    "protected_address": (
+        "Skyddad adress",
+        "true när adressen inte publiceras med avsikt (t.ex. skyddat boende); posten har då ingen location.",
+    ),
+    "closed_period": ("Stängt under", "En period då mötesplatsen är stängd: ÅÅÅÅ-MM-DD–ÅÅÅÅ-MM-DD, och en kommentar."),
+    "open_on_public_holidays": ("Öppet på helgdagar", "true när mötesplatsen har öppet även på allmänna helgdagar."),
 }
 
 # Where each record field goes in HSDS: (record type or "all", field, HSDS target). Shown on
@@ -162,6 +172,23 @@ MAPPING: list[tuple[str, str, str]] = [
     ("collaborations", "funding", "funding.source"),
     ("collaborations", "lessons", "attribute lesson"),
     ("collaborations", "good_example", "attribute good_example (när true)"),
+    *(
+        (
+            type_,
+            "status",
+            "service.status (active→active, temporarily-closed→inactive, closed→defunct); attribute status",
+        )
+        for type_ in ("organisations", "places", "roles")
+    ),
+    *((type_, "status_reason", "attribute status_reason") for type_ in ("organisations", "places", "roles")),
+    *((type_, "reopens", "attribute reopens") for type_ in ("organisations", "places", "roles")),
+    *(
+        (type_, "protected", "attribute protected_address; ingen location och ingen service_at_location")
+        for type_ in ("organisations", "places")
+    ),
+    ("places", "closed_periods", "attribute closed_period"),
+    ("places", "open_on_public_holidays", "attribute open_on_public_holidays (när true)"),
+    ("all", "distinct_from", "exporteras inte: en anteckning för granskningen av dubbletter"),
 ]
 
 
@@ -414,6 +441,7 @@ def _organisation(b: Builder, entry: Entry) -> None:
         b.attribute("organization", org_id, key, "language", code)
     for area in record.areas:
         b.attribute("organization", org_id, key, "area", area)
+    _offer_attributes(b, "organization", org_id, key, record)
     has_location = record.address is not None or record.location is not None
     locations = [_location(b, f"{key}/location", record, org_id, None)] if has_location else []
     offered = record.services or [None]
@@ -424,6 +452,7 @@ def _organisation(b: Builder, entry: Entry) -> None:
             service_key,
             entry,
             org_id,
+            status=OFFER_STATUS[record.status],
             name=service.name if service else record.name,
             description=(service.description or record.summary)
             if service
@@ -441,13 +470,69 @@ def _organisation(b: Builder, entry: Entry) -> None:
         _service_at(b, created, locations)
 
 
-def _place(b: Builder, entry: Entry) -> str:
-    """A meeting place: a location (with hours, accessibility) and the service offered there."""
+def _place(b: Builder, entry: Entry) -> str | None:
+    """A meeting place: a location (with hours, accessibility) and the service offered there;
+    returns the location's id (None for a protected place, which has no location at all)."""
     record: Place = entry.record  # type: ignore[assignment]
     key = f"places/{entry.id}"
     host = organization_id(record.hosts[0])
-    location_id = _location(b, f"{key}/location", record, host, entry)
+    location_id = None if record.protected else _location(b, f"{key}/location", record, host, entry)
     location_key = f"{key}/location"
+    if location_id is not None:
+        _place_location(b, location_key, location_id, record)
+    service = _service(
+        b,
+        f"{key}/service",
+        entry,
+        host,
+        status=OFFER_STATUS[record.status],
+        name=record.name,
+        description=_text(record.summary, record.description),
+        eligibility_description=_eligibility(record.target_groups),
+        fees_description=record.cost.description if record.cost else None,
+    )
+    _record_attributes(b, "service", *service, entry)
+    _target_groups(b, service, record)
+    for other in record.hosts:
+        b.attribute("service", *service, "host", organization_id(other))
+    if record.cost:
+        option = "Gratis" if record.cost.free else "Avgift"
+        amount = 0 if record.cost.free else None
+        b.child(
+            "cost_option",
+            service[1],
+            service_id=service[0],
+            option=option,
+            amount=amount,
+            currency=CURRENCY,
+            amount_description=record.cost.description,
+        )
+    if location_id is None:
+        _contact_phone(b, service, record)  # a protected place's phone is its contact route
+    _offer_attributes(b, "service", *service, record)
+    for period in record.closed_periods:
+        text = f"{period.start}–{period.end}" + (f": {period.note}" if period.note else "")
+        b.attribute("service", *service, "closed_period", text)
+    if record.open_on_public_holidays:
+        b.attribute("service", *service, "open_on_public_holidays", True)
+    _service_at(b, service, [location_id] if location_id else [])
+    return location_id
+
+
+def _offer_attributes(b: Builder, entity: str, entity_id: str, key: str, record: Record) -> None:
+    """Status and protection, after a row's other attributes (so their published ids stay)."""
+    if record.status != "active":
+        b.attribute(entity, entity_id, key, "status", record.status)
+    if record.status_reason:
+        b.attribute(entity, entity_id, key, "status_reason", record.status_reason)
+    if record.reopens:
+        b.attribute(entity, entity_id, key, "reopens", record.reopens)
+    if getattr(record, "protected", False):
+        b.attribute(entity, entity_id, key, "protected_address", True)
+
+
+def _place_location(b: Builder, location_key: str, location_id: str, record: Place) -> None:
+    """A place's languages, opening hours, accessibility and phone, on its location."""
     for code in record.languages:
         b.child("language", location_key, location_id=location_id, code=code, name=language_names().get(code))
     for hours in record.opening_hours:
@@ -472,34 +557,6 @@ def _place(b: Builder, entry: Entry) -> str:
             details=f"wheelchair: {wheelchair}" if wheelchair else None,
         )
     _phone(b, location_key, record.contact, location_id=location_id)
-    service = _service(
-        b,
-        f"{key}/service",
-        entry,
-        host,
-        name=record.name,
-        description=_text(record.summary, record.description),
-        eligibility_description=_eligibility(record.target_groups),
-        fees_description=record.cost.description if record.cost else None,
-    )
-    _record_attributes(b, "service", *service, entry)
-    _target_groups(b, service, record)
-    for other in record.hosts:
-        b.attribute("service", *service, "host", organization_id(other))
-    if record.cost:
-        option = "Gratis" if record.cost.free else "Avgift"
-        amount = 0 if record.cost.free else None
-        b.child(
-            "cost_option",
-            service[1],
-            service_id=service[0],
-            option=option,
-            amount=amount,
-            currency=CURRENCY,
-            amount_description=record.cost.description,
-        )
-    _service_at(b, service, [location_id])
-    return location_id
 
 
 def _role(b: Builder, entry: Entry, places: dict[str, str]) -> None:
@@ -509,6 +566,7 @@ def _role(b: Builder, entry: Entry, places: dict[str, str]) -> None:
         f"roles/{entry.id}/service",
         entry,
         organization_id(record.organisation),
+        status=OFFER_STATUS[record.status],
         name=record.name,
         description=_text(record.summary, record.description, record.tasks),
         eligibility_description=_eligibility(record.target_groups, record.requirements),
@@ -525,7 +583,8 @@ def _role(b: Builder, entry: Entry, places: dict[str, str]) -> None:
         if record.criminal_record_extract:
             b.child("required_document", service[1], service_id=service[0], document=CRIMINAL_RECORD_DOCUMENT)
     _target_groups(b, service, record)
-    _service_at(b, service, [places[record.place]] if record.place else [])
+    _offer_attributes(b, "service", *service, record)
+    _service_at(b, service, [places[record.place]] if places.get(record.place) else [])
 
 
 def _collaboration(b: Builder, entry: Entry, places: dict[str, str]) -> None:
@@ -560,7 +619,7 @@ def _collaboration(b: Builder, entry: Entry, places: dict[str, str]) -> None:
         b.attribute("service", *service, "lesson", lesson)
     if record.good_example:
         b.attribute("service", *service, "good_example", True)
-    _service_at(b, service, [places[place] for place in record.places])
+    _service_at(b, service, [places[place] for place in record.places if places.get(place)])
 
 
 def _contact_phone(b: Builder, service: tuple[str, str], record: Record) -> None:

@@ -23,27 +23,46 @@
     return text.replace(/\{(\w+)\}/g, function (_, key) { return String(params[key]); });
   }
 
-  /* ---- time: opening hours are [days, "HH:MM", "HH:MM"]; closing before opening passes midnight ---- */
+  /* ---- time: opening hours are [days, "HH:MM", "HH:MM"]; closing before opening passes midnight.
+   * An opening does not happen on a day the record is closed: while it is temporarily closed
+   * (r.tc), in one of its closed periods (r.cp, [first, last] dates), or on a Swedish public
+   * holiday (data.holidays) unless it is open on them (r.ho). An opening past midnight belongs
+   * to the day it began. ---- */
   function minutes(hhmm) { var p = hhmm.split(":"); return +p[0] * 60 + +p[1]; }
   function dayIndex(date) { return (date.getDay() + 6) % 7; } // Monday = 0
-  function openUntil(hours, now) {
-    var today = DAYS[dayIndex(now)], yesterday = DAYS[(dayIndex(now) + 6) % 7];
+  function isoDate(date) {
+    var m = date.getMonth() + 1, d = date.getDate();
+    return date.getFullYear() + "-" + (m < 10 ? "0" : "") + m + "-" + (d < 10 ? "0" : "") + d;
+  }
+  function addDays(date, days) { return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days, 12); }
+  function closedOn(r, date) {
+    if (r.tc) return true;
+    var day = isoDate(date);
+    if (!r.ho && data.holidays.indexOf(day) >= 0) return true;
+    return (r.cp || []).some(function (p) { return p[0] <= day && day <= p[1]; });
+  }
+  function openUntil(r, now) {
+    var hours = r.h, yesterdayDate = addDays(now, -1);
+    var today = DAYS[dayIndex(now)], yesterday = DAYS[dayIndex(yesterdayDate)];
+    var closedToday = closedOn(r, now), closedYesterday = closedOn(r, yesterdayDate);
     var t = now.getHours() * 60 + now.getMinutes();
     for (var i = 0; i < hours.length; i++) {
       var days = hours[i][0], opens = minutes(hours[i][1]), closes = minutes(hours[i][2]);
       if (closes > opens) {
-        if (days.indexOf(today) >= 0 && t >= opens && t < closes) return hours[i][2];
+        if (!closedToday && days.indexOf(today) >= 0 && t >= opens && t < closes) return hours[i][2];
       } else {
-        if (days.indexOf(today) >= 0 && t >= opens) return hours[i][2];
-        if (days.indexOf(yesterday) >= 0 && t < closes) return hours[i][2];
+        if (!closedToday && days.indexOf(today) >= 0 && t >= opens) return hours[i][2];
+        if (!closedYesterday && days.indexOf(yesterday) >= 0 && t < closes) return hours[i][2];
       }
     }
     return null;
   }
-  function nextOpening(hours, now) {
-    var t = now.getHours() * 60 + now.getMinutes();
+  function nextOpening(r, now) {
+    var hours = r.h, t = now.getHours() * 60 + now.getMinutes();
+    if (r.tc) return null;
     for (var ahead = 0; ahead < 8; ahead++) {
       var day = DAYS[(dayIndex(now) + ahead) % 7], best = null;
+      if (closedOn(r, addDays(now, ahead))) continue;
       hours.forEach(function (h) {
         if (h[0].indexOf(day) >= 0 && (ahead > 0 || minutes(h[1]) > t) && (best === null || h[1] < best)) best = h[1];
       });
@@ -104,7 +123,7 @@
     if (s.typ.length && s.typ.indexOf(r.t) < 0) return false;
     if (s.gratis && r.f !== true) return false;
     if (s.rullstol && r.w !== "yes") return false;
-    if (s.tid === "nu" && !(r.h && openUntil(r.h, now))) return false;
+    if (s.tid === "nu" && !(r.h && openUntil(r, now))) return false;
     if (s.tid === "kvall-helg" && !(r.h && eveningOrWeekend(r.h))) return false;
     if (s.q && s.q.split(/\s+/).some(function (w) { return r._words.indexOf(w) < 0; })) return false;
     return true;
@@ -132,8 +151,10 @@
     li.appendChild(el("p", data.types[r.t], { "class": "cm-kicker" }));
     li.appendChild(el("p", r.s === undefined ? "" : r.s, { "class": "cm-result-summary" }));
     var facts = el("ul", null, { "class": "cm-result-facts" });
+    if (r.tc) facts.appendChild(el("li", messages.temporarily_closed, { "class": "cm-closed-now" }));
+    if (r.pr) facts.appendChild(el("li", messages.protected, { "class": "cm-protected" }));
     if (r.h && r.h.length) {
-      var until = openUntil(r.h, now), next = nextOpening(r.h, now);
+      var until = openUntil(r, now), next = nextOpening(r, now);
       if (until) facts.appendChild(el("li", format(messages.open_now, { time: until }), { "class": "cm-open" }));
       else if (next) facts.appendChild(el("li", format(messages.opens, next)));
     }
@@ -251,7 +272,7 @@
       r._words = "";
       byId[r.id] = r;
     });
-    var expanded = { records: loaded.records, chunk: loaded.chunk, categories: names(loaded.categories), areas: names(loaded.areas), languages: names(loaded.languages), types: {} };
+    var expanded = { records: loaded.records, chunk: loaded.chunk, holidays: loaded.holidays || [], categories: names(loaded.categories), areas: names(loaded.areas), languages: names(loaded.languages), types: {} };
     loaded.types.forEach(function (type) { expanded.types[type[0]] = type[1]; });
     return expanded;
   }

@@ -1,0 +1,61 @@
+"""Reproducible builds: the same directory built twice gives byte-identical sites, so a reviewer can
+diff a pull request's effect on the site.
+
+The builds differ in everything that must not matter: Python's hash seed (set and dict order of
+strings), the folder the site is built into, and the time of day. What differs by design is the
+build date, and only where it is printed:
+- sitemap.xml(.gz) <lastmod>: mkdocs takes SOURCE_DATE_EPOCH, else today;
+- the open data's build date (data/directory.json, data/hsds/datapackage.json, the page
+  /oppna-data/ and so the search index): SOURCE_DATE_EPOCH, else the newest `last_reviewed`, so
+  without SOURCE_DATE_EPOCH it follows the data, never the day of the build.
+CI and reviewers who diff two builds set SOURCE_DATE_EPOCH (e.g. to the commit time) and get
+byte-identical sites; a third build with another date shows that the date is all that changes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def build(out: Path, seed: str, epoch: str | None) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": seed}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def files(site: Path) -> dict[str, bytes]:
+    found = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            found[str(path.relative_to(site))] = path.read_bytes()
+    return found
+
+
+def test_two_builds_are_byte_identical_except_the_sitemap_date(tmp_path: Path) -> None:
+    build(tmp_path / "a", seed="1", epoch="1767225600")  # 2026-01-01
+    build(tmp_path / "b", seed="4242", epoch="1767225600")
+    build(tmp_path / "c", seed="7", epoch="1798761600")  # 2027-01-01: another day
+    a, b, c = files(tmp_path / "a"), files(tmp_path / "b"), files(tmp_path / "c")
+    assert a.keys() == b.keys() == c.keys()
+    assert [name for name in a if a[name] != b[name]] == []
+    differ = [name for name in a if a[name] != c[name]]
+    assert "sitemap.xml" in differ and "data/directory.json" in differ
+
+    def undated(content: bytes, day: bytes) -> bytes:
+        text = gzip.decompress(content) if content[:2] == b"\x1f\x8b" else content
+        return text.replace(day, b"DATE")
+
+    for name in differ:  # the only difference is the date itself
+        assert undated(a[name], b"2026-01-01") == undated(c[name], b"2027-01-01"), name
+    everything = b"".join(a.values())
+    assert str(tmp_path).encode() not in everything and str(ROOT).encode() not in everything, "no local path"

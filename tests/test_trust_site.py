@@ -1,0 +1,106 @@
+"""The whole built site checked as a browser would: every internal link, anchor and resource
+resolves, and every page is valid HTML per the Nu Html Checker (vnu.jar from the npm package
+`vnu-jar`, fetched by `make vnu` into .cache/vnu/; VNU_JAR overrides the path)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+
+from commonmap.urls import FOLDERS
+from tests.conftest import ROOT
+
+VNU_JAR = Path(os.environ.get("VNU_JAR", ROOT / ".cache" / "vnu" / "vnu.jar"))
+# The theme's own markup, not ours: mkdocs-material puts autocomplete="off" on its two checkbox
+# toggles (drawer, search) so that Firefox does not restore them on back navigation.
+THEME_MESSAGES = ("Attribute “autocomplete” is only allowed when the input type is",)
+
+
+class Links(HTMLParser):
+    """Every URL a page makes the browser follow or load, and every id on the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name in ("href", "src"):
+            if values.get(name) and not (tag == "link" and values.get("rel") in ("canonical", "alternate")):
+                self.urls.append(values[name])
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"])
+
+
+def parse(path: Path) -> Links:
+    links = Links()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+def broken_links(site: Path) -> list[tuple[str, str]]:
+    broken = []
+    cache: dict[Path, Links] = {}
+    for page in sorted(site.rglob("*.html")):
+        url = "http://site/" + str(page.relative_to(site))
+        for href in cache.setdefault(page, parse(page)).urls:
+            target, fragment = urldefrag(urljoin(url, href))
+            if not target.startswith("http://site/"):
+                continue
+            path = site / unquote(urlsplit(target).path.removeprefix("/"))
+            path = path / "index.html" if path.is_dir() else path
+            if (
+                not path.exists()
+                or fragment
+                and path.suffix == ".html"
+                and fragment not in cache.setdefault(path, parse(path)).ids
+            ):
+                broken.append((str(page.relative_to(site)), href))
+    return broken
+
+
+def test_every_internal_link_anchor_and_resource_resolves(built_site: Path) -> None:
+    assert broken_links(built_site) == []
+
+
+def test_every_record_url_in_the_data_resolves(built_site: Path) -> None:
+    finder = json.loads((built_site / "data/finder.json").read_text(encoding="utf-8"))
+    folders = [t[2] for t in finder["types"]]  # [type, label, URL folder]
+    urls = [f"{folders[r['t']]}/{r['id']}/" for r in finder["records"]]
+    markers = json.loads((built_site / "data/karta/poster.json").read_text(encoding="utf-8"))
+    urls += [f"{FOLDERS[markers['types'][row[3]]]}/{row[2]}/" for row in markers["rows"]]
+    assert urls and [u for u in urls if not (built_site / u / "index.html").exists()] == []
+
+
+def test_every_page_is_valid_html(built_site: Path) -> None:
+    assert VNU_JAR.exists(), f"{VNU_JAR} is missing: run `make vnu` (npm pack vnu-jar)"
+    result = subprocess.run(
+        [
+            "java",
+            "-Xss4m",
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--skip-non-html",
+            "--format",
+            "json",
+            str(built_site),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [
+        (m.get("url", "").rsplit(str(built_site), 1)[-1], m.get("lastLine"), m["message"])
+        for m in messages
+        if m["type"] == "error" and not m["message"].startswith(THEME_MESSAGES)
+    ]
+    assert errors == []
