@@ -7,17 +7,15 @@ The one entry point is `read_directory`; the site, the map and the exports all s
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from commonmap import messages
+from commonmap import collector, messages
 from commonmap.checks import ID_PATTERN
 from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary
 from commonmap.duplicates import duplicate_warnings
@@ -41,24 +39,8 @@ TYPE_NAMES = {
 
 def read_directory(root: Path, today: date | None = None) -> tuple[Directory | None, list[Problem]]:
     """Everything that can be checked is checked; valid records are kept even when others fail."""
-    with _collector_paused():
+    with collector.paused():
         return _read_directory(root, today or date.today())
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the directory is read. Nearly every object made
-    here lives on until the end, so each collection only re-scans them: with the collector
-    running, it took 40 % of loading and typing and 0.5 s in the geography lookup right after
-    (benchmarks/validate_10k.py). Reference counting still frees what is dropped, and the
-    positions and raw trees are freed before the collector resumes."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_directory(root: Path, today: date) -> tuple[Directory | None, list[Problem]]:

@@ -91,6 +91,18 @@ def site_config(folder: Path, directory: Path, repo_url: str = "https://github.c
     return folder
 
 
+def fixture_site(root: Path, files: dict[str, str]) -> tuple[Path, Path]:
+    """The minimal directory plus `files`, built under `root`: (built site, directory). For
+    module-scoped fixtures that build once and serve the result to many browser tests."""
+    directory = root / "directory"
+    shutil.copytree(MINIMAL, directory)
+    for name, text in files.items():
+        (directory / name).write_text(text, encoding="utf-8")
+    result = build_site(site_config(root, directory), root / "site")
+    assert result.returncode == 0, result.stderr[-5000:]
+    return root / "site", directory
+
+
 @pytest.fixture
 def make_site(make_directory, tmp_path: Path):
     """Build a site from the minimal directory plus added files; returns the built folder."""

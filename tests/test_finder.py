@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
@@ -11,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from commonmap.validate import read_directory
-from tests.conftest import MINIMAL, ROOT, TODAY, build_site, serve, site_config
+from tests.conftest import ROOT, TODAY, fixture_site, serve
 
 EXTRA = {
     "places/dagcafe.yml": """\
@@ -48,14 +47,8 @@ ALL = {"exempelforeningen", "exempelplatsen", "exempeluppdraget", "exempelsamver
 
 @pytest.fixture(scope="module")
 def finder_url(tmp_path_factory):
-    root = tmp_path_factory.mktemp("finder")
-    directory = root / "directory"
-    shutil.copytree(MINIMAL, directory)
-    for name, text in EXTRA.items():
-        (directory / name).write_text(text, encoding="utf-8")
-    result = build_site(site_config(root, directory), root / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    url, server = serve(root / "site")
+    site, _ = fixture_site(tmp_path_factory.mktemp("finder"), EXTRA)
+    url, server = serve(site)
     yield url + "/hitta-stod/"
     server.shutdown()
 

@@ -5,8 +5,6 @@ so these also show that markers, areas and popups work when tiles cannot load.""
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from commonmap import mapdata
 from commonmap.validate import read_directory
-from tests.conftest import MINIMAL, ROOT, TODAY, build_site, serve
+from tests.conftest import ROOT, TODAY, fixture_site, serve
 
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_PATTERN = re.compile(r"^https://tile\.openstreetmap\.org/\d+/\d+/\d+\.png$")
@@ -52,33 +50,10 @@ sources: [testfixtur]
 LOCATED = 5  # hand-counted: exempelplatsen, exempeluppdraget, exempelsamverkan, hostile, varberga-cafe
 
 
-def site_config(folder: Path, directory: Path) -> Path:
-    """A mkdocs.yml like the project's (theme, map script and styles) for a test directory."""
-    config = f"""site_name: Testkarta
-site_url: https://karta.example.se/
-docs_dir: {ROOT / "content"}
-theme: {{name: material, language: sv, custom_dir: {ROOT / "overrides"}, font: false}}
-extra_css: [assets/stylesheets/commonmap.css, assets/map/map.css]
-extra_javascript: [assets/map/cm.js]
-plugins:
-  - search: {{lang: sv}}
-  - commonmap: {{directory: {directory}, tiles_url: "{TILES}"}}
-validation: {{nav: {{omitted_files: ignore}}, links: {{not_found: info}}}}
-"""
-    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return folder
-
-
 @pytest.fixture(scope="module")
 def map_site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("mapsite")
-    directory = folder / "directory"
-    shutil.copytree(MINIMAL, directory)
-    for name, content in FILES.items():
-        (directory / name).write_text(content, encoding="utf-8")
-    result = build_site(site_config(folder, directory), folder / "site")
-    assert result.returncode == 0, result.stderr[-5000:]
-    url, server = serve(folder / "site")
+    site, directory = fixture_site(tmp_path_factory.mktemp("mapsite"), FILES)
+    url, server = serve(site)
     yield url, directory
     server.shutdown()
 

@@ -4,7 +4,6 @@ closed periods and Swedish public holidays, checked in the validator and in the 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from datetime import date, datetime
@@ -14,7 +13,7 @@ import pytest
 
 from commonmap.holidays import easter, swedish_holidays
 from commonmap.validate import read_directory
-from tests.conftest import MINIMAL, ROOT, TODAY, build_site, problem_keys, serve, site_config, validate
+from tests.conftest import MINIMAL, ROOT, TODAY, fixture_site, problem_keys, serve, validate
 
 PROTECTED = """\
 id: skyddat-boende
@@ -150,15 +149,9 @@ def test_swedish_public_holidays() -> None:
 
 @pytest.fixture(scope="module")
 def reliable_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("reliable")
-    directory = root / "directory"
-    shutil.copytree(MINIMAL, directory)
-    for name, text in EXTRA.items():
-        (directory / name).write_text(text, encoding="utf-8")
-    result = build_site(site_config(root, directory), root / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    url, server = serve(root / "site")
-    yield root / "site", url
+    site, _ = fixture_site(tmp_path_factory.mktemp("reliable"), EXTRA)
+    url, server = serve(site)
+    yield site, url
     server.shutdown()
 
 

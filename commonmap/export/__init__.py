@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
+from commonmap import collector
 from commonmap.directory import Directory
 from commonmap.export import geojson, hsds_files, native, page, tables
-from commonmap.export.common import collector_paused
 from commonmap.outputs import Asset, Output
 from commonmap.problems import has_errors
 from commonmap.settings import Settings
@@ -24,7 +24,7 @@ from commonmap.validate import read_directory
 def files(directory: Directory, settings: Settings) -> dict[str, str | bytes]:
     """Every export file by its path under the site root ("data/directory.json"), sorted."""
     found: dict[str, str | bytes] = {}
-    with collector_paused():
+    with collector.paused():
         for make in (native.files, geojson.files, tables.files, hsds_files.files):
             found.update(make(directory, settings))
     return dict(sorted(found.items()))

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import json
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from commonmap.directory import Directory, Entry
@@ -63,18 +60,3 @@ def dump_csv(header: list[str], rows: list[list[str]], bom: bool = False) -> byt
     writer.writerow(header)
     writer.writerows(rows)
     return ("\ufeff" if bom else "").encode() + buffer.getvalue().encode("utf-8")
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the exports are made: they create some 300,000
-    small dicts and lists at 10,000 records, nearly all alive until written, so every collection
-    only re-scans them and the directory (a third of the export's time). Reference counting
-    still frees what is dropped."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
