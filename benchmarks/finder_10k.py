@@ -1,22 +1,72 @@
 """Benchmark: Hitta stöd at 10,000 records, in headless Chromium.
 
 Builds the project's site over the synthetic directory (benchmarks.site_10k's project build, reused
-if present), opens /hitta-stod/, and prints the bytes fetched until the first results show, the
-bytes fetched by a filtered query, gzip sizes (what a server with compression sends), and times.
+if present), serves it compressed as static hosts do (benchmarks.gzip_server), opens /hitta-stod/,
+and prints the time until the first results show and the bytes transferred until then, then the
+same for a filtered query. Uncompressed sizes are printed beside, for a host without compression.
     python -m benchmarks.finder_10k [--count N] [--rebuild]
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from benchmarks.gzip_server import serve_gzip
 from benchmarks.site_10k import OUT, build, project
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+
+@dataclass
+class Step:
+    seconds: float
+    files: int
+    transferred: int  # bytes of response bodies as received (gzip-encoded where served so)
+    raw: int  # the same files uncompressed
+
+
+def measure(site: Path) -> tuple[Step, Step, str]:
+    """(first results, filtered query by need and language, the status line after the query)."""
+    url, server = serve_gzip(site)
+    requests: list = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url) else r.abort())
+            page.on("requestfinished", requests.append)
+            start = time.perf_counter()
+            page.goto(url + "/hitta-stod/")
+            page.wait_for_selector("#cm-results > li")
+            first_seconds = time.perf_counter() - start
+            page.wait_for_load_state("networkidle")
+            first, requests[:] = list(requests), []
+            start = time.perf_counter()
+            page.get_by_label("Behov").select_option("trygghet")
+            page.get_by_label("Språk", exact=True).select_option("ar")
+            page.wait_for_function("document.getElementById('cm-status').textContent.includes('träff')")
+            query_seconds = time.perf_counter() - start
+            page.wait_for_load_state("networkidle")
+            status = page.locator("#cm-status").inner_text()
+            steps = (_step(first_seconds, first, site, url), _step(query_seconds, requests, site, url))
+            browser.close()
+    finally:
+        server.shutdown()
+    return steps[0], steps[1], status
+
+
+def _step(seconds: float, requests: list, site: Path, url: str) -> Step:
+    transferred = sum(request.sizes()["responseBodySize"] for request in requests)
+    raw = 0
+    for request in requests:
+        file = site / request.url.removeprefix(url).split("?")[0].split("#")[0].lstrip("/")
+        file = file / "index.html" if file.is_dir() else file
+        raw += file.stat().st_size if file.is_file() else 0
+    return Step(seconds, len(requests), transferred, raw)
 
 
 def main() -> None:
@@ -27,46 +77,15 @@ def main() -> None:
     site = OUT / "project-site"
     if args.rebuild or not (site / "data" / "finder.json").exists():
         build(project(args.count), site)
-    url, server = serve(site)
-    fetched: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.on("request", lambda request: fetched.append(request.url))
-        start = time.perf_counter()
-        page.goto(url + "/hitta-stod/")
-        page.wait_for_selector("#cm-results > li")
-        first = time.perf_counter() - start
-        first_fetched, fetched[:] = list(fetched), []
-        start = time.perf_counter()
-        page.get_by_label("Behov").select_option("trygghet")
-        page.get_by_label("Språk", exact=True).select_option("ar")
-        page.wait_for_function("document.getElementById('cm-status').textContent.includes('träff')")
-        filtered = time.perf_counter() - start
-        count = page.locator("#cm-status").inner_text()
-        browser.close()
-    server.shutdown()
-    raw, packed = sizes(site, url, first_fetched)
+    first, query, status = measure(site)
     print(
-        f"first results: {first:.2f} s; fetched {len(first_fetched)} files, {raw / 1e6:.2f} MB ({packed / 1e6:.2f} MB gzipped)"
+        f"first results: {first.seconds:.2f} s; {first.files} files, {first.transferred / 1e3:.0f} KB transferred"
+        f" ({first.raw / 1e6:.2f} MB uncompressed)"
     )
-    finder = (site / "data" / "finder.json").read_bytes()
     print(
-        f"  of which data/finder.json: {len(finder) / 1e6:.2f} MB ({len(gzip.compress(finder)) / 1e6:.2f} MB gzipped)"
+        f"filtered query (behov + språk): {query.seconds * 1000:.0f} ms; {query.files} more files,"
+        f" {query.transferred / 1e3:.0f} KB transferred ({status})"
     )
-    print(f"filtered query (behov + språk): {filtered * 1000:.0f} ms, {len(fetched)} more requests ({count})")
-
-
-def sizes(site: Path, url: str, urls: list[str]) -> tuple[int, int]:
-    raw = packed = 0
-    for address in urls:
-        path = address.removeprefix(url).split("?")[0].split("#")[0]
-        file = site / path.lstrip("/")
-        file = file / "index.html" if file.is_dir() else file
-        if file.exists():
-            body = file.read_bytes()
-            raw, packed = raw + len(body), packed + len(gzip.compress(body))
-    return raw, packed
 
 
 if __name__ == "__main__":

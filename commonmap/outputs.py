@@ -17,6 +17,7 @@ class Page:
     description: str = ""  # plain text for <meta name="description">
     head: str = ""  # finished HTML for <head> (JSON-LD), already safe
     search: bool = True  # False keeps the page out of the search index
+    search_html: str = ""  # what the search index holds instead of `html`, when given; safe HTML
     meta: dict[str, object] = field(default_factory=dict)
 
 

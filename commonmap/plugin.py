@@ -10,13 +10,14 @@ import html
 import json
 import logging
 import os
+import posixpath
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from commonmap import site
@@ -84,11 +85,43 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
                 html_ = html_.replace(marker, snippet.render(base))
         return html_
 
-    def on_page_context(self, context, page, config, nav):
+    def on_nav(self, nav, config, files):
+        self.in_nav = {page.file.src_uri for page in nav.pages}
+        return nav
+
+    def on_env(self, env, config, files):
+        self.fragments: dict[str, Markup] = {}  # per build: `mkdocs serve` rebuilds with new data
+        env.globals["commonmap_fragment"] = self._fragment
+        return env
+
+    def _fragment(self, key: str, caller) -> Markup:
+        """The theme's output for `key`, rendered by the first page that asks (overrides/main.html)."""
+        if key not in self.fragments:
+            self.fragments[key] = Markup(caller())
+        return self.fragments[key]
+
+    @event_priority(50)  # before the search plugin reads page.content
+    def _give_search_its_html(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             context["commonmap_head"] = Markup(generated.head)
+            if page.file.src_uri not in self.in_nav and not page.toc and not page.meta.get("hide"):
+                # The sidebars of such a page depend only on its folder (the links are relative).
+                context["commonmap_nav_key"] = f"sidebars:{posixpath.dirname(page.url.rstrip('/'))}"
+            if generated.search_html:
+                # The index gets the page's words without its contact links and relation lists:
+                # a smaller index, one result per record, and a quarter of the parsing per page.
+                page.content = generated.search_html
         return context
+
+    @event_priority(-50)  # after the search plugin: the page shows its whole body
+    def _restore_body(self, context, page, config, nav):
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None and generated.search_html:
+            page.content = generated.html
+        return context
+
+    on_page_context = CombinedEvent(_give_search_its_html, _restore_body)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root))

@@ -48,6 +48,51 @@ def test_a_page_for_every_record_at_its_contract_url(built_site: Path) -> None:
 # Links, anchors and resources of every page: tests/test_trust_site.py.
 
 
+class NavLinks(HTMLParser):
+    """(text, href) of the theme's navigation links in the primary sidebar."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[list[str]] = []
+        self.depth = 0  # >0 inside the primary sidebar
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if self.depth:
+            self.depth += tag == "div"
+        elif tag == "div" and values.get("data-md-type") == "navigation":
+            self.depth = 1
+        if self.depth and tag == "a" and "md-nav__link" in (values.get("class") or ""):
+            self.links.append([values["href"] or "", ""])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag == "div":
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and self.links and data.strip() and not self.links[-1][1]:
+            self.links[-1][1] = data.strip()
+
+
+def test_every_page_has_the_same_navigation(built_site: Path) -> None:
+    """Pages outside the navigation reuse its rendering per folder (plugin.py); each must still
+    point every menu entry at the same page as the start page does."""
+    from posixpath import join, normpath
+
+    def menu(url: str) -> list[tuple[str, str]]:
+        parser = NavLinks()
+        parser.feed((built_site / url / "index.html").read_text(encoding="utf-8"))
+        # The current page's table of contents ("#…") is shown in the menu too: left out.
+        return [(text, normpath(join("/", url, href))) for href, text in parser.links if "#" not in href]
+
+    start = menu("")
+    assert len(start) >= 10
+    pages = ["organisationer/kfum-orebro", "organisationer/abf-orebro-lan", "kategorier/arbete", "omraden/vivalla"]
+    pages += [f"{folder}/{next((built_site / folder).glob('*/')).name}" for folder in FOLDERS.values()]
+    for url in pages:
+        assert menu(url) == start, url
+
+
 def test_relations_both_ways(built_site: Path) -> None:
     example = (built_site / "samverkan/vivalla-renovering-praktikplatser/index.html").read_text(encoding="utf-8")
     assert "../../organisationer/orebrobostader/" in example
@@ -92,8 +137,17 @@ def test_hostile_values_are_shown_as_text(make_site) -> None:
     assert "</" not in ld and json.loads(ld)["name"].startswith("</title><script>")
 
 
-def test_search_index_has_languages_in_swedish(make_site) -> None:
+def test_search_holds_one_entry_per_record_with_its_words(make_site) -> None:
     site = make_site()
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    record = [d for d in index["docs"] if d["location"] == "organisationer/exempelforeningen/"]
-    assert record and "arabiska" in record[0]["text"]
+    entries = [d for d in index["docs"] if d["location"].startswith("organisationer/exempelforeningen/")]
+    assert len(entries) == 1
+    entry = entries[0]
+    assert entry["title"] == "Exempelföreningen i Örebro" and entry["boost"] == 2
+    for word in ("Förening", "En påhittad förening", "läxhjälp", "Gemenskap", "arabiska", "norska"):
+        assert word in entry["text"], word
+    # Contact details and the footer are on the page, not in the index.
+    for left_out in ("019-21 10 00", "info@exempel.se", "Föreslå ändring", "testfixtur"):
+        assert left_out not in entry["text"], left_out
+    page = (site / "organisationer/exempelforeningen/index.html").read_text(encoding="utf-8")
+    assert "019-21 10 00" in page and "Föreslå ändring" in page and "data-search" not in page
