@@ -38,7 +38,7 @@ def measure(site: Path) -> tuple[Step, Step, str]:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url) else r.abort())
-            page.on("requestfinished", requests.append)
+            page.on("requestfinished", lambda request: requests.append(request))
             start = time.perf_counter()
             page.goto(url + "/hitta-stod/")
             page.wait_for_selector("#cm-results > li")

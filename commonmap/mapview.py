@@ -14,88 +14,16 @@ from collections import defaultdict
 from functools import cache
 from importlib import resources
 
-from jinja2 import Environment, FunctionLoader, StrictUndefined
+from jinja2 import Environment
 
-from commonmap import coverage, mapdata
+from commonmap import coverage, mapdata, templating, ui
 from commonmap.directory import Directory, Entry
+from commonmap.model import TYPES
 from commonmap.outputs import Asset, Output, Page
 from commonmap.settings import Settings
 from commonmap.urls import FOLDERS, url_of
 
-# The map's interface strings (Swedish). They belong with the interface catalogue (ui.py) once
-# that is settled; keys are stable so translations can be added beside them.
-TEXT: dict[str, object] = {
-    "title": "Karta",
-    "description": "Karta över stöd, mötesplatser, volontäruppdrag och samverkan i Örebro kommun.",
-    "intro": (
-        "Kartan visar organisationer, mötesplatser, volontäruppdrag och samverkan som har en plats. "
-        "Klicka på en markering för att läsa mer. Samma poster finns som lista under kartan."
-    ),
-    "skip_to_list": "Hoppa till listan",
-    "to_coverage": "Var finns stödet? Tabell per område",
-    "layers": "Visa på kartan",
-    "area_layer": "Områdesgränser",
-    "shade_by": "Färga områdena efter hur många som erbjuder",
-    "all_categories": "Alla kategorier",
-    "no_shading": "Ingen färg",
-    "locate": "Visa min position",
-    "map_label": "Karta över stödet i Örebro kommun",
-    "loading": "Kartan laddas …",
-    "noscript": "Kartan behöver JavaScript. Alla poster finns i listan nedan.",
-    "legend": "Teckenförklaring",
-    "legend_shapes": "Formen visar vilken sorts post det är:",
-    "legend_colours": "Färgen visar postens första kategori:",
-    "legend_areas": "Områdenas färg visar hur många poster som erbjuder den valda kategorin i området (vitt: ingen):",
-    "list_heading": "Alla poster på kartan, per område",
-    "list_intro": "Samma poster som på kartan. En post kan finnas i flera områden.",
-    "unlocated": "Poster utan plats syns inte på kartan men finns i listorna:",
-    "located_of": "{located} av {records} på kartan",
-    # Used by the scripts (passed in cm.js's configuration)
-    "categories": "Kategorier",
-    "approximate": "Platsen är ungefärlig.",
-    "shown": "Kartan visar {count} markeringar.",
-    "failed": "Kartdata kunde inte laddas. Alla poster finns i listan nedan.",
-    "none": "ingen",
-    "locating": "Söker din position …",
-    "located": "Din ungefärliga position visas på kartan. Den skickas inte någonstans.",
-    "locate_failed": "Din position kunde inte hittas.",
-    # The coverage page
-    "coverage_title": "Var finns stödet? Täckning per område",
-    "coverage_description": "Hur många verksamheter som erbjuder varje sorts stöd i varje område av Örebro kommun.",
-    "coverage_intro": (
-        "Tabellen visar, för varje område och varje kategori, hur många poster i katalogen som finns i "
-        "eller vänder sig till området. Så räknas det:"
-    ),
-    "coverage_counts": [
-        "En post räknas i ett område när den ligger där (dess egen plats, eller för volontäruppdrag och "
-        "samverkan platsen för deras mötesplatser) eller när posten själv anger att den vänder sig till "
-        "området.",
-        "En post räknas en gång per område och kategori, även om den både ligger i området och anger det. "
-        "En post med flera kategorier räknas i varje kategori, så kolumnerna kan inte läggas ihop; "
-        "Totalt räknar varje post en gång.",
-        "Alla sorters poster räknas: organisationer, mötesplatser, volontäruppdrag och samverkan. "
-        "Avslutad samverkan räknas inte, och inte heller verksamheter som har upphört. En skyddad adress "
-        "räknas i de områden den själv anger, men visas aldrig som en punkt.",
-        "Poster utan plats och utan områden (till exempel nationella stödlinjer) finns på den sista raden.",
-        "Siffrorna säger hur många som finns i katalogen, inte hur stort behovet är eller hur mycket stöd "
-        "varje verksamhet ger.",
-    ],
-    "coverage_gaps": "Rutor med 0 är markerade: där finns inget i katalogen för den kategorin.",
-    "download_csv": "Ladda ner tabellen som CSV",
-    "to_map": "Se det på kartan",
-    "table_caption": "Antal poster per område och kategori",
-    "area": "Område",
-    "total": "Totalt",
-    "gap": "inget",
-    "unplaced": "Utan område",
-    "gaps_summary": "{gaps} av {cells} rutor är tomma.",
-}
-TYPE_LABELS = {
-    "organisations": ("Organisation", "Organisationer"),
-    "places": ("Mötesplats", "Mötesplatser"),
-    "roles": ("Volontäruppdrag", "Volontäruppdrag"),
-    "collaborations": ("Samverkan", "Samverkan"),
-}
+# The interface strings are ui.py's map.* keys; these are also passed to the scripts (cm.js).
 SCRIPT_TEXT = ["categories", "approximate", "shown", "failed", "none", "locating", "located", "locate_failed"]
 
 VENDORED = [
@@ -166,20 +94,20 @@ def map_page(directory: Directory) -> Page:
         {
             "id": type_,
             "folder": FOLDERS[type_],
-            "singular": singular,
-            "plural": plural,
+            "singular": ui.t(f"type.{type_}"),
+            "plural": ui.t(f"types.{type_}"),
             "markers": markers[type_],
             "located": located[type_],
             "records": sum(entry.type == type_ for entry in directory.listed()),
         }
-        for type_, (singular, plural) in TYPE_LABELS.items()
+        for type_ in TYPES
     ]
-    html = _template("karta.html").render(t=TEXT, types=types, categories=_categories(directory), areas=areas)
+    html = _template("karta.html").render(types=types, categories=_categories(directory), areas=areas)
     head = "".join(
         f'<link rel="preload" href="../{path}" as="{kind}"{" crossorigin" if kind == "fetch" else ""}>'
         for path, kind in PRELOAD
     )
-    return Page("karta.md", str(TEXT["title"]), html, description=str(TEXT["description"]), head=head)
+    return Page("karta.md", ui.t("map.title"), html, description=ui.t("map.description"), head=head)
 
 
 def coverage_page(directory: Directory, served: coverage.Coverage) -> Page:
@@ -193,15 +121,16 @@ def coverage_page(directory: Directory, served: coverage.Coverage) -> Page:
         for area_id in served.areas
     ]
     cells = len(served.areas) * len(served.categories)
-    text = {**TEXT, "gaps_summary": str(TEXT["gaps_summary"]).format(gaps=len(served.gaps()), cells=cells)}
     html = _template("tackning.html").render(
-        t=text,
+        gaps=len(served.gaps()),
+        cells=cells,
         categories=_categories(directory),
         rows=rows,
         unplaced=served.unplaced,
         unplaced_total=served.unplaced_records,
     )
-    return Page("omraden/tackning.md", str(TEXT["coverage_title"]), html, description=str(TEXT["coverage_description"]))
+    title, description = ui.t("map.coverage_title"), ui.t("map.coverage_description")
+    return Page("omraden/tackning.md", title, html, description=description)
 
 
 def script_config(directory: Directory, settings: Settings) -> dict:
@@ -209,9 +138,9 @@ def script_config(directory: Directory, settings: Settings) -> dict:
     return {
         "tiles": {"url": settings.tiles_url, "attribution": settings.tiles_attribution},
         "bounds": mapdata.bounds(directory),
-        "types": {type_: {"label": singular, "folder": FOLDERS[type_]} for type_, (singular, _) in TYPE_LABELS.items()},
+        "types": {type_: {"label": ui.t(f"type.{type_}"), "folder": FOLDERS[type_]} for type_ in TYPES},
         "categories": [{"id": c.id, "label": c.label} for c in directory.categories.values()],
-        "text": {key: TEXT[key] for key in SCRIPT_TEXT},
+        "text": {key: ui.t(f"map.{key}") for key in SCRIPT_TEXT},
     }
 
 
@@ -240,12 +169,12 @@ def _by_type(entries: list[Entry]) -> list[dict]:
     """The entries of one area, grouped by type, by name within a type, for the list."""
     return [
         {
-            "plural": plural,
+            "plural": ui.t(f"types.{type_}"),
             "entries": [
                 {"name": e.record.name, "url": url_of(e)} for e in sorted(entries, key=_by_name) if e.type == type_
             ],
         }
-        for type_, (_, plural) in TYPE_LABELS.items()
+        for type_ in TYPES
         if any(e.type == type_ for e in entries)
     ]
 
@@ -272,13 +201,7 @@ def _vendored(name: str) -> str | bytes:
 
 @cache
 def _environment() -> Environment:
-    return Environment(
-        loader=FunctionLoader(lambda name: _package_text(f"templates/{name}")),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=False,
-        keep_trailing_newline=True,
-    )
+    return templating.environment("commonmap", "assets/map/templates", trim=False)
 
 
 def _template(name: str):

@@ -179,6 +179,72 @@ SV: dict[str, str] = {
     "finder.temporarily_closed": "Tillfälligt stängt",
     "finder.protected": "Skyddad adress: ta kontakt via telefon, e-post eller webbplats",
     "finder.browse": "Bläddra utan filter",
+    # The map (/karta/) and the coverage page (/omraden/tackning/); map.* keys in SCRIPT_TEXT go to cm.js.
+    "map.title": "Karta",
+    "map.description": "Karta över stöd, mötesplatser, volontäruppdrag och samverkan i Örebro kommun.",
+    "map.intro": (
+        "Kartan visar organisationer, mötesplatser, volontäruppdrag och samverkan som har en plats. "
+        "Klicka på en markering för att läsa mer. Samma poster finns som lista under kartan."
+    ),
+    "map.skip_to_list": "Hoppa till listan",
+    "map.to_coverage": "Var finns stödet? Tabell per område",
+    "map.layers": "Visa på kartan",
+    "map.area_layer": "Områdesgränser",
+    "map.shade_by": "Färga områdena efter hur många som erbjuder",
+    "map.all_categories": "Alla kategorier",
+    "map.no_shading": "Ingen färg",
+    "map.locate": "Visa min position",
+    "map.map_label": "Karta över stödet i Örebro kommun",
+    "map.loading": "Kartan laddas …",
+    "map.noscript": "Kartan behöver JavaScript. Alla poster finns i listan nedan.",
+    "map.legend": "Teckenförklaring",
+    "map.legend_shapes": "Formen visar vilken sorts post det är:",
+    "map.legend_colours": "Färgen visar postens första kategori:",
+    "map.legend_areas": (
+        "Områdenas färg visar hur många poster som erbjuder den valda kategorin i området (vitt: ingen):"
+    ),
+    "map.list_heading": "Alla poster på kartan, per område",
+    "map.list_intro": "Samma poster som på kartan. En post kan finnas i flera områden.",
+    "map.unlocated": "Poster utan plats syns inte på kartan men finns i listorna:",
+    "map.located_of": "{located} av {records} på kartan",
+    "map.categories": "Kategorier",
+    "map.approximate": "Platsen är ungefärlig.",
+    "map.shown": "Kartan visar {count} markeringar.",
+    "map.failed": "Kartdata kunde inte laddas. Alla poster finns i listan nedan.",
+    "map.none": "ingen",
+    "map.locating": "Söker din position …",
+    "map.located": "Din ungefärliga position visas på kartan. Den skickas inte någonstans.",
+    "map.locate_failed": "Din position kunde inte hittas.",
+    "map.coverage_title": "Var finns stödet? Täckning per område",
+    "map.coverage_description": "Hur många verksamheter som erbjuder varje sorts stöd i varje område av Örebro kommun.",
+    "map.coverage_intro": (
+        "Tabellen visar, för varje område och varje kategori, hur många poster i katalogen som finns i "
+        "eller vänder sig till området. Så räknas det:"
+    ),
+    "map.coverage_counts": (
+        "En post räknas i ett område när den ligger där (dess egen plats, eller för volontäruppdrag och "
+        "samverkan platsen för deras mötesplatser) eller när posten själv anger att den vänder sig till "
+        "området.\n"
+        "En post räknas en gång per område och kategori, även om den både ligger i området och anger det."
+        " En post med flera kategorier räknas i varje kategori, så kolumnerna kan inte läggas ihop; "
+        "Totalt räknar varje post en gång.\n"
+        "Alla sorters poster räknas: organisationer, mötesplatser, volontäruppdrag och samverkan. "
+        "Avslutad samverkan räknas inte, och inte heller verksamheter som har upphört. En skyddad adress "
+        "räknas i de områden den själv anger, men visas aldrig som en punkt.\n"
+        "Poster utan plats och utan områden (till exempel nationella stödlinjer) finns på den sista "
+        "raden.\n"
+        "Siffrorna säger hur många som finns i katalogen, inte hur stort behovet är eller hur mycket stöd"
+        " varje verksamhet ger."
+    ),
+    "map.coverage_gaps": "Rutor med 0 är markerade: där finns inget i katalogen för den kategorin.",
+    "map.download_csv": "Ladda ner tabellen som CSV",
+    "map.to_map": "Se det på kartan",
+    "map.table_caption": "Antal poster per område och kategori",
+    "map.area": "Område",
+    "map.total": "Totalt",
+    "map.gap": "inget",
+    "map.unplaced": "Utan område",
+    "map.gaps_summary": "{gaps} av {cells} rutor är tomma.",
 }
 
 
