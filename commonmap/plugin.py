@@ -7,7 +7,6 @@ engine-agnostic generators (site.py); this file only maps Pages and Assets onto 
 from __future__ import annotations
 
 import html
-import json
 import logging
 import os
 import posixpath
@@ -20,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from commonmap import site
+from commonmap import collector, site
 from commonmap.outputs import Asset, Page, Snippet
 from commonmap.problems import has_errors
 from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
@@ -65,15 +64,25 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             raise PluginError(f"{sum(p.severity == 'error' for p in problems)} fel i {self.root}; se ovan.")
         self.pages = {}
         self.snippets: dict[str, Snippet] = {}
-        for output in site.outputs(directory, self.settings):
+        with collector.paused():
+            outputs = site.outputs(directory, self.settings)
+        collector.keep()
+        for output in outputs:
             if isinstance(output, Snippet):
                 self.snippets[f"<!-- commonmap:{output.name} -->"] = output
             elif isinstance(output, Page):
                 self.pages[output.path] = output
-                files.append(File.generated(config, output.path, content=_front_matter(output)))
+                # No Markdown and no front matter to parse: on_page_markdown gives the page its meta.
+                files.append(File.generated(config, output.path, content=""))
             elif isinstance(output, Asset):
                 files.append(File.generated(config, output.path, content=output.content))
         return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            page.meta = _meta(generated)
+        return markdown
 
     def on_page_content(self, html_: str, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
@@ -123,18 +132,23 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     on_page_context = CombinedEvent(_give_search_its_html, _restore_body)
 
+    def on_post_build(self, config) -> None:
+        collector.release()
+
+    def on_build_error(self, error) -> None:
+        collector.release()
+
     def on_serve(self, server, config, builder):
         server.watch(str(self.root))
         return server
 
 
-def _front_matter(page: Page) -> str:
-    """MkDocs reads title and description from front matter; JSON strings are valid YAML, and the
-    title is HTML-escaped because the theme prints `page.title` unescaped."""
+def _meta(page: Page) -> dict[str, object]:
+    """The page's title and description as MkDocs reads them from front matter; the title is
+    HTML-escaped because the theme prints `page.title` unescaped."""
     meta = {"title": html.escape(page.title), **page.meta}
     if page.description:
         meta["description"] = html.escape(page.description)
     if not page.search:
         meta["search"] = {"exclude": True}
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n"
+    return meta
