@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks import finder_10k, map_10k
-from benchmarks.measure import mkdocs, run
+from benchmarks.measure import machine_speed, mkdocs, run
 from benchmarks.site_10k import OUT, bare, project
 from benchmarks.synthetic import generate
 
@@ -83,7 +83,8 @@ def print_table(rows: list[Row], count: int) -> None:
     header = ("measure", "time", "peak memory")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
     line = "| " + " | ".join("-" * w for w in widths) + " |"
-    print(f"\nGemensam karta, {count} synthetic records, {os.cpu_count()} cores\n")
+    print(f"\nGemensam karta, {count} synthetic records, {os.cpu_count()} cores")
+    print(f"machine speed: reference loop {machine_speed():.2f} s (benchmarks.measure.machine_speed)\n")
     for index, row in enumerate([header, *rows]):
         print("| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |")
         if index == 0:

@@ -25,3 +25,14 @@ def run(command: list[str], cwd: Path | None = None, ok: tuple[int, ...] = (0,))
 
 def mkdocs(config_dir: Path, site: Path) -> tuple[float, float, float]:
     return run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], cwd=config_dir)
+
+
+def machine_speed() -> float:
+    """Seconds for a fixed pure-Python loop, printed beside the figures: a shared machine's speed
+    drifts (the same validate run took 2.9 s one hour and 4.3 s the next), so figures compare
+    only when measured at similar loop times."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(20_000_000):
+        total += number
+    return time.perf_counter() - started
