@@ -1,7 +1,7 @@
 """Benchmark: Hitta stöd at 10,000 records, in headless Chromium.
 
 Builds the project's site over the synthetic directory (benchmarks.site_10k's project build, reused
-if present), serves it compressed as static hosts do (benchmarks.gzip_server), opens /hitta-stod/,
+if present), serves it compressed as static hosts do (benchmarks.gzip_server.GzipHandler), opens /hitta-stod/,
 and prints the time until the first results show and the bytes transferred until then, then the
 same for a filtered query. Uncompressed sizes are printed beside, for a host without compression.
     python -m benchmarks.finder_10k [--count N] [--rebuild]
@@ -16,9 +16,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks.gzip_server import serve_gzip
+from benchmarks.gzip_server import GzipHandler
 from benchmarks.site_10k import OUT, build, project
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Step:
 
 def measure(site: Path) -> tuple[Step, Step, str]:
     """(first results, filtered query by need and language, the status line after the query)."""
-    url, server = serve_gzip(site)
+    url, server = serve(site, GzipHandler)
     requests: list = []
     try:
         with sync_playwright() as playwright:

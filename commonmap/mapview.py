@@ -77,7 +77,8 @@ def map_page(directory: Directory) -> Page:
     groups: dict[str, list[Entry]] = defaultdict(list)
     located: dict[str, int] = defaultdict(int)
     markers: dict[str, int] = defaultdict(int)
-    for entry in directory.listed():
+    listed = directory.listed()
+    for entry in listed:
         points = mapdata.points_of(entry, directory.entries)
         if not points:
             continue
@@ -98,7 +99,7 @@ def map_page(directory: Directory) -> Page:
             "plural": ui.t(f"types.{type_}"),
             "markers": markers[type_],
             "located": located[type_],
-            "records": sum(entry.type == type_ for entry in directory.listed()),
+            "records": sum(entry.type == type_ for entry in listed),
         }
         for type_ in TYPES
     ]

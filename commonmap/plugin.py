@@ -110,7 +110,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         return self.fragments[key]
 
     @event_priority(50)  # before the search plugin reads page.content
-    def _give_search_its_html(self, context, page, config, nav):
+    def _before_search(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             context["commonmap_head"] = Markup(generated.head)
@@ -124,13 +124,13 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         return context
 
     @event_priority(-50)  # after the search plugin: the page shows its whole body
-    def _restore_body(self, context, page, config, nav):
+    def _after_search(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None and generated.search_html:
             page.content = generated.html
         return context
 
-    on_page_context = CombinedEvent(_give_search_its_html, _restore_body)
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_post_build(self, config) -> None:
         collector.release()

@@ -125,16 +125,18 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
-def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_port}", server
-
-
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep test output readable
         pass
+
+
+def serve(
+    folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
+) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve `folder` on 127.0.0.1 in a thread: (base URL without a trailing slash, the server)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}", server
 
 
 @pytest.fixture(scope="session")

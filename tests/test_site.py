@@ -13,26 +13,6 @@ from tests.conftest import ROOT, TODAY
 from tests.safety import unsafe_markup
 
 
-class Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "a" and values.get("href"):
-            self.hrefs.append(values["href"])
-        if values.get("id"):
-            self.ids.add(values["id"])
-
-
-def parse(path: Path) -> Links:
-    links = Links()
-    links.feed(path.read_text(encoding="utf-8"))
-    return links
-
-
 def test_a_page_for_every_record_at_its_contract_url(built_site: Path) -> None:
     directory, _ = read_directory(ROOT / "directory", today=TODAY)
     for type_, folder in FOLDERS.items():
