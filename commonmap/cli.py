@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from commonmap import parallel
 from commonmap.problems import has_errors
 from commonmap.validate import read_directory
 
@@ -65,7 +67,7 @@ def run_validate(root: Path, output: str) -> int:
     if not root.is_dir():
         print(f"commonmap: katalogen '{root}' finns inte", file=sys.stderr)
         return 2
-    directory, problems = read_directory(root)
+    directory, problems = read_directory(root, workers=parallel.cores())
     for problem in problems:
         print(problem.format_github() if output == "github" else problem.format())
     errors = sum(p.severity == "error" for p in problems)
@@ -78,5 +80,18 @@ def run_validate(root: Path, output: str) -> int:
     return 1 if has_errors(problems) else 0
 
 
+def entry() -> None:
+    """The console script: main(), then an exit that skips freeing the heap one object at a time.
+    After reading 10,000 records that took a tenth of `commonmap validate`'s time; every file
+    is closed by then, and the output is flushed here."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader has gone (`commonmap validate | head`)
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

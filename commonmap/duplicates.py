@@ -21,7 +21,7 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from itertools import combinations
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -84,26 +84,43 @@ class Located(Protocol):
 
 
 Item = tuple[Located, Record, str]  # the loaded file, its record, its type folder
+Keys = tuple[str, str, str, str]  # what look-alike records share: see record_keys
+CHECKS = [
+    ("duplicate-name", ("name",)),
+    ("duplicate-website", ("contact", "website")),
+    ("duplicate-phone", ("contact", "phone")),
+    ("duplicate-address", ("address", "street")),
+]
 
 
-def duplicate_warnings(items: Iterable[Item]) -> list[Problem]:
+def record_keys(record: Record, type_: str) -> Keys:
+    """The normalised name, website, phone number and address (CHECKS' order; "" for none).
+    `commonmap validate` makes them in its helper processes, with the other checks of a file."""
+    return (
+        name_key(record.name),
+        _contact(record, type_, "website"),
+        _contact(record, type_, "phone"),
+        _address_key(record, type_),
+    )
+
+
+def duplicate_warnings(items: Iterable[Item], keys: list[Keys] | None = None) -> list[Problem]:
     """A warning on each of two records that look like the same thing (see the module doc)."""
     items = list(items)
-    names = [name_key(record.name) for _, record, _ in items]
+    keys = keys if keys is not None else [record_keys(record, type_) for _, record, type_ in items]
     found: dict[tuple[int, int], tuple[str, tuple]] = {}
-    for code, field, key in _checks(names):
+    for column, (code, field) in enumerate(CHECKS):
         groups: dict[str, list[int]] = defaultdict(list)
-        for index, (_, record, type_) in enumerate(items):
-            value = key(index, record, type_)
-            if value:
-                groups[value].append(index)
+        for index, key in enumerate(keys):
+            if key[column]:
+                groups[key[column]].append(index)
         for members in groups.values():
             if len(members) > SHARED_LIMIT:
                 continue  # a switchboard, an umbrella website, a generic name: shared, not copied
             for a, b in combinations(members, 2):
                 if (a, b) not in found and _comparable(items[a], items[b], code):
                     found[(a, b)] = (code, field)
-    for a, b in _similar_names(items, names):
+    for a, b in _similar_names(items, [key[0] for key in keys]):
         if (a, b) not in found:
             found[(a, b)] = ("duplicate-name", ("name",))
     problems = []
@@ -111,15 +128,6 @@ def duplicate_warnings(items: Iterable[Item]) -> list[Problem]:
         problems.append(_warning(items[a], items[b], code, field))
         problems.append(_warning(items[b], items[a], code, field))
     return problems
-
-
-def _checks(names: list[str]) -> list[tuple[str, tuple, Callable[[int, Record, str], str]]]:
-    return [
-        ("duplicate-name", ("name",), lambda index, record, type_: names[index]),
-        ("duplicate-website", ("contact", "website"), lambda _, record, type_: _contact(record, type_, "website")),
-        ("duplicate-phone", ("contact", "phone"), lambda _, record, type_: _contact(record, type_, "phone")),
-        ("duplicate-address", ("address", "street"), lambda _, record, type_: _address_key(record, type_)),
-    ]
 
 
 def _contact(record: Record, type_: str, field: str) -> str:

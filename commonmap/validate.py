@@ -9,16 +9,18 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from commonmap import collector, messages
+from commonmap import collector, messages, parallel
 from commonmap.checks import ID_PATTERN
 from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary
-from commonmap.duplicates import duplicate_warnings
+from commonmap.duplicates import Keys, duplicate_warnings, record_keys
 from commonmap.geography import Areas
 from commonmap.loader import Loaded, load_bytes, load_file
 from commonmap.model import REFERENCES, TYPES, Record
@@ -37,28 +39,50 @@ TYPE_NAMES = {
 }
 
 
-def read_directory(root: Path, today: date | None = None) -> tuple[Directory | None, list[Problem]]:
-    """Everything that can be checked is checked; valid records are kept even when others fail."""
+@dataclass
+class Checked:
+    """One record file after the checks it needs on its own: its record (None when invalid), its
+    problems and the areas its coordinates lie in (None: outside the municipality)."""
+
+    file: str  # the name in messages
+    path: str  # where it is read
+    type: str  # its type folder
+    record: Record | None
+    problems: list[Problem]
+    located: tuple[str, ...] | None = None
+    keys: Keys | None = None  # for the look-alike check across records (duplicates.py)
+    loaded: Loaded | None = None  # the positions, for the rare problem found across records
+
+    def position(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
+        if self.loaded is None:  # checked in a helper process: read the positions again
+            self.loaded = load_file(Path(self.path), self.file)[0]
+        return self.loaded.position(path, key=key) if self.loaded else (1, 1)
+
+    def __getstate__(self) -> dict:
+        """Positions stay behind when a helper sends its results: they are most of the bytes and
+        seldom needed."""
+        return {**self.__dict__, "loaded": None}
+
+
+def read_directory(root: Path, today: date | None = None, workers: int = 1) -> tuple[Directory | None, list[Problem]]:
+    """Everything that can be checked is checked; valid records are kept even when others fail.
+    With workers > 1 the files are checked in that many processes (parallel.py)."""
     with collector.paused():
-        return _read_directory(root, today or date.today())
+        return _read_directory(root, today or date.today(), workers)
 
 
-def _read_directory(root: Path, today: date) -> tuple[Directory | None, list[Problem]]:
+def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | None, list[Problem]]:
     problems: list[Problem] = []
     categories = _read_categories(root, problems)
     areas = _read_areas(root, problems)
     if categories is None or areas is None:
         return None, problems
     directory = Directory(root, categories, areas)
-    checked = []
-    for loaded, record, type_, found in map(_check_file, _record_files(root, problems)):
-        problems += found
-        if record is not None:
-            checked.append((loaded, record, type_))
-    located = _locate(checked, areas)
-    for loaded, record, _ in checked:
-        problems += _record_problems(loaded, record, directory, today, located)
-    _collect(directory, checked, located, problems)
+    files = _record_files(root, problems)
+    checked = parallel.map_chunks(partial(_check_files, directory=directory, today=today), files, workers)
+    for item in checked:
+        problems += item.problems
+    _collect(directory, [item for item in checked if item.record is not None], problems)
     return directory, sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
 
 
@@ -88,7 +112,21 @@ def _record_files(root: Path, problems: list[Problem]) -> list[tuple[str, str, s
     return found
 
 
-def _check_file(item: tuple[str, str, str]) -> tuple[Loaded | None, Record | None, str, list[Problem]]:
+def _check_files(files: list[tuple[str, str, str]], directory: Directory, today: date) -> list[Checked]:
+    """Every check that a file needs alone: reading, the schema, the vocabulary, dates, areas."""
+    checked = [_check_file(file) for file in files]
+    valid = [item for item in checked if item.record is not None]
+    with_location = [item for item in valid if _field(item.record, "location")]
+    points = [(item.record.location.lat, item.record.location.lon) for item in with_location]
+    for item, where in zip(with_location, directory.areas.locate(points), strict=True):
+        item.located = where
+    for item in valid:
+        item.problems += _record_problems(item, directory, today)
+        item.keys = record_keys(item.record, item.type)
+    return checked
+
+
+def _check_file(item: tuple[str, str, str]) -> Checked:
     path, type_, name = item
     problems: list[Problem] = []
     with open(path, "rb") as file:  # load_file's reading, without making a Path per file
@@ -96,7 +134,7 @@ def _check_file(item: tuple[str, str, str]) -> tuple[Loaded | None, Record | Non
     loaded, found = load_bytes(raw, name)
     problems += found
     record = _typed(loaded, TYPES[type_], problems) if loaded is not None else None
-    return (loaded if record is not None else None), record, type_, problems
+    return Checked(name, path, type_, record, problems, loaded=loaded if record is not None else None)
 
 
 def _read_categories(root: Path, problems: list[Problem]) -> dict[str, CategoryDef] | None:
@@ -230,23 +268,15 @@ def _model_in(annotation: object) -> type[BaseModel] | None:
     return None
 
 
-def _locate(checked: list, areas: Areas) -> dict[str, tuple[str, ...] | None]:
-    """The areas of every record with coordinates, by file (None: outside the municipality)."""
-    with_location = [(loaded.file, record.location) for loaded, record, _ in checked if _field(record, "location")]
-    found = areas.locate([(location.lat, location.lon) for _, location in with_location])
-    return {file: where for (file, _), where in zip(with_location, found, strict=True)}
-
-
-def _record_problems(
-    loaded: Loaded, record: Record, directory: Directory, today: date, located: dict
-) -> Iterator[Problem]:
+def _record_problems(item: Checked, directory: Directory, today: date) -> Iterator[Problem]:
     """Checks of one record that need the vocabulary, the areas or today's date."""
+    record = item.record
 
     def at(path: tuple, code: str, severity: str = "error", key: bool = False, **params: object) -> Problem:
-        line, col = loaded.position(path, key=key)
-        return Problem(loaded.file, line, col, code, params, severity)  # type: ignore[arg-type]
+        line, col = item.position(path, key=key)
+        return Problem(item.file, line, col, code, params, severity)  # type: ignore[arg-type]
 
-    expected = os.path.splitext(os.path.basename(loaded.file))[0]
+    expected = os.path.splitext(os.path.basename(item.file))[0]
     if record.id != expected:
         yield at(("id",), "id-mismatch", value=record.id, expected=expected)
     for path, category in _categories(record):
@@ -270,7 +300,7 @@ def _record_problems(
     if period and period.end and period.end < period.start[: len(period.end)]:
         yield at(("period", "end"), "end-before-start", start=period.start, end=period.end)
     location = _field(record, "location")
-    if location and located[loaded.file] is None:
+    if location and item.located is None:
         params = {"lat": location.lat, "lon": location.lon}
         swapped = directory.areas.locate([(location.lon, location.lat)])[0] is not None
         yield at(("location",), "swapped-coordinates" if swapped else "outside-municipality", **params)
@@ -300,41 +330,41 @@ def _months_between(earlier: date, later: date) -> int:
     return months - (later.day < earlier.day)
 
 
-def _collect(directory: Directory, checked: list, located: dict, problems: list[Problem]) -> None:
+def _collect(directory: Directory, checked: list[Checked], problems: list[Problem]) -> None:
     """Cross-record checks, then the valid records into the directory with their areas."""
-    first: dict[str, tuple[Loaded, str]] = {}
-    kept = []
-    for loaded, record, type_ in checked:
-        if record.id in first:
-            other = first[record.id][0].file
-            line, col = loaded.position(("id",))
-            problems.append(Problem(loaded.file, line, col, "duplicate-id", {"value": record.id, "other": other}))
-            continue
-        first[record.id] = (loaded, type_)
-        kept.append((loaded, record, type_))
-    types = {id_: type_ for id_, (_, type_) in first.items()}
-    for loaded, record, _ in kept:
-        problems += _reference_problems(loaded, record, types)
-    problems += duplicate_warnings(kept)
-    entries = [Entry(record, type_, loaded.file) for loaded, record, type_ in kept]
+    first: dict[str, Checked] = {}
+    for item in checked:
+        if item.record.id in first:
+            line, col = item.position(("id",))
+            params = {"value": item.record.id, "other": first[item.record.id].file}
+            problems.append(Problem(item.file, line, col, "duplicate-id", params))
+        else:
+            first[item.record.id] = item
+    kept = list(first.values())
+    types = {id_: item.type for id_, item in first.items()}
+    for item in kept:
+        problems += _reference_problems(item, types)
+    problems += duplicate_warnings([(item, item.record, item.type) for item in kept], [item.keys for item in kept])
+    located = {item.file: item.located for item in kept}
+    entries = [Entry(item.record, item.type, item.file) for item in kept]
     by_id = {entry.id: entry for entry in entries}
     for entry in sorted(entries, key=lambda e: e.id):
         directory.entries[entry.id] = Entry(entry.record, entry.type, entry.file, _located_in(entry, by_id, located))
 
 
-def _reference_problems(loaded: Loaded, record: Record, types: dict[str, str]) -> Iterator[Problem]:
-    for path, target, expected in _references(record):
+def _reference_problems(item: Checked, types: dict[str, str]) -> Iterator[Problem]:
+    for path, target, expected in _references(item.record):
         found = types.get(target)
         if found == expected:
             continue
-        line, col = loaded.position(path)
+        line, col = item.position(path)
         params = {"value": target, "expected": TYPE_NAMES[expected], "folder": expected}
         if found is None:
             close = difflib.get_close_matches(target, [i for i, t in types.items() if t == expected], n=1)
             params["suggestion"] = f" Menade du '{close[0]}'?" if close else ""
-            yield Problem(loaded.file, line, col, "unknown-reference", params)
+            yield Problem(item.file, line, col, "unknown-reference", params)
         else:
-            yield Problem(loaded.file, line, col, "wrong-reference-type", {**params, "found": TYPE_NAMES[found]})
+            yield Problem(item.file, line, col, "wrong-reference-type", {**params, "found": TYPE_NAMES[found]})
 
 
 def _references(record: Record) -> Iterator[tuple[tuple, str, str]]:
