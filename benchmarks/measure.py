@@ -11,7 +11,8 @@ from pathlib import Path
 
 def run(command: list[str], cwd: Path | None = None, ok: tuple[int, ...] = (0,)) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds, peak RSS in MB) of one child process; exits if it fails.
-    CPU time is kept beside wall time: on a shared machine it does not count waiting for a core."""
+    CPU time is kept beside wall time: on a shared machine it does not count waiting for a core.
+    CPU time includes the child's own helper processes; the peak is that of the largest process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -1,7 +1,7 @@
 """Benchmark: `commonmap validate` on a synthetic directory of 10,000 records.
 
-Prints wall time and the peak memory of the validating process. Target (issue 2): at most 3 s
-and under 500 MB on the project's 2-core machine.
+Prints wall time, CPU time (with the helper processes) and the peak memory of the largest
+process. Target (issue 2): at most 3 s and under 500 MB on the project's 2-core machine.
     python -m benchmarks.validate_10k [--count N] [--repeat N]
 """
 
