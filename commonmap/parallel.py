@@ -1,27 +1,30 @@
-"""Running a function over chunks of a list in forked helper processes.
+"""Running a function over shares of a list in forked helper processes.
 
 `commonmap validate` checks each record file on its own before the checks across records; on a
-machine with several cores the files are checked in chunks by forked helpers (forked, so that
-nothing is imported or read again). Results come back pickled, in the order of the list. Only
-the command line asks for helpers: forking a process that runs threads (mkdocs serve) is unsafe.
+machine with several cores the files are split into one share per core. This process checks the
+first share while forked helpers check the others (forked, so that nothing is imported or read
+again) and send their results back pickled through a pipe. Only the command line asks for
+helpers: forking a process that runs threads (mkdocs serve) is unsafe.
+
+The helpers are plain forks rather than a multiprocessing pool because their whole life is one
+share: a pool left helpers behind, deadlocked, after Ctrl-C. Here a helper ignores Ctrl-C and
+is ended by this process whatever happens, and a share whose helper failed is computed here.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import pickle
+import signal
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-CHUNK = 500  # files per task: small enough that a busy core's helper takes fewer of them
-MIN_ITEMS = 2 * CHUNK  # fewer are not worth forking (some 20 ms) and pickling the results
-
-_function: Callable | None = None  # set in each helper before it takes a chunk
+# A share smaller than this is not worth a process: forking and pickling the results cost some
+# 20 ms, about what checking 100 records takes (benchmarks/validate_10k.py).
+MIN_SHARE = 500
 
 
 def cores() -> int:
@@ -29,28 +32,56 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def map_chunks(function: Callable[[list[T]], list[R]], items: list[T], workers: int) -> list[R]:
-    """function(items), computed chunk by chunk by `workers` helper processes; the same list as
-    one call gives. The helpers take the next chunk when they finish one, so a helper on a
-    busier core does less (this machine's cores are shared and their speed drifts). If helpers
-    cannot be had (no fork, or one was killed), this process does the work itself."""
-    if workers < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+def map_shares(function: Callable[[list[T]], list[R]], items: list[T], workers: int) -> list[R]:
+    """function(items), computed in up to `workers` processes: the same list as one call gives."""
+    count = min(workers, len(items) // MIN_SHARE)
+    if count < 2 or not hasattr(os, "fork"):
         return function(items)
-    chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
-    context = multiprocessing.get_context("fork")
+    size = -(-len(items) // count)
+    shares = [items[start : start + size] for start in range(0, len(items), size)]
+    helpers: list[tuple[int, int]] = []
     try:
-        # The function reaches the helpers through the fork, not a pickle: it may hold anything.
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_take, initargs=(function,)) as pool:
-            return [result for chunk in pool.map(_call, chunks) for result in chunk]
-    except (BrokenProcessPool, OSError):
-        return function(items)
+        helpers = [_fork(function, share) for share in shares[1:]]
+        results = function(shares[0])
+        for (_, pipe), share in zip(helpers, shares[1:], strict=True):
+            received = _receive(pipe)
+            results += function(share) if received is None else received
+        return results
+    finally:
+        for pid, pipe in helpers:
+            _end(pid, pipe)
 
 
-def _take(function: Callable) -> None:
-    global _function
-    _function = function
+def _fork(function: Callable[[list], list], share: list) -> tuple[int, int]:
+    """A helper computing function(share) into a pipe: (its pid, the pipe's reading end)."""
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the helper: it never returns into the caller's code
+        code = 1
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+            os.close(reading)
+            with open(writing, "wb") as out:
+                pickle.dump(function(share), out, protocol=pickle.HIGHEST_PROTOCOL)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(writing)
+    return pid, reading
 
 
-def _call(chunk: list) -> list:
-    assert _function is not None
-    return _function(chunk)
+def _receive(pipe: int) -> list | None:
+    """A helper's results, or None when it failed before sending all of them."""
+    with open(pipe, "rb", closefd=False) as source:
+        try:
+            return pickle.load(source)
+        except (EOFError, pickle.UnpicklingError):
+            return None
+
+
+def _end(pid: int, pipe: int) -> None:
+    """Stop a helper if it still runs (an interrupted or failed run) and reap it. Until it is
+    reaped a helper that has ended still has its pid, so the kill cannot miss."""
+    os.close(pipe)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)

@@ -79,7 +79,7 @@ def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | 
         return None, problems
     directory = Directory(root, categories, areas)
     files = _record_files(root, problems)
-    checked = parallel.map_chunks(partial(_check_files, directory=directory, today=today), files, workers)
+    checked = parallel.map_shares(partial(_check_files, directory=directory, today=today), files, workers)
     for item in checked:
         problems += item.problems
     _collect(directory, [item for item in checked if item.record is not None], problems)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
+
+import pytest
 
 from benchmarks.synthetic import generate
 from commonmap import parallel
@@ -15,19 +18,39 @@ def _pid(items: list[int]) -> list[int]:
     return [os.getpid() for _ in items]
 
 
-def test_chunks_are_mapped_by_helpers_in_order() -> None:
-    items = list(range(parallel.MIN_ITEMS + 7))
-    pids = parallel.map_chunks(_pid, items, workers=2)
+def test_shares_are_mapped_by_helpers_in_order() -> None:
+    items = list(range(2 * parallel.MIN_SHARE + 7))
+    pids = parallel.map_shares(_pid, items, workers=2)
     assert len(pids) == len(items)
-    assert os.getpid() not in pids  # the helpers did the work
-    assert parallel.map_chunks(lambda chunk: [n * 2 for n in chunk], items, workers=2) == [n * 2 for n in items]
-    assert parallel.map_chunks(_pid, items[:10], workers=2) == [os.getpid()] * 10  # too few to fork for
+    assert len(set(pids)) == 2 and os.getpid() in pids  # this process and one helper
+    assert pids == sorted(pids, key=lambda pid: pid != os.getpid())  # this process has the first share
+    assert parallel.map_shares(lambda share: [n * 2 for n in share], items, workers=2) == [n * 2 for n in items]
+    assert parallel.map_shares(_pid, items[:10], workers=2) == [os.getpid()] * 10  # too few to fork for
 
 
-def test_a_killed_helper_leaves_the_work_to_this_process() -> None:
-    parent, items = os.getpid(), list(range(parallel.MIN_ITEMS))
-    dies_in_helper = lambda chunk: os._exit(1) if os.getpid() != parent else [n + 1 for n in chunk]  # noqa: E731
-    assert parallel.map_chunks(dies_in_helper, items, workers=2) == [n + 1 for n in items]
+def test_a_failed_helper_leaves_its_share_to_this_process() -> None:
+    parent, items = os.getpid(), list(range(2 * parallel.MIN_SHARE))
+    dies_in_helper = lambda share: os._exit(1) if os.getpid() != parent else [n + 1 for n in share]  # noqa: E731
+    assert parallel.map_shares(dies_in_helper, items, workers=2) == [n + 1 for n in items]
+
+
+def test_an_interrupted_run_leaves_no_helper_behind(tmp_path: Path) -> None:
+    parent, items, note = os.getpid(), list(range(2 * parallel.MIN_SHARE)), tmp_path / "helper"
+
+    def interrupted(share: list[int]) -> list[int]:
+        if os.getpid() != parent:  # a helper still at work when this process is interrupted
+            note.write_text(str(os.getpid()))
+            time.sleep(60)
+        while not note.exists():
+            time.sleep(0.01)
+        raise KeyboardInterrupt
+
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        parallel.map_shares(interrupted, items, workers=2)
+    assert time.monotonic() - started < 30  # the sleeping helper was stopped, not waited for
+    with pytest.raises(ProcessLookupError):  # ended and reaped
+        os.kill(int(note.read_text()), 0)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -37,7 +60,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_helpers_find_what_one_process_finds(tmp_path: Path) -> None:
-    root = generate(tmp_path / "directory", parallel.MIN_ITEMS + 200)
+    root = generate(tmp_path / "directory", 2 * parallel.MIN_SHARE + 200)
     orgs, places = root / "organisations", root / "places"
     _edit(orgs / "org-5.yml", "last_reviewed: 2026-10-01", "last_reviewed: 2021-02-30")  # schema, in a helper
     _edit(orgs / "org-8.yml", "last_reviewed: 2026-10-01", "last_reviewed: 2024-01-01")  # stale
@@ -58,7 +81,7 @@ def test_helpers_find_what_one_process_finds(tmp_path: Path) -> None:
     assert two_problems == one_problems
     assert two is not None and one is not None
     assert two.entries == one.entries
-    assert len(two.entries) == parallel.MIN_ITEMS + 200 - 1  # all but the record with the bad date
+    assert len(two.entries) == 2 * parallel.MIN_SHARE + 200 - 1  # all but the record with the bad date
     found = {(name, code) for name, _, code in problem_keys(two_problems)}
     assert {
         ("org-5.yml", "impossible-date"),
