@@ -1,7 +1,7 @@
 """Running a function over shares of a list in forked helper processes.
 
 `commonmap validate` checks each record file on its own before the checks across records; on a
-machine with several cores the files are split into one share per core. This process checks the
+machine with several cores the files are dealt into one share per core. This process checks the
 first share while forked helpers check the others (forked, so that nothing is imported or read
 again) and send their results back pickled through a pipe. Only the command line asks for
 helpers: forking a process that runs threads (mkdocs serve) is unsafe.
@@ -33,19 +33,21 @@ def cores() -> int:
 
 
 def map_shares(function: Callable[[list[T]], list[R]], items: list[T], workers: int) -> list[R]:
-    """function(items), computed in up to `workers` processes: the same list as one call gives."""
+    """function(items), computed in up to `workers` processes: the same list as one call gives.
+    `function` gives one result per item. The shares are dealt like cards (item i to share
+    i mod n), so that each gets as many of each kind of item (the files of each record type)."""
     count = min(workers, len(items) // MIN_SHARE)
     if count < 2 or not hasattr(os, "fork"):
         return function(items)
-    size = -(-len(items) // count)
-    shares = [items[start : start + size] for start in range(0, len(items), size)]
+    shares = [items[start::count] for start in range(count)]
     helpers: list[tuple[int, int]] = []
     try:
         helpers = [_fork(function, share) for share in shares[1:]]
-        results = function(shares[0])
-        for (_, pipe), share in zip(helpers, shares[1:], strict=True):
+        results: list = [None] * len(items)
+        results[0::count] = function(shares[0])
+        for start, ((_, pipe), share) in enumerate(zip(helpers, shares[1:], strict=True), 1):
             received = _receive(pipe)
-            results += function(share) if received is None else received
+            results[start::count] = function(share) if received is None else received
         return results
     finally:
         for pid, pipe in helpers:
