@@ -39,7 +39,8 @@ def test_an_interrupted_run_leaves_no_helper_behind(tmp_path: Path) -> None:
 
     def interrupted(share: list[int]) -> list[int]:
         if os.getpid() != parent:  # a helper still at work when this process is interrupted
-            note.write_text(str(os.getpid()))
+            (tmp_path / "writing").write_text(str(os.getpid()))
+            (tmp_path / "writing").rename(note)  # whole, before this process reads it
             time.sleep(60)
         while not note.exists():
             time.sleep(0.01)
