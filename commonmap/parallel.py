@@ -8,7 +8,8 @@ helpers: forking a process that runs threads (mkdocs serve) is unsafe.
 
 The helpers are plain forks rather than a multiprocessing pool because their whole life is one
 share: a pool left helpers behind, deadlocked, after Ctrl-C. Here a helper ignores Ctrl-C and
-is ended by this process whatever happens, and a share whose helper failed is computed here.
+is ended by this process whatever happens, and a share whose helper failed (or could not be
+forked) is computed here.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from __future__ import annotations
 import os
 import pickle
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -40,28 +42,49 @@ def map_shares(function: Callable[[list[T]], list[R]], items: list[T], workers: 
     if count < 2 or not hasattr(os, "fork"):
         return function(items)
     shares = [items[start::count] for start in range(count)]
-    helpers: list[tuple[int, int]] = []
+    helpers: list[tuple[int, int] | None] = []
     try:
-        helpers = [_fork(function, share) for share in shares[1:]]
+        with _interrupts_held():  # a Ctrl-C while forking arrives once every helper is recorded
+            for share in shares[1:]:
+                helpers.append(_fork(function, share))
         results: list = [None] * len(items)
         results[0::count] = function(shares[0])
-        for start, ((_, pipe), share) in enumerate(zip(helpers, shares[1:], strict=True), 1):
-            received = _receive(pipe)
+        for start, (helper, share) in enumerate(zip(helpers, shares[1:], strict=True), 1):
+            received = _receive(helper[1]) if helper else None
             results[start::count] = function(share) if received is None else received
         return results
     finally:
-        for pid, pipe in helpers:
-            _end(pid, pipe)
+        for helper in filter(None, helpers):
+            _end(*helper)
 
 
-def _fork(function: Callable[[list], list], share: list) -> tuple[int, int]:
-    """A helper computing function(share) into a pipe: (its pid, the pipe's reading end)."""
-    reading, writing = os.pipe()
-    pid = os.fork()
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _fork(function: Callable[[list], list], share: list) -> tuple[int, int] | None:
+    """A helper computing function(share) into a pipe: (its pid, the pipe's reading end), or
+    None when the system gives no process or pipe (the share is then computed here)."""
+    try:
+        reading, writing = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reading)
+        os.close(writing)
+        return None
     if pid == 0:  # the helper: it never returns into the caller's code
         code = 1
         try:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+            # Ctrl-C is the parent's to handle (SIGINT is still held from the fork, and ignored now).
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             os.close(reading)
             with open(writing, "wb") as out:
                 pickle.dump(function(share), out, protocol=pickle.HIGHEST_PROTOCOL)

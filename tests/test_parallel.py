@@ -34,6 +34,21 @@ def test_a_failed_helper_leaves_its_share_to_this_process() -> None:
     assert parallel.map_shares(dies_in_helper, items, workers=2) == [n + 1 for n in items]
 
 
+def test_a_fork_that_fails_leaves_its_share_to_this_process(monkeypatch) -> None:
+    items, fork, forks = list(range(3 * parallel.MIN_SHARE)), os.fork, []
+
+    def second_fails() -> int:
+        forks.append(1)
+        if len(forks) == 2:
+            raise OSError("Resource temporarily unavailable")
+        return fork()
+
+    monkeypatch.setattr(os, "fork", second_fails)
+    open_before = len(os.listdir("/proc/self/fd"))
+    assert parallel.map_shares(_pid, items, workers=3).count(os.getpid()) == 2 * parallel.MIN_SHARE
+    assert len(os.listdir("/proc/self/fd")) == open_before  # no pipe left open
+
+
 def test_an_interrupted_run_leaves_no_helper_behind(tmp_path: Path) -> None:
     parent, items, note = os.getpid(), list(range(2 * parallel.MIN_SHARE)), tmp_path / "helper"
 
