@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from commonmap import checks
 from commonmap.geography import Areas
 from commonmap.model import TYPES, Record
 
@@ -15,7 +16,7 @@ from commonmap.model import TYPES, Record
 class CategoryDef(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    id: str = Field(pattern=checks.ID_PATTERN.pattern)
     label: str = Field(min_length=1)
     label_en: str = Field(min_length=1)
     description: str = Field(min_length=1)

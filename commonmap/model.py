@@ -8,7 +8,6 @@ editor schema, the templates and the field reference that volunteers read.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, Literal
 
@@ -371,5 +370,3 @@ REFERENCES: dict[str, str] = {
     "place": "places",
     "places": "places",
 }
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

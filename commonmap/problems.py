@@ -27,11 +27,6 @@ class Problem:
     def hint(self) -> str:
         return messages.hint(self.code, self.params)
 
-    @property
-    def key(self) -> tuple[str, int, str]:
-        """What tests compare: the file, the line and the code, never the wording."""
-        return self.file, self.line, self.code
-
     def format(self) -> str:
         """The `FILE:LINE:COL: error: MESSAGE` form of compilers and linters."""
         return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message} Tips: {self.hint}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -22,7 +22,7 @@ from commonmap.checks import ID_PATTERN
 from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary
 from commonmap.duplicates import Keys, duplicate_warnings, record_keys
 from commonmap.geography import Areas
-from commonmap.loader import Loaded, load_bytes, load_file
+from commonmap.loader import Loaded, load_file
 from commonmap.model import REFERENCES, TYPES, Record
 from commonmap.problems import Problem
 
@@ -55,7 +55,7 @@ class Checked:
 
     def position(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
         if self.loaded is None:  # checked in a helper process: read the positions again
-            self.loaded = load_file(Path(self.path), self.file)[0]
+            self.loaded = load_file(self.path, self.file)[0]
         return self.loaded.position(path, key=key) if self.loaded else (1, 1)
 
     def __getstate__(self) -> dict:
@@ -129,9 +129,7 @@ def _check_files(files: list[tuple[str, str, str]], directory: Directory, today:
 def _check_file(item: tuple[str, str, str]) -> Checked:
     path, type_, name = item
     problems: list[Problem] = []
-    with open(path, "rb") as file:  # load_file's reading, without making a Path per file
-        raw = file.read()
-    loaded, found = load_bytes(raw, name)
+    loaded, found = load_file(path, name)
     problems += found
     record = _typed(loaded, TYPES[type_], problems) if loaded is not None else None
     return Checked(name, path, type_, record, problems, loaded=loaded if record is not None else None)
@@ -219,9 +217,7 @@ def _code_for(kind: str, value: object, ctx: dict, path: tuple, model: type[Base
         return "missing-field", {"field": field}
     if kind == "extra_forbidden":
         allowed = _fields_at(model, path[:-1])
-        close = difflib.get_close_matches(field, allowed, n=1)
-        suggestion = f" Menade du '{close[0]}'?" if close else ""
-        return "unknown-field", {"field": field, "suggestion": suggestion, "allowed": ", ".join(allowed)}
+        return "unknown-field", {"field": field, "suggestion": _suggest(field, allowed), "allowed": ", ".join(allowed)}
     if kind == "literal_error":
         return "invalid-choice", {"value": value, "allowed": ctx.get("expected", "").replace("'", "")}
     if kind == "too_short":
@@ -294,7 +290,7 @@ def _record_problems(item: Checked, directory: Directory, today: date) -> Iterat
     reviewed = record.reviewed
     if reviewed > today:
         yield at(("last_reviewed",), "future-review", value=record.last_reviewed)
-    elif _months_between(reviewed, today) >= STALE_MONTHS:
+    elif months_between(reviewed, today) >= STALE_MONTHS:
         yield at(("last_reviewed",), "stale", "warning", value=record.last_reviewed, months=STALE_MONTHS)
     period = _field(record, "period")
     if period and period.end and period.end < period.start[: len(period.end)]:
@@ -320,12 +316,13 @@ def _categories(record: Record) -> Iterator[tuple[tuple, str]]:
             yield ("services", s, "categories", index), category
 
 
-def _suggest(value: str, known: dict) -> str:
+def _suggest(value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(known), n=1)
     return f" Menade du '{close[0]}'?" if close else ""
 
 
-def _months_between(earlier: date, later: date) -> int:
+def months_between(earlier: date, later: date) -> int:
+    """Whole months from `earlier` to `later` (also `commonmap stale`'s count)."""
     months = (later.year - earlier.year) * 12 + later.month - earlier.month
     return months - (later.day < earlier.day)
 
@@ -345,29 +342,26 @@ def _collect(directory: Directory, checked: list[Checked], problems: list[Proble
     for item in kept:
         problems += _reference_problems(item, types)
     problems += duplicate_warnings([(item, item.record, item.type) for item in kept], [item.keys for item in kept])
-    located = {item.file: item.located for item in kept}
-    entries = [Entry(item.record, item.type, item.file) for item in kept]
-    by_id = {entry.id: entry for entry in entries}
-    for entry in sorted(entries, key=lambda e: e.id):
-        directory.entries[entry.id] = Entry(entry.record, entry.type, entry.file, _located_in(entry, by_id, located))
+    for id_ in sorted(first):
+        item = first[id_]
+        directory.entries[id_] = Entry(item.record, item.type, item.file, _located_in(item, first))
 
 
 def _reference_problems(item: Checked, types: dict[str, str]) -> Iterator[Problem]:
-    for path, target, expected in _references(item.record):
+    for path, target, expected in references(item.record):
         found = types.get(target)
         if found == expected:
             continue
         line, col = item.position(path)
         params = {"value": target, "expected": TYPE_NAMES[expected], "folder": expected}
         if found is None:
-            close = difflib.get_close_matches(target, [i for i, t in types.items() if t == expected], n=1)
-            params["suggestion"] = f" Menade du '{close[0]}'?" if close else ""
+            params["suggestion"] = _suggest(target, [i for i, t in types.items() if t == expected])
             yield Problem(item.file, line, col, "unknown-reference", params)
         else:
             yield Problem(item.file, line, col, "wrong-reference-type", {**params, "found": TYPE_NAMES[found]})
 
 
-def _references(record: Record) -> Iterator[tuple[tuple, str, str]]:
+def references(record: Record) -> Iterator[tuple[tuple, str, str]]:
     """(path, target id, expected type folder) for every reference a record makes."""
     for field, folder in REFERENCES.items():
         value = _field(record, field)
@@ -380,17 +374,17 @@ def _references(record: Record) -> Iterator[tuple[tuple, str, str]]:
         yield ("partners", index, "organisation"), partner.organisation, "organisations"
 
 
-def _located_in(entry: Entry, by_id: dict[str, Entry], located: dict) -> tuple[str, ...]:
+def _located_in(item: Checked, by_id: dict[str, Checked]) -> tuple[str, ...]:
     """Areas from the record's own point, or from the points of the places it refers to."""
-    record = entry.record
+    record = item.record
     if _field(record, "location") is not None:
-        return located[entry.file] or ()
+        return item.located or ()
     place_ids = [_field(record, "place"), *_field(record, "places", [])]
     found: set[str] = set()
     for place_id in filter(None, place_ids):
         place = by_id.get(place_id)
         if place is not None and place.type == "places":
-            found.update(_located_in(place, by_id, located))
+            found.update(_located_in(place, by_id))
             if _field(place.record, "protected", False):  # no point: it is where it says it serves
                 found.update(place.record.areas)
     return tuple(sorted(found))

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from commonmap.directory import Directory, Entry
 from commonmap.model import TYPES
-from commonmap.problems import has_errors
-from commonmap.validate import STALE_MONTHS, TYPE_NAMES, read_directory
+from commonmap.validate import STALE_MONTHS, TYPE_NAMES, months_between, read_directory, references
 
 
 @dataclass(frozen=True)
@@ -26,12 +25,6 @@ class StaleRecord:
     last_reviewed: str
     months: int
     email: str  # the record's own contact e-mail, else that of the organisation behind it; "" if none
-
-
-def months_between(earlier: date, later: date) -> int:
-    """Whole months from `earlier` to `later`, counted as validate.py counts them for 'stale'."""
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    return months - (later.day < earlier.day)
 
 
 def stale(directory: Directory, months: int, today: date) -> list[StaleRecord]:
@@ -59,12 +52,7 @@ def contact_email(entry: Entry, directory: Directory) -> str:
     own = _email(entry)
     if own:
         return own
-    record = entry.record
-    owners = [
-        *getattr(record, "hosts", []),
-        *filter(None, [getattr(record, "organisation", None)]),
-        *[partner.organisation for partner in getattr(record, "partners", [])],
-    ]
+    owners = [target for _, target, folder in references(entry.record) if folder == "organisations"]
     for owner in owners:
         other = directory.entries.get(owner)
         if other is not None and _email(other):
@@ -150,8 +138,7 @@ def _read(root: Path) -> Directory | None:
         print(
             f"commonmap: kategorierna eller områdena i {root} kan inte läsas; kör commonmap validate", file=sys.stderr
         )
-    elif has_errors(problems):
-        errors = sum(p.severity == "error" for p in problems)
+    elif errors := sum(p.severity == "error" for p in problems):
         print(f"Obs: {errors} fel i katalogen; poster med fel räknas inte. Kör commonmap validate.", file=sys.stderr)
     return directory
 
