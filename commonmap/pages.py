@@ -94,8 +94,7 @@ class SiteView:
                     self.serving[area_id].append(entry)
 
     def render(self, template: str, path: str, **context: object) -> str:
-        base = "../" * url_of_path(path).count("/")
-        return self.env.get_template(template).render(base=base, site=self, **context)
+        return self.env.get_template(template).render(base=base_of(path), site=self, **context)
 
     def record_page(self, entry: Entry) -> Page:
         path = f"{FOLDERS[entry.type]}/{entry.id}.md"
@@ -133,7 +132,7 @@ class SiteView:
 
     def categories_page(self) -> Page:
         path = "kategorier/index.md"
-        html = self.render("categories.html", path, listing=Markup(self.categories_snippet("../../")))
+        html = self.render("categories.html", path, listing=Markup(self.categories_snippet(base_of(path))))
         return Page(path, ui.t("categories"), html, description=ui.t("categories_intro"))
 
     def area_page(self, area_id: str) -> Page:
@@ -177,6 +176,11 @@ class SiteView:
 
     def json_ld(self, entry: Entry) -> str:
         return script_json(json_ld(entry, self.settings, self.directory))
+
+
+def base_of(path: str) -> str:
+    """The relative way from a page's published URL back to the site root."""
+    return "../" * url_of_path(path).count("/")
 
 
 def url_of_path(path: str) -> str:

@@ -45,16 +45,25 @@ def parse(path: Path) -> Links:
     return links
 
 
+# The site is resolved as if published under a sub-path (a GitHub Pages project site): a link that
+# climbs above the site's root works at a domain's root but breaks there.
+HOST, ROOT_URL = "http://site/", "http://site/sub/"
+
+
 def broken_links(site: Path) -> list[tuple[str, str]]:
     broken = []
     cache: dict[Path, Links] = {}
     for page in sorted(site.rglob("*.html")):
-        url = "http://site/" + str(page.relative_to(site))
+        url = ROOT_URL + str(page.relative_to(site))
         for href in cache.setdefault(page, parse(page)).urls:
             target, fragment = urldefrag(urljoin(url, href))
-            if not target.startswith("http://site/"):
+            if not target.startswith(HOST):
                 continue
-            path = site / unquote(urlsplit(target).path.removeprefix("/"))
+            # 404.html is served at any depth, so MkDocs writes its links from site_url's path.
+            if not target.startswith(ROOT_URL) and page.name != "404.html":
+                broken.append((str(page.relative_to(site)), href))
+                continue
+            path = site / unquote(urlsplit(target).path.removeprefix(urlsplit(ROOT_URL).path).lstrip("/"))
             path = path / "index.html" if path.is_dir() else path
             if (
                 not path.exists()
