@@ -12,9 +12,8 @@ import argparse
 import time
 
 from benchmarks.synthetic import ROOT, generate
-from commonmap import export
+from commonmap import collector, export
 from commonmap.export import geojson, hsds_files, native, tables
-from commonmap.export.common import collector_paused
 from commonmap.validate import read_directory
 
 OUT = ROOT / "benchmarks" / "out" / "export"
@@ -34,7 +33,7 @@ def main() -> None:
 
     for name, module in (("native", native), ("geojson", geojson), ("tables", tables), ("hsds", hsds_files)):
         start = time.perf_counter()
-        with collector_paused():  # as export.files runs them
+        with collector.paused():  # as export.files runs them
             module.files(directory, settings)
         print(f"{name:8} {time.perf_counter() - start:6.2f} s")
     start, cpu = time.perf_counter(), time.process_time()
@@ -43,7 +42,7 @@ def main() -> None:
     # CPU time too: on a shared machine it shows whether a slow wall time was the machine's load.
     print(f"outputs  {elapsed:6.2f} s wall, {time.process_time() - cpu:.2f} s CPU")
 
-    sizes = {o.path: len(o.content.encode() if isinstance(o.content, str) else o.content) for o in outputs[:-1]}
+    sizes = {o.path: len(o.content) for o in outputs[:-1]}  # the files; the last output is the page
     total = sum(sizes.values())
     print(f"{len(directory.entries)} records: {len(sizes)} files, {total / 1e6:.1f} MB")
     for path, size in sorted(sizes.items(), key=lambda item: -item[1])[:8]:

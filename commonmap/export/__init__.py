@@ -16,14 +16,13 @@ from commonmap import collector
 from commonmap.directory import Directory
 from commonmap.export import geojson, hsds_files, native, page, tables
 from commonmap.outputs import Asset, Output
-from commonmap.problems import has_errors
 from commonmap.settings import Settings
 from commonmap.validate import read_directory
 
 
-def files(directory: Directory, settings: Settings) -> dict[str, str | bytes]:
+def files(directory: Directory, settings: Settings) -> dict[str, bytes]:
     """Every export file by its path under the site root ("data/directory.json"), sorted."""
-    found: dict[str, str | bytes] = {}
+    found: dict[str, bytes] = {}
     with collector.paused():
         for make in (native.files, geojson.files, tables.files, hsds_files.files):
             found.update(make(directory, settings))
@@ -41,8 +40,6 @@ def write(directory: Directory, settings: Settings, out_dir: Path) -> list[Path]
     for path, content in files(directory, settings).items():
         target = out_dir / path.removeprefix("data/")
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            content = content.encode("utf-8")
         target.write_bytes(content)
         written.append(target)
     return written
@@ -81,7 +78,7 @@ def run(root: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml")) -> in
         return 2
     directory, problems = read_directory(root)
     errors = [p for p in problems if p.severity == "error"]
-    if directory is None or has_errors(problems):
+    if directory is None or errors:
         for problem in errors:
             print(problem.format(), file=sys.stderr)
         print(f"{len(errors)} fel; inga filer skrevs.", file=sys.stderr)

@@ -39,5 +39,5 @@ def _feature(entry: Entry, settings: Settings) -> dict:
     }
 
 
-def files(directory: Directory, settings: Settings) -> dict[str, str]:
+def files(directory: Directory, settings: Settings) -> dict[str, bytes]:
     return {PATH: dump_json(collection(directory, settings))}

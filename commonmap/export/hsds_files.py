@@ -15,7 +15,6 @@ FOLDER = "data/hsds"
 HSDS_VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
 # The lists a client fetches, as HSDS API endpoints of the same name would return them.
-LISTS = ["organizations", "services", "service_at_locations", "taxonomies", "taxonomy_terms"]
 # Foreign keys in the tabular form: field -> table it points to.
 FOREIGN_KEYS = {
     "organization_id": "organization",
@@ -226,9 +225,9 @@ def index(settings: Settings) -> dict:
     return data
 
 
-def files(directory: Directory, settings: Settings) -> dict[str, str | bytes]:
+def files(directory: Directory, settings: Settings) -> dict[str, bytes]:
     rows = tables(directory, settings)
-    found: dict[str, str | bytes] = {f"{FOLDER}/index.json": dump_json(index(settings), pretty=True)}
+    found: dict[str, bytes] = {f"{FOLDER}/index.json": dump_json(index(settings), pretty=True)}
     for name, contents in Nester(rows).lists().items():
         found[f"{FOLDER}/{name}.json"] = dump_json(page(contents))
     found.update(csv_files(rows))

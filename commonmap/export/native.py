@@ -113,5 +113,5 @@ def read(text: str) -> DirectoryDocument:
     return DirectoryDocument.model_validate_json(text)
 
 
-def files(directory: Directory, settings: Settings) -> dict[str, str]:
+def files(directory: Directory, settings: Settings) -> dict[str, bytes]:
     return {PATH: dump_json(document(directory, settings)), SCHEMA_PATH: dump_json(schema(), pretty=True)}

@@ -7,9 +7,10 @@ import typing
 from dataclasses import dataclass
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from pydantic import BaseModel
 
+from commonmap import templating, ui
 from commonmap.directory import Directory
 from commonmap.export import geojson, hsds_files, native, tables
 from commonmap.export.common import AREA_ATTRIBUTION, build_date
@@ -25,12 +26,7 @@ LICENSE_NAMES = {
     "CC0-1.0": "CC0 1.0 Universell (ingen upphovsrätt förbehållen)",
     "CC-BY-4.0": "Creative Commons Erkännande 4.0 (CC BY 4.0)",
 }
-TYPE_NAMES = {
-    "organisations": "Organisationer",
-    "places": "Mötesplatser",
-    "roles": "Volontäruppdrag",
-    "collaborations": "Samverkan",
-}
+TYPE_NAMES = {type_: ui.t(f"types.{type_}") for type_ in TYPES}
 # What each published file is, in the order the page lists them.
 DESCRIPTIONS = {
     native.PATH: "Hela katalogen i projektets eget JSON-format: alla poster med alla fält, precis som de skrevs, "
@@ -63,14 +59,14 @@ class FileRow:
     size: int
 
 
-def page(directory: Directory, settings: Settings, exported: dict[str, str | bytes]) -> Page:
+def page(directory: Directory, settings: Settings, exported: dict[str, bytes]) -> Page:
     html = (
         environment()
         .get_template("oppna_data.html")
         .render(
             files=file_rows(exported),
             hsds_csv=[
-                FileRow(p, "../" + p, "", _size(c))
+                FileRow(p, "../" + p, "", len(c))
                 for p, c in exported.items()
                 if p.startswith(hsds_files.FOLDER) and p.endswith(".csv")
             ],
@@ -94,16 +90,12 @@ def page(directory: Directory, settings: Settings, exported: dict[str, str | byt
     return Page(PATH, TITLE, html, description=description)
 
 
-def file_rows(exported: dict[str, str | bytes]) -> list[FileRow]:
+def file_rows(exported: dict[str, bytes]) -> list[FileRow]:
     return [
-        FileRow(path, "../" + path, text, _size(exported[path]))
+        FileRow(path, "../" + path, text, len(exported[path]))
         for path, text in DESCRIPTIONS.items()
         if path in exported
     ]
-
-
-def _size(content: str | bytes) -> int:
-    return len(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def field_reference(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str, str]]:
@@ -123,12 +115,6 @@ def field_reference(model: type[BaseModel], prefix: str = "") -> list[tuple[str,
 
 @cache
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("commonmap.export", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = templating.environment("commonmap.export")
     env.filters["kb"] = lambda size: f"{max(1, round(size / 1024))} kB" if size >= 1024 else f"{size} byte"
     return env
