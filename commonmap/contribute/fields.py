@@ -21,7 +21,6 @@ class FieldDoc:
     is_list: bool
     model: type[BaseModel] | None  # the nested record part, e.g. Contact, when there is one
     choices: tuple[str, ...]  # the allowed values of a closed list (Literal)
-    default: object
 
     def children(self) -> list[FieldDoc]:
         return fields_of(self.model) if self.model else []
@@ -39,7 +38,6 @@ def fields_of(model: type[BaseModel]) -> list[FieldDoc]:
         item = _without_annotated(get_args(inner)[0] if is_list else inner)
         nested = item if isinstance(item, type) and issubclass(item, BaseModel) else None
         choices = tuple(get_args(item)) if get_origin(item) is Literal else ()
-        default = None if info.is_required() or info.default_factory else info.default
         found.append(
             FieldDoc(
                 name=name,
@@ -50,7 +48,6 @@ def fields_of(model: type[BaseModel]) -> list[FieldDoc]:
                 is_list=is_list,
                 model=nested,
                 choices=choices,
-                default=default,
             )
         )
     return found
@@ -67,7 +64,7 @@ def _without_annotated(annotation: object) -> object:
     return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
 
 
-LABEL_PREFIXES = {"days": "day", "kind": "kind", "status": "status", "wheelchair": "wheelchair"}
+LABEL_PREFIXES = {"days": "day"}  # the interface labels of other fields' values are "<field>.<value>"
 
 
 def _with_label(field: str, value: str) -> str:

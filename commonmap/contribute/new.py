@@ -26,7 +26,6 @@ WIDTH = 100
 PLAIN = re.compile(r"^([a-z][a-z0-9-]*|\d{4}-\d{2}-\d{2})$")
 # Plain words that some YAML readers (YAML 1.1) turn into true/false or null.
 AMBIGUOUS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
-PREFILLED = {"id", "last_reviewed"}
 # Accepted spellings of a type on the command line: the folder, the schema name, the Swedish name.
 ALIASES = {
     **{type_: type_ for type_ in TYPES},

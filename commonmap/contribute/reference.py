@@ -22,7 +22,6 @@ from commonmap.messages import MESSAGES
 from commonmap.model import TYPES, Record
 from commonmap.outputs import Output, Snippet
 from commonmap.settings import Settings
-from commonmap.validate import STALE_MONTHS
 
 # The mistakes volunteers make most, first on the page; every other code follows under a fold.
 COMMON_CODES = [
@@ -68,7 +67,7 @@ def _environment() -> Environment:
     return templating.environment("commonmap.contribute")
 
 
-def rows(model: type, parent: str = "", parent_required: bool = True, skip: frozenset = frozenset()) -> list[Row]:
+def rows(model: type, parent: str = "", skip: frozenset = frozenset()) -> list[Row]:
     """Every field of a model, nested parts flattened as `contact.phone`."""
     found = []
     for field in fields_of(model):
@@ -85,7 +84,7 @@ def rows(model: type, parent: str = "", parent_required: bool = True, skip: froz
         example = _example(field)
         found.append(Row(path, field, required, meaning, example, LINK_FIELDS.get(field.name, "")))
         if field.model:
-            found += rows(field.model, path, field.required and parent_required)
+            found += rows(field.model, path)
     return found
 
 
@@ -141,8 +140,4 @@ def error_messages() -> str:
 
     common = [entry(code) for code in COMMON_CODES]
     others = [entry(code) for code in sorted(MESSAGES) if code not in COMMON_CODES]
-    return (
-        _environment()
-        .get_template("error_messages.html")
-        .render(common=common, others=others, stale_months=STALE_MONTHS)
-    )
+    return _environment().get_template("error_messages.html").render(common=common, others=others)

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
-from commonmap import checks
+from commonmap import checks, ui
 from commonmap.directory import Directory
 from commonmap.model import TYPES
 
@@ -31,12 +31,6 @@ NAMES = {
     "places": "place",
     "roles": "role",
     "collaborations": "collaboration",
-}
-TITLES = {
-    "organisations": "Organisation i Gemensam karta",
-    "places": "Mötesplats i Gemensam karta",
-    "roles": "Volontäruppdrag i Gemensam karta",
-    "collaborations": "Samverkan i Gemensam karta",
 }
 NOT_BLANK = r"\S"
 # What each value check of checks.py adds to `type: string`, as far as JSON Schema can say it.
@@ -104,7 +98,7 @@ def schema_for(type_: str, directory: Directory) -> dict[str, Any]:
     return {
         "$schema": DRAFT,
         "$id": f"{NAMES[type_]}.schema.json",
-        "title": TITLES[type_],
+        "title": f"{ui.t(f'type.{type_}')} i Gemensam karta",
         "description": "Genererad från commonmap/model.py; ändra inte för hand.",
         **{key: value for key, value in generated.items() if key not in ("title", "description")},
     }
