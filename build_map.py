@@ -18,6 +18,7 @@ from commonmap import mapview
 from commonmap.outputs import Asset, Page
 from commonmap.problems import has_errors
 from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
+from commonmap.urls import base_of, url_of_path
 from commonmap.validate import read_directory
 
 ROOT = Path(__file__).resolve().parent
@@ -46,15 +47,14 @@ DOCUMENT = """<!doctype html>
 
 def page_path(page: Page) -> str:
     """ "karta.md" -> "karta/index.html", as MkDocs publishes it."""
-    return page.path.removesuffix(".md").removesuffix("index").rstrip("/") + "/index.html"
+    return url_of_path(page.path) + "index.html"
 
 
 def document(page: Page) -> str:
-    depth = page_path(page).count("/")
     return DOCUMENT.format(
         title=html.escape(page.title),
         description=html.escape(page.description),
-        base="../" * depth,
+        base=base_of(page.path),
         head=page.head,
         body=page.html,
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from commonmap import templating
 from commonmap.coverage import Coverage
 from commonmap.directory import Directory, Entry
 from commonmap.urls import FOLDERS
@@ -115,15 +116,18 @@ def located_records(directory: Directory) -> list[Entry]:
     return [entry for entry in directory.listed() if points_of(entry, directory.entries)]
 
 
-def area_features(directory: Directory, served: Coverage | None = None) -> dict:
-    """The areas as a FeatureCollection (id, code, name); with coverage, also `counts` (a list
-    aligned with the directory's categories) and `total` (see coverage.py for what is counted)."""
+def area_features(directory: Directory, served: Coverage) -> dict:
+    """The areas as a FeatureCollection: id, code, name, `counts` (a list aligned with the
+    directory's categories) and `total` (see coverage.py for what is counted)."""
     features = []
     for area in directory.areas:
-        properties: dict[str, object] = {"id": area.id, "code": area.code, "name": area.name}
-        if served is not None:
-            properties["counts"] = list(served.counts[area.id])
-            properties["total"] = served.totals[area.id]
+        properties = {
+            "id": area.id,
+            "code": area.code,
+            "name": area.name,
+            "counts": list(served.counts[area.id]),
+            "total": served.totals[area.id],
+        }
         features.append({"type": "Feature", "geometry": _geometry(area.geometry), "properties": properties})
     return {"type": "FeatureCollection", "features": features}
 
@@ -181,13 +185,4 @@ def to_json(data: object) -> str:
 def script_json(data: object) -> str:
     """JSON that is safe inside an HTML <script> element and in JavaScript source: no `<`, `>`
     or `&` (so no `</script>` or `<!--`), and no U+2028/U+2029 (line breaks in older JS)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char, escaped in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(char, escaped)
-    return text
+    return templating.script_safe(to_json(data))

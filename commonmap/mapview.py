@@ -140,7 +140,7 @@ def script_config(directory: Directory, settings: Settings) -> dict:
         "tiles": {"url": settings.tiles_url, "attribution": settings.tiles_attribution},
         "bounds": mapdata.bounds(directory),
         "types": {type_: {"label": ui.t(f"type.{type_}"), "folder": FOLDERS[type_]} for type_ in TYPES},
-        "categories": [{"id": c.id, "label": c.label} for c in directory.categories.values()],
+        "categories": _categories(directory),
         "text": {key: ui.t(f"map.{key}") for key in SCRIPT_TEXT},
     }
 

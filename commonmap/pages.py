@@ -24,7 +24,7 @@ from commonmap.directory import Directory, Entry
 from commonmap.model import TYPES, Hours
 from commonmap.outputs import Output, Page, Snippet
 from commonmap.settings import Settings
-from commonmap.urls import FOLDERS, url_of
+from commonmap.urls import FOLDERS, base_of, url_of
 
 DAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"]
 SCHEMA_TYPES = {
@@ -119,8 +119,7 @@ class SiteView:
 
     def list_page(self, type_: str) -> Page:
         path = f"{FOLDERS[type_]}/index.md"
-        entries = [e for e in self.listed if e.type == type_]
-        html = self.render("list.html", path, type_=type_, groups=self.by_category(entries))
+        html = self.render("list.html", path, type_=type_, groups=self.by_category(type_))
         return Page(path, ui.t(f"types.{type_}"), html, description=ui.t(f"list_intro.{type_}"))
 
     def category_page(self, category_id: str) -> Page:
@@ -162,9 +161,12 @@ class SiteView:
         html = self.render("good_examples.html", path, current=current, ended=ended)
         return Page(path, ui.t("good_examples"), html, description=ui.t("good_examples_intro"))
 
-    def by_category(self, entries: list[Entry]) -> list[tuple[object, list[Entry]]]:
-        """Entries grouped under each of their categories, in vocabulary order; empty groups left out."""
-        groups = [(c, [e for e in entries if c.id in e.record.categories]) for c in self.directory.categories.values()]
+    def by_category(self, type_: str) -> list[tuple[object, list[Entry]]]:
+        """The listed records of a type under each of their categories, in vocabulary order; empty
+        groups left out."""
+        groups = [
+            (c, [e for e in self.in_category[c.id] if e.type == type_]) for c in self.directory.categories.values()
+        ]
         return [(category, members) for category, members in groups if members]
 
     @staticmethod
@@ -176,19 +178,6 @@ class SiteView:
 
     def json_ld(self, entry: Entry) -> str:
         return script_json(json_ld(entry, self.settings, self.directory))
-
-
-def base_of(path: str) -> str:
-    """The relative way from a page's published URL back to the site root."""
-    return "../" * url_of_path(path).count("/")
-
-
-def url_of_path(path: str) -> str:
-    """The published URL (relative to the site root) of a page's source path."""
-    stem = path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
 
 
 @cache
@@ -284,7 +273,7 @@ def json_ld(entry: Entry, settings: Settings, directory: Directory) -> dict:
     record = entry.record
     data: dict[str, object] = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entry.type], "name": record.name}
     if settings.site_url:
-        data["url"] = settings.site_url.rstrip("/") + "/" + url_of(entry)
+        data["url"] = settings.page_url(url_of(entry))
     if record.summary:
         data["description"] = record.summary
     if record.contact:
@@ -314,7 +303,5 @@ def json_ld(entry: Entry, settings: Settings, directory: Directory) -> dict:
 
 def script_json(data: dict) -> str:
     """JSON inside <script>: '<', '>' and '&' escaped so no value can close the element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    text = templating.script_safe(json.dumps(data, ensure_ascii=False, sort_keys=True))
     return f'<script type="application/ld+json">{text}</script>'

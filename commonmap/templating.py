@@ -1,4 +1,5 @@
-"""The one Jinja2 set-up every generator renders with: escaping on, a missing value an error."""
+"""The one Jinja2 set-up every generator renders with: escaping on, a missing value an error;
+and the one escaping of JSON put inside a <script> element."""
 
 from __future__ import annotations
 
@@ -22,3 +23,15 @@ def environment(package: str = "commonmap", folder: str = "templates", trim: boo
     )
     env.globals["t"] = ui.t
     return env
+
+
+# Characters that could end a <script> element or open a comment in it (<, >, &), and the two
+# line separators older JavaScript does not allow in a string.
+SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_safe(json_text: str) -> str:
+    """JSON text made safe inside an HTML <script> element and in JavaScript source."""
+    for char, escaped in SCRIPT_ESCAPES.items():
+        json_text = json_text.replace(char, escaped)
+    return json_text
