@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 import markdown
@@ -28,6 +29,7 @@ _MD = _converter()
 MARKDOWN_LIMITS = {"length": 20_000, "[": 100, "\\": 1_000}
 
 
+@lru_cache(maxsize=64)  # a record page and its search text render the same text one after the other
 def render(text: str) -> str:
     """Markdown to HTML; nh3 then removes anything outside a small allowlist (defence in depth)."""
     if _too_costly(text):
