@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint install install-test browser vnu bench clean
+.PHONY: serve build test lint install install-test browser vnu bench clean translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,17 @@ $(VNU_JAR):
 # All benchmarks at 10,000 synthetic records, as one table (benchmarks/all.py; a few minutes).
 bench: install-test browser
 	$(BIN)/python -m benchmarks.all
+
+# The interface's gettext catalogues (commonmap/i18n.py): extract the Swedish strings of
+# commonmap/ui.py into messages.pot, update every language's .po (new strings empty, changed ones
+# fuzzy), compile them with Babel and print each language's completeness. The build reads the
+# .po files itself; the .mo files written here are for translators' tools and are not committed.
+LOCALE := commonmap/locale
+translations: install-test
+	$(BIN)/pybabel extract -F babel.cfg -o $(LOCALE)/messages.pot --no-location --project "Gemensam karta" \
+	  --copyright-holder "Gemensam karta" --msgid-bugs-address "gemensam-karta@example.se" .
+	$(BIN)/pybabel update -D messages -i $(LOCALE)/messages.pot -d $(LOCALE) --previous
+	$(BIN)/pybabel compile -D messages -d $(LOCALE) --statistics
 
 serve: install
 	$(BIN)/commonmap validate directory

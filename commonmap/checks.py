@@ -17,6 +17,8 @@ from email_validator import EmailNotValidError, validate_email
 from phonenumbers import shortnumberinfo
 from pydantic_core import PydanticCustomError
 
+from commonmap.languages import TRANSLATED
+
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 64
 RESERVED_IDS = frozenset({"index", "assets", "data", "search", "sitemap", "404", "new", "edit"})
@@ -138,6 +140,14 @@ def language(value: str) -> str:
     text(value)
     if value not in language_names():
         raise fail("invalid-language", value=value)
+    return value
+
+
+def translation_language(value: str) -> str:
+    """A key of `translations`: one of the site's languages other than Swedish."""
+    text(value)
+    if value not in TRANSLATED:
+        raise fail("unknown-translation-language", value=value, allowed=", ".join(TRANSLATED))
     return value
 
 

@@ -10,7 +10,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from commonmap import checks
 from commonmap.geography import Areas
-from commonmap.model import TYPES, Record
+from commonmap.model import TYPES, Record, TranslationLanguage
+
+
+class CategoryText(BaseModel):
+    """A category's name and description in one of the site's other languages."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str = Field(min_length=1)
+    description: str | None = Field(None, min_length=1)
 
 
 class CategoryDef(BaseModel):
@@ -18,10 +27,19 @@ class CategoryDef(BaseModel):
 
     id: str = Field(pattern=checks.ID_PATTERN.pattern)
     label: str = Field(min_length=1)
-    label_en: str = Field(min_length=1)
     description: str = Field(min_length=1)
     icon: str = Field(min_length=1)
     color: str = Field(pattern=r"^#[0-9a-f]{6}$")
+    translations: dict[TranslationLanguage, CategoryText] = Field(default_factory=dict)
+
+    def label_in(self, language: str) -> str | None:
+        """The label in a language other than Swedish, or None where it is not translated."""
+        text = self.translations.get(language)
+        return text.label if text else None
+
+    def description_in(self, language: str) -> str | None:
+        text = self.translations.get(language)
+        return text.description if text else None
 
 
 class Vocabulary(BaseModel):

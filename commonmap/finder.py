@@ -10,11 +10,13 @@ from importlib import resources
 
 from commonmap import holidays, ui
 from commonmap.directory import Directory, Entry
+from commonmap.languages import SWEDISH
+from commonmap.localized import language_label, localized
 from commonmap.model import TYPES
 from commonmap.outputs import Asset, Output, Page
-from commonmap.pages import environment, language_label, tel_href
+from commonmap.pages import environment, tel_href
 from commonmap.settings import Settings
-from commonmap.urls import FOLDERS
+from commonmap.urls import FOLDERS, base_of
 
 DATA = "data/finder.json"
 TEXTS = "data/finder/texter-{n}.json"
@@ -24,22 +26,7 @@ SCRIPTS = ("finder.js", "qrcode.js", "qrcode.LICENSE.txt", "finder.css")
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:
     data, texts = finder_data(directory)
-    html = (
-        environment()
-        .get_template("finder.html")
-        .render(
-            base="../",
-            site=None,
-            types=list(TYPES),
-            categories=list(directory.categories.values()),
-            areas=sorted(directory.areas, key=lambda a: a.name),
-            languages=sorted(data["languages"], key=lambda item: item[1]),
-        )
-    )
-    meta = {"hide_search": True}  # the finder is this page's search: no site-wide index download here
-    found: list[Output] = [
-        Page("hitta-stod.md", ui.t("finder.title"), html, description=ui.t("finder.intro"), search=False, meta=meta)
-    ]
+    found: list[Output] = [finder_page(directory, data, code) for code in settings.languages]
     found.append(Asset(DATA, _json(data)))
     found += [Asset(TEXTS.format(n=n), _json(chunk)) for n, chunk in enumerate(texts)]
     for name in SCRIPTS:
@@ -47,6 +34,51 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
             Asset(f"assets/finder/{name}", (resources.files("commonmap") / "assets" / "finder" / name).read_bytes())
         )
     return found
+
+
+def finder_page(directory: Directory, data: dict, language: str) -> Page:
+    """The finder in one language: the same data, this language's labels. In other languages than
+    Swedish, a result opens the record here (?post=id), with this language's headings."""
+    local = localized(language)
+    path = local.url("hitta-stod.md")
+    categories = list(directory.categories.values())
+    labels = {
+        "id": local.language.id,
+        "lang": local.language.tag,
+        "prefix": local.language.prefix,
+        "view": not local.swedish,
+        "categories": {c.id: local.category(c)[0] for c in categories},
+        "types": {type_: local.t(f"type.{type_}") for type_ in TYPES},
+        "languages": {code: _language(local, code) for code, _ in data["languages"]},
+        "label": local.texts.raw("languages.label"),
+    }
+    html = (
+        environment()
+        .get_template("finder.html")
+        .render(
+            base=base_of(path),
+            site=None,
+            local=local,
+            t=local.t,
+            texts=local.texts,
+            labels=labels,
+            types=list(TYPES),
+            categories=categories,
+            areas=sorted(directory.areas, key=lambda a: a.name),
+            languages=sorted(((code, item["text"]) for code, item in labels["languages"].items()), key=lambda i: i[1]),
+        )
+    )
+    meta = {"hide_search": True}  # the finder is this page's search: no site-wide index download here
+    title, intro = local.t("finder.title"), local.t("finder.intro")
+    return Page(path, title, html, description=intro, search=False, meta=meta)
+
+
+def _language(local, code: str) -> dict[str, str | None]:
+    """A language's name for the page's scripts: plain text for <option>, and its parts so that
+    a result can tag the language's own name with its lang."""
+    name, tag, own = language_label(code, local.language.locale)
+    tag = local.language.tag if tag == local.language.locale else tag
+    return {"text": local.language_text(code), "name": name, "tag": tag, "own": own}
 
 
 def _json(data: object) -> str:
@@ -71,13 +103,20 @@ def finder_data(directory: Directory) -> tuple[dict, list[list[str]]]:
         "records": [finder_record(entry, directory, index) for entry in entries],
         "categories": [[c.id, c.label] for c in categories],
         "areas": [[a.id, a.name] for a in areas],
-        "languages": [[code, language_label(code)] for code in languages],
+        "languages": [[code, localized(SWEDISH).language_text(code)] for code in languages],
         "types": [[type_, ui.t(f"type.{type_}"), FOLDERS[type_]] for type_ in TYPES],
         "chunk": CHUNK,
         "holidays": holidays.holiday_dates(holidays.holiday_years(directory)),
     }
-    summaries = [entry.record.summary or "" for entry in entries]
+    summaries = [_summaries(entry) for entry in entries]
     return data, [summaries[i : i + CHUNK] for i in range(0, len(summaries), CHUNK)]
+
+
+def _summaries(entry: Entry) -> str | dict[str, str]:
+    """The summary, or with translations {"sv": ..., "ar": ...} when the association wrote some."""
+    record = entry.record
+    translated = {code: t.summary for code, t in record.translations.items() if t.summary}
+    return {"sv": record.summary or "", **translated} if translated else record.summary or ""
 
 
 def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str, int]]) -> dict:
@@ -102,6 +141,7 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
         "w": access.wheelchair if access else None,
         "ll": [place.location.lat, place.location.lon] if getattr(place, "location", None) else None,
         "ad": _address(place),
+        "tn": {code: t.name for code, t in record.translations.items() if t.name} or None,
     }
     if record.contact:
         phone = record.contact.phone

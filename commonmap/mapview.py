@@ -18,10 +18,12 @@ from jinja2 import Environment
 
 from commonmap import coverage, mapdata, templating, ui
 from commonmap.directory import Directory, Entry
+from commonmap.languages import SWEDISH
+from commonmap.localized import Localized, localized
 from commonmap.model import TYPES
 from commonmap.outputs import Asset, Output, Page
 from commonmap.settings import Settings
-from commonmap.urls import FOLDERS, url_of
+from commonmap.urls import FOLDERS, base_of
 
 # The interface strings are ui.py's map.* keys; these are also passed to the scripts (cm.js).
 SCRIPT_TEXT = ["categories", "approximate", "shown", "failed", "none", "locating", "located", "locate_failed"]
@@ -45,7 +47,8 @@ VENDORED = [
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:
     served = coverage.coverage(directory)
-    found: list[Output] = [map_page(directory), coverage_page(directory, served)]
+    found: list[Output] = [map_page(directory, code) for code in settings.languages]
+    found.append(coverage_page(directory, served))
     features = mapdata.record_features(directory)
     table = mapdata.marker_table(features, list(directory.categories))
     found.append(Asset(MARKERS, mapdata.to_json(table)))
@@ -73,7 +76,10 @@ PRELOAD = [
 ]
 
 
-def map_page(directory: Directory) -> Page:
+def map_page(directory: Directory, language: str = SWEDISH) -> Page:
+    """The map in one language; the data is shared, the page brings its labels and strings."""
+    local = localized(language)
+    path = local.url("karta.md")
     groups: dict[str, list[Entry]] = defaultdict(list)
     located: dict[str, int] = defaultdict(int)
     markers: dict[str, int] = defaultdict(int)
@@ -87,7 +93,7 @@ def map_page(directory: Directory) -> Page:
         for area_id in entry.located_in:
             groups[area_id].append(entry)
     areas = [
-        {"name": area.name, "count": len(groups[area.id]), "types": _by_type(groups[area.id])}
+        {"name": area.name, "count": len(groups[area.id]), "types": _by_type(groups[area.id], local)}
         for area in sorted(directory.areas, key=lambda a: a.name)
         if groups[area.id]
     ]
@@ -95,20 +101,45 @@ def map_page(directory: Directory) -> Page:
         {
             "id": type_,
             "folder": FOLDERS[type_],
-            "singular": ui.t(f"type.{type_}"),
-            "plural": ui.t(f"types.{type_}"),
+            "singular": local.t(f"type.{type_}"),
+            "plural": local.t(f"types.{type_}"),
             "markers": markers[type_],
             "located": located[type_],
             "records": sum(entry.type == type_ for entry in listed),
         }
         for type_ in TYPES
     ]
-    html = _template("karta.html").render(types=types, categories=_categories(directory), areas=areas)
-    head = "".join(
-        f'<link rel="preload" href="../{path}" as="{kind}"{" crossorigin" if kind == "fetch" else ""}>'
-        for path, kind in PRELOAD
+    base = base_of(path)
+    html = _template("karta.html").render(
+        types=types,
+        categories=_categories(directory, local),
+        areas=areas,
+        base=base,
+        local=local,
+        t=local.t,
+        page_config=page_config(directory, local),
     )
-    return Page("karta.md", ui.t("map.title"), html, description=ui.t("map.description"), head=head)
+    head = "".join(
+        f'<link rel="preload" href="{base}{asset}" as="{kind}"{" crossorigin" if kind == "fetch" else ""}>'
+        for asset, kind in PRELOAD
+    )
+    title, description = local.t("map.title"), local.t("map.description")
+    return Page(path, title, html, description=description, head=head, search=local.swedish)
+
+
+def page_config(directory: Directory, local: Localized) -> dict:
+    """What the map's scripts show in the page's language: strings, labels, where records open."""
+    text: dict[str, object] = {key: local.t(f"map.{key}") for key in SCRIPT_TEXT if key != "shown"}
+    text["shown"] = local.texts.plural_forms("map.shown")
+    return {
+        "lang": local.language.tag,
+        "dir": local.language.dir,
+        "prefix": local.language.prefix,
+        "view": not local.swedish,
+        "text": text,
+        "types": {type_: local.t(f"type.{type_}") for type_ in TYPES},
+        "categories": {c["id"]: c["label"] for c in _categories(directory, local)},
+    }
 
 
 def coverage_page(directory: Directory, served: coverage.Coverage) -> Page:
@@ -140,8 +171,7 @@ def script_config(directory: Directory, settings: Settings) -> dict:
         "tiles": {"url": settings.tiles_url, "attribution": settings.tiles_attribution},
         "bounds": mapdata.bounds(directory),
         "types": {type_: {"label": ui.t(f"type.{type_}"), "folder": FOLDERS[type_]} for type_ in TYPES},
-        "categories": _categories(directory),
-        "text": {key: ui.t(f"map.{key}") for key in SCRIPT_TEXT},
+        "categories": [{"id": c.id, "label": c.label} for c in directory.categories.values()],
     }
 
 
@@ -162,17 +192,23 @@ def stylesheet(directory: Directory) -> str:
     return _package_text("map.css") + "\n" + "\n".join(rules) + "\n"
 
 
-def _categories(directory: Directory) -> list[dict[str, str]]:
-    return [{"id": c.id, "label": c.label} for c in directory.categories.values()]
+def _categories(directory: Directory, local: Localized | None = None) -> list[dict[str, str]]:
+    local = local or localized(SWEDISH)
+    return [
+        {"id": c.id, "label": local.category(c)[0], "attrs": local.attrs(local.category(c)[1])}
+        for c in directory.categories.values()
+    ]
 
 
-def _by_type(entries: list[Entry]) -> list[dict]:
+def _by_type(entries: list[Entry], local: Localized) -> list[dict]:
     """The entries of one area, grouped by type, by name within a type, for the list."""
     return [
         {
-            "plural": ui.t(f"types.{type_}"),
+            "plural": local.t(f"types.{type_}"),
             "entries": [
-                {"name": e.record.name, "url": url_of(e)} for e in sorted(entries, key=_by_name) if e.type == type_
+                {"name": local.name(e)[0], "attrs": local.attrs(local.name(e)[1]), "url": local.link(e)}
+                for e in sorted(entries, key=_by_name)
+                if e.type == type_
             ],
         }
         for type_ in TYPES

@@ -250,6 +250,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kontrollera att uppgifterna stämmer och uppdatera 'last_reviewed' till dagens datum.",
     ),
     # The shared vocabulary files
+    "unknown-translation-language": (
+        "'{value}' är inte ett av webbplatsens språk för översättningar.",
+        "Skriv en av språkkoderna {allowed} (lattlast är lättläst svenska), följd av kolon.",
+    ),
+    "empty-translation": (
+        "Översättningen har varken namn eller beskrivning.",
+        "Skriv name: och/eller summary: under språkkoden, eller ta bort språkkoden.",
+    ),
     "bad-vocabulary": ("Filen {file} kan inte läsas: {detail}.", "Rätta filen; den används av alla poster."),
 }
 

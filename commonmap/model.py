@@ -27,6 +27,7 @@ Email = Annotated[str, AfterValidator(checks.email)]
 Url = Annotated[str, AfterValidator(checks.url)]
 Time = Annotated[str, AfterValidator(checks.time)]
 Language = Annotated[str, AfterValidator(checks.language)]
+TranslationLanguage = Annotated[str, AfterValidator(checks.translation_language)]
 Category = Annotated[str, AfterValidator(checks.slug)]
 AreaId = Annotated[str, AfterValidator(checks.slug)]
 Flag = Annotated[bool, BeforeValidator(checks.flag)]
@@ -167,6 +168,21 @@ class Period(Strict):
     end: PartialDate | None = Field(None, title="Slut", examples=["2011"])
 
 
+class Translation(Strict):
+    """A record's name and summary in another language, written by the association."""
+
+    name: Text | None = Field(None, title="Namn", description="Namnet på det språket.")
+    summary: Text | None = Field(
+        None, title="Kort beskrivning", description="En eller två meningar på det språket.", max_length=300
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Translation:
+        if self.name is None and self.summary is None:
+            _reject(self, [(("name",), "empty-translation", {})])
+        return self
+
+
 class Record(Strict):
     """Fields every record type has."""
 
@@ -193,6 +209,15 @@ class Record(Strict):
         title="Områden",
         description="Områden som verksamheten riktar sig till (id från areas.geojson).",
         examples=[["vivalla"]],
+    )
+    translations: dict[TranslationLanguage, Translation] = Field(
+        default_factory=dict,
+        title="Översättningar",
+        description=(
+            "Namn och kort beskrivning på andra språk, skrivna av verksamheten. Språkkoden först: "
+            "en, ar, so, fa, ti eller lattlast (lättläst svenska)."
+        ),
+        examples=[{"ar": {"name": "نادي الواجبات المدرسية", "summary": "مساعدة في الواجبات المدرسية كل يوم ثلاثاء."}}],
     )
     contact: Contact | None = Field(None, title="Kontakt")
     last_reviewed: FullDate = Field(title="Senast granskad", description="ÅÅÅÅ-MM-DD.", examples=["2026-11-23"])

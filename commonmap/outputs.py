@@ -32,10 +32,12 @@ class Asset:
 @dataclass(frozen=True)
 class Snippet:
     """Generated HTML for a hand-written page: `<!-- commonmap:NAME -->` in content/ is replaced by
-    `render(base)`, where base is the relative path from that page to the site root ("../")."""
+    `render(base)`, where base is the relative path from that page to the site root ("../").
+    A snippet made for one language is used on that language's pages; else the Swedish one."""
 
     name: str
     render: Callable[[str], str]
+    language: str = "sv"
 
 
 Output = Page | Asset | Snippet

@@ -10,17 +10,17 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 
 import phonenumbers
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from jinja2 import Environment
 from markupsafe import Markup
 
 from commonmap import richtext, templating, ui
-from commonmap.checks import language_names
 from commonmap.directory import Directory, Entry
+from commonmap.languages import LANGUAGES, SWEDISH
+from commonmap.localized import localized
 from commonmap.model import TYPES, Hours
 from commonmap.outputs import Output, Page, Snippet
 from commonmap.settings import Settings
@@ -61,40 +61,71 @@ class Relations:
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:
-    site = SiteView(directory, settings)
-    pages: list[Output] = [site.record_page(entry) for entry in directory.entries.values()]
-    pages += [site.list_page(type_) for type_ in TYPES]
-    pages += [site.category_page(category_id) for category_id in directory.categories]
-    pages += [site.categories_page(), site.areas_page(), site.good_examples_page()]
-    pages += [site.area_page(area.id) for area in directory.areas]
-    pages.append(Snippet("categories", site.categories_snippet))
+    swedish = SiteView(directory, settings)
+    pages: list[Output] = [swedish.record_page(entry) for entry in directory.entries.values()]
+    pages += [swedish.list_page(type_) for type_ in TYPES]
+    pages.append(swedish.good_examples_page())
+    for language_id in settings.languages:
+        pages += swedish.in_language(language_id).resident_pages()
     return pages
 
 
-class SiteView:
-    """What the templates need, derived once from the Directory."""
+@dataclass
+class Indexes:
+    """The listed records by category and by area, made in one pass and shared by every language:
+    with 10,000 records a scan per page adds up."""
 
-    def __init__(self, directory: Directory, settings: Settings) -> None:
-        self.directory = directory
-        self.settings = settings
-        self.relations = Relations.of(directory)
-        self.env = environment()
-        # Indexes for the list pages, made in one pass: with 10,000 records a scan per page adds up.
-        self.listed = directory.listed()
-        self.in_category: dict[str, list[Entry]] = defaultdict(list)
-        self.located: dict[str, list[Entry]] = defaultdict(list)
-        self.serving: dict[str, list[Entry]] = defaultdict(list)
-        for entry in self.listed:
+    listed: list[Entry]
+    in_category: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    located: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    serving: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, directory: Directory) -> Indexes:
+        found = cls(directory.listed())
+        for entry in found.listed:
             for category_id in dict.fromkeys(entry.record.categories):
-                self.in_category[category_id].append(entry)
+                found.in_category[category_id].append(entry)
             for area_id in dict.fromkeys(entry.located_in):
-                self.located[area_id].append(entry)
+                found.located[area_id].append(entry)
             for area_id in dict.fromkeys(entry.record.areas):
                 if area_id not in entry.located_in:
-                    self.serving[area_id].append(entry)
+                    found.serving[area_id].append(entry)
+        return found
+
+
+class SiteView:
+    """What the templates need, derived once from the Directory, in one interface language."""
+
+    def __init__(self, directory: Directory, settings: Settings, language: str = SWEDISH, indexes=None) -> None:
+        self.directory = directory
+        self.settings = settings
+        self.local = localized(language)
+        self.env = environment()
+        self.indexes: Indexes = indexes or Indexes.of(directory)
+        self.listed = self.indexes.listed
+        self.in_category = self.indexes.in_category
+        self.located = self.indexes.located
+        self.serving = self.indexes.serving
+
+    def in_language(self, language: str) -> SiteView:
+        return SiteView(self.directory, self.settings, language, self.indexes)
+
+    @cached_property
+    def relations(self) -> Relations:
+        return Relations.of(self.directory)
 
     def render(self, template: str, path: str, **context: object) -> str:
-        return self.env.get_template(template).render(base=base_of(path), site=self, **context)
+        local = self.local
+        return self.env.get_template(template).render(base=base_of(path), site=self, local=local, t=local.t, **context)
+
+    def resident_pages(self) -> list[Output]:
+        """The pages a resident uses, in this view's language: categories and areas."""
+        pages: list[Output] = [self.category_page(category_id) for category_id in self.directory.categories]
+        pages += [self.categories_page(), self.areas_page()]
+        pages += [self.area_page(area.id) for area in self.directory.areas]
+        pages.append(Snippet("categories", self.categories_snippet, self.local.language.id))
+        return pages
 
     def record_page(self, entry: Entry) -> Page:
         path = f"{FOLDERS[entry.type]}/{entry.id}.md"
@@ -122,36 +153,43 @@ class SiteView:
         html = self.render("list.html", path, type_=type_, groups=self.by_category(type_))
         return Page(path, ui.t(f"types.{type_}"), html, description=ui.t(f"list_intro.{type_}"))
 
+    def page(self, path: str, title: str, html: str, description: str) -> Page:
+        """A resident page; those in other languages than Swedish stay out of the site search, whose
+        index is Swedish (each language's finder is its search)."""
+        return Page(path, title, html, description=description, search=self.local.swedish)
+
     def category_page(self, category_id: str) -> Page:
-        path = f"kategorier/{category_id}.md"
+        path = self.local.url(f"kategorier/{category_id}.md")
         category = self.directory.categories[category_id]
         by_type = self.by_type(self.in_category[category_id])
         html = self.render("category.html", path, category=category, by_type=by_type)
-        return Page(path, category.label, html, description=category.description)
+        label, description = self.local.category(category)[0], self.local.category_description(category)[0]
+        return self.page(path, label, html, description)
 
     def categories_page(self) -> Page:
-        path = "kategorier/index.md"
+        path = self.local.url("kategorier/index.md")
         html = self.render("categories.html", path, listing=Markup(self.categories_snippet(base_of(path))))
-        return Page(path, ui.t("categories"), html, description=ui.t("categories_intro"))
+        return self.page(path, self.local.t("categories"), html, self.local.t("categories_intro"))
 
     def area_page(self, area_id: str) -> Page:
-        path = f"omraden/{area_id}.md"
+        path = self.local.url(f"omraden/{area_id}.md")
         area = self.directory.areas.by_id[area_id]
         located, serving = self.by_type(self.located[area_id]), self.by_type(self.serving[area_id])
         html = self.render("area.html", path, area=area, located=located, serving=serving)
-        return Page(path, area.name, html, description=ui.t("area_intro", name=area.name))
+        return self.page(path, area.name, html, self.local.t("area_intro", name=area.name))
 
     def categories_snippet(self, base: str) -> str:
         """The start page's "find support by need": every category with its count."""
         counts = {c: len(self.in_category[c]) for c in self.directory.categories}
-        return self.env.get_template("categories_list.html").render(base=base, site=self, counts=counts)
+        template = self.env.get_template("categories_list.html")
+        return template.render(base=base, site=self, local=self.local, t=self.local.t, counts=counts)
 
     def areas_page(self) -> Page:
-        path = "omraden/index.md"
+        path = self.local.url("omraden/index.md")
         counts = {a.id: len(self.located[a.id]) + len(self.serving[a.id]) for a in self.directory.areas}
         areas = sorted(self.directory.areas, key=lambda a: a.name)
         html = self.render("areas.html", path, areas=areas, counts=counts)
-        return Page(path, ui.t("areas"), html, description=ui.t("areas_intro"))
+        return self.page(path, self.local.t("areas"), html, self.local.t("areas_intro"))
 
     def good_examples_page(self) -> Page:
         path = "goda-exempel.md"
@@ -173,6 +211,10 @@ class SiteView:
     def by_type(entries: list[Entry]) -> dict[str, list[Entry]]:
         return {type_: [e for e in entries if e.type == type_] for type_ in TYPES}
 
+    @staticmethod
+    def language_tag(language_id: str) -> str:
+        return LANGUAGES[language_id].tag
+
     def entry(self, id_: str) -> Entry:
         return self.directory.entries[id_]
 
@@ -188,7 +230,7 @@ def environment() -> Environment:
     env.filters.update(
         swedish_date=swedish_date,
         hours=hours_text,
-        language=language_label,
+        language=lambda code: localized(SWEDISH).language_text(code),
         tel=tel_href,
         markdown=lambda text: Markup(richtext.render(text)),
         period=period_text,
@@ -243,17 +285,6 @@ def day_ranges(days: list[str]) -> str:
 
 def _day(index: int) -> str:
     return ui.t(f"day.{DAYS[index]}")
-
-
-@cache
-def language_label(code: str) -> str:
-    """'ar' → 'arabiska (العربية)': the Swedish name and the language's own name."""
-    swedish = language_names().get(code, code)
-    try:
-        own = Locale.parse(code).get_display_name(code)
-    except (UnknownLocaleError, ValueError):
-        own = None
-    return f"{swedish} ({own})" if own and own.casefold() != swedish.casefold() else swedish
 
 
 @cache

@@ -10,6 +10,7 @@ import html
 import logging
 import os
 import posixpath
+from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import Markup
@@ -19,7 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from commonmap import collector, site
+from commonmap import collector, i18n, site, switcher, translations
+from commonmap.languages import LANGUAGES, SWEDISH, of_path
 from commonmap.outputs import Asset, Page, Snippet
 from commonmap.problems import has_errors
 from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
@@ -35,6 +37,8 @@ class CommonMapConfig(Config):
     data_license = c.Type(str, default="CC0-1.0")
     data_license_url = c.Type(str, default="https://creativecommons.org/publicdomain/zero/1.0/deed.sv")
     report_email = c.Type(str, default="")
+    # The interface languages to publish (ids of commonmap/languages.py); Swedish is always first.
+    languages = c.ListOfItems(c.Choice(list(LANGUAGES)), default=list(LANGUAGES))
 
 
 class CommonMapPlugin(BasePlugin[CommonMapConfig]):
@@ -51,6 +55,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             data_license=self.config.data_license,
             data_license_url=self.config.data_license_url,
             report_email=self.config.report_email,
+            languages=tuple(dict.fromkeys([SWEDISH, *self.config.languages])),
         )
         self.pages: dict[str, Page] = {}
         return config
@@ -62,26 +67,36 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             (log.error if problem.severity == "error" else log.info)(problem.format())
         if directory is None or has_errors(problems):
             raise PluginError(f"{sum(p.severity == 'error' for p in problems)} fel i {self.root}; se ovan.")
+        for file in list(files.documentation_pages()):  # hand-written pages of languages left out
+            if of_path(file.src_uri).id not in self.settings.languages:
+                files.remove(file)
+        written = frozenset(file.src_uri for file in files.documentation_pages())
+        settings = replace(self.settings, content_pages=written)
         self.pages = {}
-        self.snippets: dict[str, Snippet] = {}
+        self.snippets: dict[tuple[str, str], Snippet] = {}
         with collector.paused():
-            outputs = site.outputs(directory, self.settings)
+            outputs = site.outputs(directory, settings)
         collector.keep()
         for output in outputs:
             if isinstance(output, Snippet):
-                self.snippets[f"<!-- commonmap:{output.name} -->"] = output
+                self.snippets[(f"<!-- commonmap:{output.name} -->", output.language)] = output
             elif isinstance(output, Page):
                 self.pages[output.path] = output
                 # No Markdown and no front matter to parse: on_page_markdown gives the page its meta.
                 files.append(File.generated(config, output.path, content=""))
             elif isinstance(output, Asset):
                 files.append(File.generated(config, output.path, content=output.content))
+        self.sources = {file.src_uri for file in files.documentation_pages()}
+        for report in translations.reports(directory, settings):
+            log.info(report.line())
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             page.meta = _meta(generated)
+        elif of_path(page.file.src_uri).id != SWEDISH:
+            page.meta["search"] = {"exclude": True}  # the site search's index is Swedish
         return markdown
 
     def on_page_content(self, html_: str, page, config, files) -> str:
@@ -89,8 +104,12 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         if generated is not None:
             return generated.html
         base = "../" * page.url.count("/")
-        for marker, snippet in self.snippets.items():
-            if marker in html_:
+        language = of_path(page.file.src_uri).id
+        for (marker, snippet_language), snippet in self.snippets.items():
+            if marker in html_ and snippet_language == language:
+                html_ = html_.replace(marker, snippet.render(base))
+        for (marker, snippet_language), snippet in self.snippets.items():
+            if marker in html_ and snippet_language == SWEDISH:  # no snippet made in this language
                 html_ = html_.replace(marker, snippet.render(base))
         return html_
 
@@ -111,6 +130,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     @event_priority(50)  # before the search plugin reads page.content
     def _before_search(self, context, page, config, nav):
+        self._language_context(context, page.file.src_uri)
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             context["commonmap_head"] = Markup(generated.head)
@@ -131,6 +151,27 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         return context
 
     on_page_context = CombinedEvent(_before_search, _after_search)
+
+    def _language_context(self, context, path: str) -> None:
+        """The page's language for the theme (overrides/): its strings, lang and dir, the language
+        switcher, hreflang links and, for other languages than Swedish, that language's navigation."""
+        language = of_path(path)
+        texts = i18n.texts(language.id)
+        links = switcher.links(path, self.sources, self.settings.languages)
+        context["commonmap_language"] = language
+        context["commonmap_t"] = texts.t
+        context["commonmap_theme"] = texts.theme
+        context["commonmap_switcher"] = links
+        context["commonmap_alternates"] = [
+            (tag, self.settings.page_url(url)) for tag, url in switcher.alternates(links)
+        ]
+        if language.id != SWEDISH:
+            context["commonmap_nav"] = switcher.nav(path, self.sources)
+
+    def on_post_page(self, output: str, page, config) -> str:
+        """`dir` on <html> as well as on <body> (the theme sets only the body's)."""
+        direction = of_path(page.file.src_uri).dir
+        return output.replace(' class="no-js">', f' dir="{direction}" class="no-js">', 1)
 
     def on_post_build(self, config) -> None:
         collector.release()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
+from commonmap.languages import LANGUAGES
+
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bidragsgivare'
 
@@ -20,6 +22,8 @@ class Settings:
     data_license: str = "CC0-1.0"
     data_license_url: str = "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"
     report_email: str = ""  # where residents' error reports go ("Rapportera fel"); no account needed
+    languages: tuple[str, ...] = tuple(LANGUAGES)  # the interface languages published, Swedish first
+    content_pages: frozenset[str] = frozenset()  # the hand-written pages (content/), e.g. "ar/om.md"
 
     def page_url(self, path: str) -> str:
         """Absolute URL of a page when the site's address is known, else its path from the root."""

@@ -1,12 +1,32 @@
-"""The interface's message catalogue: every string a template shows comes from here.
+"""The interface's message catalogue: every string a page shows comes from here, in Swedish.
 
-Swedish first; the residents' languages (Arabic, Somali, Tigrinya, Persian, English, lättläst
-svenska) are added as further catalogues with the same keys.
+Swedish is the source language. `make translations` extracts these strings (commonmap/i18n.py's
+extractor; the key becomes the msgctxt, the Swedish text the msgid) into the gettext catalogues
+under commonmap/locale/, where they are translated; the build shows each language's translation
+and falls back to the Swedish here, string by string. A string whose form depends on a number is
+a pair (singular, plural) and takes the number as `count`. Placeholders are {name}; the theme's
+strings (theme.*) count with "#", as Material for MkDocs does.
+
+Add a string: a key and its Swedish text below, then `make translations` and translate it in
+each commonmap/locale/*/LC_MESSAGES/messages.po (Poedit, Weblate or a text editor).
 """
 
 from __future__ import annotations
 
-SV: dict[str, str] = {
+# Strings only Swedish pages show (the contributors' guide /bidra/, the record lists, good examples
+# and the municipality's coverage table): not extracted for translation, not counted as missing.
+SWEDISH_ONLY_PREFIXES = ("ref.", "errors.", "list_intro.", "map.coverage", "report_", "suggest_change")
+SWEDISH_ONLY_KEYS = frozenset(
+    {"or", "good_examples", "good_examples_intro", "ongoing_and_planned", "history", "map.download_csv"}
+    | {"map.to_map", "map.table_caption", "map.area", "map.total", "map.gap", "map.unplaced", "map.gaps_summary"}
+)
+
+
+def translatable(key: str) -> bool:
+    return key not in SWEDISH_ONLY_KEYS and not key.startswith(SWEDISH_ONLY_PREFIXES)
+
+
+SV: dict[str, str | tuple[str, str]] = {
     # Record types: singular, plural (list page titles), and the URL folders are in pages.py.
     "type.organisations": "Organisation",
     "type.places": "Mötesplats",
@@ -121,6 +141,34 @@ SV: dict[str, str] = {
     "history": "Avslutade – historia",
     "from": "från",
     "until": "till",
+    # Languages: the switcher, the pages per language, translated records (issue 17)
+    "languages.switcher": "Välj språk",
+    "languages.label": "{name} ({own})",
+    "languages.in_swedish": "Uppgifterna om verksamheterna är på svenska, om inte verksamheten har skrivit dem på ditt språk.",
+    "languages.other_names": "På andra språk",
+    "languages.lattlast": "lättläst svenska",
+    "nav.start": "Start",
+    "nav.about": "Om kartan",
+    "nav.translations": "Språk och översättningar",
+    "footer.copyright": "Uppgifterna är öppna data (CC0 1.0). Områdesgränser från SCB RegSO 2025 (CC0), bearbetade.",
+    "translations.title": "Språk och översättningar",
+    "translations.description": "Hur mycket av Gemensam karta som finns på varje språk och vem som har granskat översättningen.",
+    "translations.intro": "Gemensam karta finns på sju språk. Här ser du hur mycket av varje språk som är klart. Det som inte är översatt visas på svenska.",
+    "translations.who": "Översättningarna är skrivna i projektet, med hjälp av en AI-modell. Ingen som har språket som modersmål har granskat dem ännu. Uppgifterna om verksamheterna skrivs av verksamheterna själva, oftast på svenska.",
+    "translations.help": "Ser du ett fel i en översättning? Skriv till oss, så rättar vi:",
+    "translations.translators": "Översättare kan arbeta direkt i filerna i commonmap/locale/ med Poedit eller Weblate.",
+    "translations.language": "Språk",
+    "translations.texts": "Texter på webbplatsen",
+    "translations.categories": "Kategorier",
+    "translations.pages": "Sidor",
+    "translations.reviewed": "Granskad av",
+    "translations.not_reviewed": "Inte granskad ännu",
+    "translations.source": "Originalspråk",
+    "translations.of": "{done} av {total}",
+    # The record shown in the finder of each language (record pages are in Swedish)
+    "record.full_page": "Hela sidan på svenska",
+    "record.back": "Tillbaka till träffarna",
+    "record.not_found": "Posten finns inte, eller är inte längre med i katalogen.",
     # The field reference and error list on /bidra/ (commonmap/contribute)
     "ref.field": "Fält",
     "ref.title": "Namn på svenska",
@@ -162,8 +210,7 @@ SV: dict[str, str] = {
     "finder.reset": "Rensa filter",
     "finder.print": "Skriv ut listan",
     "finder.results": "Resultat",
-    "finder.count": "{count} träffar",
-    "finder.count_one": "1 träff",
+    "finder.count": ("{count} träff", "{count} träffar"),
     "finder.none": "Inga träffar. Ta bort något filter eller sök på ett annat ord.",
     "finder.more": "Visa fler",
     "finder.open_now": "Öppet nu till {time}",
@@ -204,7 +251,7 @@ SV: dict[str, str] = {
     "map.located_of": "{located} av {records} på kartan",
     "map.categories": "Kategorier",
     "map.approximate": "Platsen är ungefärlig.",
-    "map.shown": "Kartan visar {count} markeringar.",
+    "map.shown": ("Kartan visar {count} markering.", "Kartan visar {count} markeringar."),
     "map.failed": "Kartdata kunde inte laddas. Alla poster finns i listan nedan.",
     "map.none": "ingen",
     "map.locating": "Söker din position …",
@@ -240,9 +287,34 @@ SV: dict[str, str] = {
     "map.gap": "inget",
     "map.unplaced": "Utan område",
     "map.gaps_summary": "{gaps} av {cells} rutor är tomma.",
+    # Material for MkDocs' own strings that residents see (its keys after "theme."; "#" is the count)
+    "theme.action.edit": "Redigera sidan",
+    "theme.action.skip": "Gå till innehållet",
+    "theme.action.view": "Visa källkoden för denna sida",
+    "theme.header": "Sidhuvud",
+    "theme.footer": "Sidfot",
+    "theme.nav": "Navigation",
+    "theme.toc": "Innehållsförteckning",
+    "theme.source": "Gå till datakatalog",
+    "theme.search": "Sök",
+    "theme.search.placeholder": "Sök",
+    "theme.search.reset": "Rensa",
+    "theme.search.result.initializer": "Initialiserar sök",
+    "theme.search.result.placeholder": "Skriv sökord",
+    "theme.search.result.none": "Inga sökresultat",
+    "theme.search.result.one": "1 sökresultat",
+    "theme.search.result.other": "# sökresultat",
+    "theme.search.result.more.one": "1 till på denna sida",
+    "theme.search.result.more.other": "# till på denna sida",
+    "theme.search.result.term.missing": "Saknas",
+    "theme.clipboard.copy": "Kopiera till urklipp",
+    "theme.clipboard.copied": "Kopierat till urklipp",
 }
 
 
 def t(key: str, **params: object) -> str:
+    """The Swedish text of `key`; for the other languages see i18n.texts(language).t."""
     text = SV[key]
+    if isinstance(text, tuple):
+        text = text[0] if params.get("count") == 1 else text[1]
     return text.format(**params) if params else text

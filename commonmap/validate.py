@@ -197,7 +197,8 @@ def _unquoted(loaded: Loaded, result: BaseModel) -> list[Problem]:
 def _schema_problem(loaded: Loaded, model: type[BaseModel], error: dict) -> Problem:
     path = tuple(step for step in error["loc"] if isinstance(step, int) or not _is_internal(step))
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
-    line, col = loaded.position(path, key=kind in ("extra_forbidden", "missing"))
+    # A wrong mapping key (pydantic's "[key]" step) is reported where the key is written.
+    line, col = loaded.position(path, key=kind in ("extra_forbidden", "missing") or "[key]" in error["loc"])
     code, params = _code_for(kind, value, ctx, path, model)
     return Problem(loaded.file, line, col, code, params)
 
@@ -222,7 +223,7 @@ def _code_for(kind: str, value: object, ctx: dict, path: tuple, model: type[Base
         return "invalid-choice", {"value": value, "allowed": ctx.get("expected", "").replace("'", "")}
     if kind == "too_short":
         return "empty-list", {"min": ctx.get("min_length", 1)}
-    if kind == "string_too_long":
+    if kind in ("string_too_long", "too_long"):  # "too_long": max_length on an annotated str
         return "too-long", {"length": len(str(value)), "limit": ctx.get("max_length")}
     found = _describe(value)
     if kind == "list_type":

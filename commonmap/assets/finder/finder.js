@@ -10,6 +10,9 @@
   var DAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"];
   var EVENING = "17:00";
   var messages = JSON.parse(form.dataset.messages);
+  // The page's language: its labels for the vocabularies, and whether a result opens here (?post=id).
+  var labels = JSON.parse(form.dataset.labels);
+  var plural = new Intl.PluralRules(labels.lang);
   var base = form.dataset.base;
   var list = document.getElementById("cm-results");
   var status = document.getElementById("cm-status");
@@ -97,7 +100,10 @@
     if (s.gratis) p.set("gratis", "1");
     if (s.rullstol) p.set("rullstol", "1");
     var query = p.toString();
+    var post = new URLSearchParams(location.search).get("post");
+    if (post) query = "post=" + encodeURIComponent(post) + (query ? "&" + query : "");
     history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    keepQueryInSwitcher();
   }
   function fromUrl() {
     var p = new URLSearchParams(location.search);
@@ -109,11 +115,19 @@
     form.elements.rullstol.checked = p.get("rullstol") === "1";
   }
 
-  /* ---- filtering ---- */
+  /* ---- filtering: words in the page's language and in Swedish, the language of the data ---- */
   function words(r) {
-    var parts = [r.n].concat(r.c.map(label(data.categories)), r.l.map(label(data.languages)), r.a.map(label(data.areas)));
+    var parts = [r.n, own(r, "tn") || ""].concat(
+      r.c.map(label(data.categories)), r.c.map(label(data.categoriesSv)),
+      r.l.map(label(data.languages)), r.a.map(label(data.areas)));
     if (r.s) parts.push(r.s);
+    if (own(r, "ts")) parts.push(own(r, "ts"));
     return parts.join(" ").toLowerCase();
+  }
+  // A record's name or summary as the association wrote it in the page's language, if it did.
+  function own(r, field) {
+    var texts = field === "tn" ? r.tn : r.ts;
+    return texts && labels.id !== "sv" ? texts[labels.id] : null;
   }
   function label(vocabulary) { return function (id) { return vocabulary[id] || id; }; }
   function matches(r, s, now) {
@@ -143,13 +157,40 @@
     return node;
   }
   function link(href, text) { return el("a", text, { href: href }); }
+  // Data in Swedish inside a page in another language: tagged, and isolated in its direction.
+  function tag(node, lang) {
+    if (lang !== labels.lang) { node.setAttribute("lang", lang); node.setAttribute("dir", "auto"); }
+    return node;
+  }
+  function nameOf(r) { var t = own(r, "tn"); return t ? [t, labels.lang] : [r.n, "sv"]; }
+  function summaryOf(r) { var t = own(r, "ts"); return t ? [t, labels.lang] : [r.s === undefined ? "" : r.s, "sv"]; }
+  function recordHref(r) { return labels.view ? "?post=" + encodeURIComponent(r.id) : base + r.u; }
+  function languageName(code, parent) {
+    var item = data.languages[code];
+    if (!item) { parent.appendChild(document.createTextNode(code)); return; }
+    var name = el("bdi", item.name);
+    if (item.tag !== labels.lang) name.setAttribute("lang", item.tag);
+    if (!item.own) { parent.appendChild(name); return; }
+    var ownName = el("bdi", item.own, { lang: code }); // only the language's own name is in that language
+    labels.label.split(/(\{name\}|\{own\})/).forEach(function (part) {
+      if (part === "{name}") parent.appendChild(name);
+      else if (part === "{own}") parent.appendChild(ownName);
+      else if (part) parent.appendChild(document.createTextNode(part));
+    });
+  }
+  function listOf(heading, values, each) {
+    var li = el("li", heading + ": ");
+    values.forEach(function (value, i) { if (i) li.appendChild(document.createTextNode(", ")); each(value, li); });
+    return li;
+  }
+  function areaName(id, parent) { parent.appendChild(tag(el("bdi", data.areas[id] || id), "sv")); }
   function item(r, now) {
     var li = el("li", null, { "class": "cm-result", "data-id": r.id });
-    var heading = el("h3");
-    heading.appendChild(link(base + r.u, r.n));
+    var heading = el("h3"), name = nameOf(r), summary = summaryOf(r);
+    heading.appendChild(tag(link(recordHref(r), name[0]), name[1]));
     li.appendChild(heading);
     li.appendChild(el("p", data.types[r.t], { "class": "cm-kicker" }));
-    li.appendChild(el("p", r.s === undefined ? "" : r.s, { "class": "cm-result-summary" }));
+    li.appendChild(tag(el("p", summary[0], { "class": "cm-result-summary" }), summary[1]));
     var facts = el("ul", null, { "class": "cm-result-facts" });
     if (r.tc) facts.appendChild(el("li", messages.temporarily_closed, { "class": "cm-closed-now" }));
     if (r.pr) facts.appendChild(el("li", messages.protected, { "class": "cm-protected" }));
@@ -159,8 +200,8 @@
       else if (next) facts.appendChild(el("li", format(messages.opens, next)));
     }
     if (r.ad) facts.appendChild(el("li", messages.address + ": " + r.ad));
-    if (r.a.length) facts.appendChild(el("li", messages.areas + ": " + r.a.map(label(data.areas)).join(", ")));
-    if (r.l.length) facts.appendChild(el("li", messages.languages + ": " + r.l.map(label(data.languages)).join(", ")));
+    if (r.a.length) facts.appendChild(listOf(messages.areas, r.a, areaName));
+    if (r.l.length) facts.appendChild(listOf(messages.languages, r.l, languageName));
     if (position && r.ll) facts.appendChild(el("li", format(messages.distance, { km: distance(r).toFixed(1).replace(".", ",") })));
     var contact = el("li", null, { "class": "cm-result-contact" });
     if (r.p) { contact.appendChild(document.createTextNode(messages.phone + ": ")); contact.appendChild(link(r.tel, r.p)); contact.appendChild(document.createTextNode(" ")); }
@@ -178,7 +219,8 @@
     if (position) current.sort(function (a, b) { return distance(a) - distance(b); });
     var page = current.slice(0, shown);
     list.replaceChildren.apply(list, page.map(function (r) { return item(r, now); }));
-    status.textContent = current.length === 0 ? messages.none : current.length === 1 ? messages.count_one : format(messages.count, { count: current.length });
+    var count = messages.count[plural.select(current.length)] || messages.count.other;
+    status.textContent = current.length === 0 ? messages.none : format(count, { count: current.length });
     more.hidden = current.length <= shown;
     toUrl(s);
     loadTexts(page.filter(function (r) { return r.s === undefined; }).map(function (r) { return r._chunk; }));
@@ -198,7 +240,7 @@
       chunks[n] = fetch(form.dataset.texts.replace("{n}", n)).then(function (r) { return r.json(); }).then(function (texts) {
         texts.forEach(function (text, i) {
           var r = data.records[n * data.chunk + i];
-          r.s = text;
+          if (typeof text === "string") { r.s = text; } else { r.s = text.sv; r.ts = text; }
           r._words = words(r);
         });
       });
@@ -206,13 +248,14 @@
     })).then(function () {
       textsLoaded = allChunks().every(function (n) { return chunks[n]; });
       fillSummaries();
+      showRecord();
       if (state().q) render();
     });
   }
   function fillSummaries() {
     list.querySelectorAll(".cm-result").forEach(function (li) {
       var r = byId[li.dataset.id];
-      if (r && r.s !== undefined) li.querySelector(".cm-result-summary").textContent = r.s;
+      if (r && r.s !== undefined) li.querySelector(".cm-result-summary").textContent = summaryOf(r)[0];
     });
   }
 
@@ -236,6 +279,46 @@
       code.addData(box.dataset.url);
       code.make();
       box.innerHTML = code.createSvgTag({ cellSize: 2, margin: 0, scalable: true }); // modules only, no data text
+    });
+  }
+
+  /* ---- one record, opened by ?post=id: how a page in another language than Swedish shows a
+   * record (record pages are in Swedish), with this page's headings and labels ---- */
+  var recordView = document.getElementById("cm-record");
+  function showRecord() {
+    var id = new URLSearchParams(location.search).get("post");
+    if (!id || !data) { recordView.hidden = true; return; }
+    var r = byId[id], now = new Date();
+    recordView.replaceChildren();
+    recordView.hidden = false;
+    if (!r) { recordView.appendChild(el("p", messages.not_found, { id: "cm-record-name" })); return; }
+    if (r.s === undefined) loadTexts([r._chunk]);
+    var name = nameOf(r), summary = summaryOf(r);
+    recordView.appendChild(el("p", data.types[r.t], { "class": "cm-kicker" }));
+    recordView.appendChild(tag(el("h2", name[0], { id: "cm-record-name" }), name[1]));
+    if (summary[0]) recordView.appendChild(tag(el("p", summary[0], { "class": "cm-summary" }), summary[1]));
+    var facts = item(r, now).querySelector(".cm-result-facts");
+    facts.insertBefore(listOf(messages.categories, r.c, function (id, li) {
+      li.appendChild(link(base + labels.prefix + "kategorier/" + id + "/", data.categories[id]));
+    }), facts.firstChild);
+    if (r.h && r.h.length) facts.appendChild(listOf(messages.opening_hours, r.h, function (h, li) {
+      var days = h[0].map(function (d) { return messages.days[DAYS.indexOf(d)]; }).join(", ");
+      li.appendChild(el("bdi", days + " " + h[1] + "–" + h[2] + (h[2] <= h[1] ? " (" + messages.past_midnight + ")" : "")));
+    }));
+    if (r.f !== undefined) facts.appendChild(el("li", messages.cost + ": " + (r.f ? messages.free : "–")));
+    if (r.w) facts.appendChild(el("li", messages.accessibility + ": " + messages.wheelchair[r.w]));
+    recordView.appendChild(facts);
+    var full = el("p");
+    full.appendChild(el("a", messages.full_page, { href: base + r.u, hreflang: "sv" }));
+    recordView.appendChild(full);
+    var back = el("p");
+    back.appendChild(el("a", messages.back, { href: location.pathname }));
+    recordView.appendChild(back);
+  }
+  // The language switcher keeps the filters and the open record: the same query in each language.
+  function keepQueryInSwitcher() {
+    document.querySelectorAll(".cm-languages a[data-cm-same-page]").forEach(function (a) {
+      a.href = a.href.split("?")[0] + location.search;
     });
   }
 
@@ -272,8 +355,11 @@
       r._words = "";
       byId[r.id] = r;
     });
-    var expanded = { records: loaded.records, chunk: loaded.chunk, holidays: loaded.holidays || [], categories: names(loaded.categories), areas: names(loaded.areas), languages: names(loaded.languages), types: {} };
-    loaded.types.forEach(function (type) { expanded.types[type[0]] = type[1]; });
+    var expanded = {
+      records: loaded.records, chunk: loaded.chunk, holidays: loaded.holidays || [], areas: names(loaded.areas),
+      categoriesSv: names(loaded.categories), categories: Object.assign(names(loaded.categories), labels.categories),
+      languages: labels.languages, types: Object.assign({}, labels.types),
+    };
     return expanded;
   }
 
@@ -286,6 +372,7 @@
     fromUrl();
     form.hidden = false;
     render();
+    showRecord();
     setTimeout(loadQrScript, 1500); // for printing; not needed for the first results
   }).catch(function () { status.textContent = messages.load_failed; });
 })();

@@ -5,7 +5,19 @@
 window.CommonMapKarta = function (element, api, data) {
   "use strict";
   var config = api.config;
-  var text = config.text;
+  // The page's language (karta.html's data-config): its strings and labels, and where a record
+  // opens: its page in Swedish, else the record in that language's finder.
+  var local = JSON.parse(element.getAttribute("data-config"));
+  var text = local.text;
+  var rtl = local.dir === "rtl";
+  // Data in Swedish inside a page in another language: tagged, and isolated in its direction.
+  function swedish(node) {
+    if (local.lang !== "sv") { node.setAttribute("lang", "sv"); node.setAttribute("dir", "auto"); }
+    return node;
+  }
+  function recordUrl(type, id) {
+    return local.view ? api.base + local.prefix + "hitta-stod/?post=" + encodeURIComponent(id) : api.recordUrl(type, id);
+  }
   var status = document.getElementById("cm-status");
 
   function say(message) {
@@ -14,7 +26,10 @@ window.CommonMapKarta = function (element, api, data) {
 
   performance.mark("cm-start");
   // minZoom 8 shows the whole county; fewer zoom levels make clustering 10,000 markers faster.
-  var map = L.map(element, { zoomSnap: 0.5, minZoom: 8, maxZoom: 18 });
+  // Right to left, the controls are mirrored: zoom at the top right, attribution at the bottom left.
+  var map = L.map(element, { zoomSnap: 0.5, minZoom: 8, maxZoom: 18, zoomControl: false });
+  L.control.zoom({ position: rtl ? "topright" : "topleft" }).addTo(map);
+  if (rtl) map.attributionControl.setPosition("bottomleft");
   api.bigMap = map;
   map.fitBounds(config.bounds);
   api.tiles(map);
@@ -46,10 +61,10 @@ window.CommonMapKarta = function (element, api, data) {
     var type = table.types[row[3]];
     var root = api.text("div", "cm-popup");
     var heading = api.text("p", "cm-popup-name", null, root);
-    var link = api.text("a", null, row[4], heading);
-    link.href = api.recordUrl(type, row[2]);
-    api.text("p", "cm-popup-type", config.types[type].label, root);
-    var summaryNode = api.text("p", "cm-popup-summary", null, root);
+    var link = swedish(api.text("a", null, row[4], heading));
+    link.href = recordUrl(type, row[2]);
+    api.text("p", "cm-popup-type", local.types[type], root);
+    var summaryNode = swedish(api.text("p", "cm-popup-summary", null, root));
     summaryNode.hidden = true;
     summary(marker.cmIndex).then(function (value) {
       if (!value) return;
@@ -68,8 +83,7 @@ window.CommonMapKarta = function (element, api, data) {
   }
 
   function categoryLabel(id) {
-    var found = config.categories.find(function (c) { return c.id === id; });
-    return found ? found.label : id;
+    return local.categories[id] || id;
   }
 
   // --- Markers: one layer per record type, all in one cluster group ---
@@ -157,8 +171,8 @@ window.CommonMapKarta = function (element, api, data) {
   function areaPopup(properties) {
     var root = api.text("div", "cm-popup");
     var heading = api.text("p", "cm-popup-name", null, root);
-    var link = api.text("a", null, properties.name, heading);
-    link.href = api.base + "omraden/" + encodeURIComponent(properties.id) + "/";
+    var link = swedish(api.text("a", null, properties.name, heading));
+    link.href = api.base + local.prefix + "omraden/" + encodeURIComponent(properties.id) + "/";
     var choice = categorySelect ? categorySelect.value : "all";
     if (choice !== "none") {
       var label = categorySelect.options[categorySelect.selectedIndex].text;
@@ -242,7 +256,8 @@ window.CommonMapKarta = function (element, api, data) {
       if (!document.querySelector("input[data-cm-type]")) shown = all;
       if (shown.length) cluster.addLayers(shown);
       else loaded();
-      say(text.shown.replace("{count}", String(all.length)));
+      var forms = text.shown, form = forms[new Intl.PluralRules(local.lang).select(all.length)] || forms.other;
+      say(form.replace("{count}", String(all.length)));
     },
     function () {
       say(text.failed);

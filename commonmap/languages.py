@@ -1,0 +1,62 @@
+"""The interface languages: Swedish first, then the residents' languages (issue 17).
+
+Each language has an id (its URL prefix, its key in a record's `translations` and in
+categories.yml), a BCP 47 tag for `lang` and `hreflang`, a Babel locale for dates, plurals and
+language names, and its gettext catalogue's folder under commonmap/locale/. Lättläst svenska
+(easy-to-read Swedish) is Swedish: its tag is "sv", its catalogue a variant of Swedish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    id: str  # "sv", "en", "ar", ..., "lattlast"
+    tag: str  # for lang= and hreflang=
+    locale: str  # Babel's locale for dates, plurals and the names of other languages
+    name: str  # its own name, as the language switcher shows it
+    dir: str = "ltr"
+    theme: str = ""  # Material for MkDocs' file of theme strings, where it has one
+    reviewed_by: str = ""  # who has reviewed the translation; nobody yet (issue 17)
+
+    @property
+    def prefix(self) -> str:
+        """The folder of its pages: "" for Swedish (today's URLs, a contract), else "ar/"."""
+        return "" if self.id == SWEDISH else f"{self.id}/"
+
+    @property
+    def catalogue(self) -> str:
+        """The folder of its gettext catalogue: commonmap/locale/<catalogue>/LC_MESSAGES/."""
+        return "sv@lattlast" if self.id == "lattlast" else self.locale
+
+
+SWEDISH = "sv"
+LANGUAGES: dict[str, Language] = {
+    language.id: language
+    for language in [
+        Language("sv", "sv", "sv", "svenska", theme="sv"),
+        Language("en", "en", "en", "English", theme="en"),
+        Language("ar", "ar", "ar", "العربية", dir="rtl", theme="ar"),
+        Language("so", "so", "so", "Soomaali"),
+        Language("fa", "fa", "fa", "فارسی", dir="rtl", theme="fa"),
+        Language("ti", "ti", "ti", "ትግርኛ"),
+        Language("lattlast", "sv", "sv", "lättläst svenska", theme="sv"),
+    ]
+}
+# The hand-written pages (content/) every language has: content/<id>/<page> for the others.
+RESIDENT_CONTENT = ("index.md", "om.md")
+# The languages a record or a category may be translated into (its `translations` keys).
+TRANSLATED = tuple(code for code in LANGUAGES if code != SWEDISH)
+
+
+def of_path(path: str) -> Language:
+    """The language of a page from its source path: "ar/karta.md" is Arabic, "karta.md" Swedish."""
+    first = path.split("/", 1)[0]
+    return LANGUAGES[first] if first in LANGUAGES and first != SWEDISH and "/" in path else LANGUAGES[SWEDISH]
+
+
+def neutral(path: str) -> str:
+    """A page's path without its language folder: "ar/karta.md" → "karta.md"."""
+    return path.removeprefix(of_path(path).prefix)
