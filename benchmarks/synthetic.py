@@ -51,6 +51,13 @@ def points(areas: Areas, count: int, rng: random.Random) -> list[tuple[float, fl
     return found
 
 
+def translations(i: int) -> dict:
+    """Every tenth organisation has its name and summary in Arabic too, as associations may write them."""
+    if i % 10:
+        return {}
+    return {"translations": {"ar": {"name": f"جمعية {i}", "summary": "دعم ولقاءات ومساعدة في الواجبات المدرسية."}}}
+
+
 def text(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
@@ -80,6 +87,7 @@ def generate(out: Path, count: int, seed: int = 1) -> Path:
                 "summary": text(rng, 12),
                 "categories": rng.sample(CATEGORIES, 2),
                 "languages": rng.sample(LANGUAGES, 2),
+                **translations(i),
                 "contact": {
                     "phone": '"019-21 10 00"',
                     "email": f"info{i}@exempel.se",

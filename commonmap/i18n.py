@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from string import Formatter
 
 from babel import Locale
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -52,32 +53,64 @@ def read_catalogue(language: Language, root: Path | None = None) -> Catalog | No
         return read_po(file, locale=language.locale if language.id != "lattlast" else "sv")
 
 
-def translated(catalogue: Catalog | None) -> set[str]:
-    """The keys whose current Swedish text has a finished translation (not fuzzy, no form empty)."""
-    if catalogue is None:
-        return set()
-    wanted = source()
-    done = set()
+def _forms(texts: object) -> tuple[str, ...]:
+    """A message's id or string as a tuple of its forms (one, or a plural's several)."""
+    return tuple(texts) if isinstance(texts, tuple | list) else (texts,)  # type: ignore[arg-type]
+
+
+def _current(catalogue: Catalog) -> Iterator[tuple[str, Message]]:
+    """(key, message) of the finished translations of the current Swedish texts: not fuzzy, no
+    form empty, translated from the msgid ui.py has now."""
+    wanted = {key: _forms(text) for key, text in source().items()}
     for message in catalogue:
         key = message.context
-        if key not in wanted or message.fuzzy or not message.id:
-            continue
-        forms = message.string if isinstance(message.string, tuple | list) else (message.string,)
-        if _msgid(wanted[key]) == message.id and all(forms):
-            done.add(key)
-    return done
+        finished = message.id and not message.fuzzy and all(_forms(message.string))
+        if finished and key in wanted and wanted[key] == _forms(message.id):
+            yield key, message
 
 
-def _msgid(text: str | tuple[str, str]) -> str | tuple[str, str]:
-    return tuple(text) if isinstance(text, tuple) else text
+def placeholders(text: str) -> set[str]:
+    """The {name} placeholders of a text, and "#" where Material's strings put their count."""
+    found = {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+    return found | ({"#"} if "#" in text else set())
+
+
+def placeholder_problems(catalogue: Catalog | None) -> list[tuple[str, str]]:
+    """(key, what is wrong) for each translation whose placeholders differ from the Swedish: none may
+    be added or misspelt, none left out; only a plural form may leave out the number ("one result")."""
+    problems = []
+    for key, message in _current(catalogue) if catalogue is not None else ():
+        expected = set().union(*map(placeholders, _forms(message.id)))
+        found = [placeholders(form) for form in _forms(message.string)]
+        extra = set().union(*found) - expected
+        missing = expected - (set().union(*found) if message.pluralizable else found[0])
+        if extra or missing:
+            problems.append(
+                (key, f"{{{', '.join(sorted(extra))}}} för mycket, {{{', '.join(sorted(missing))}}} saknas")
+            )
+    return problems
+
+
+def translated(catalogue: Catalog | None) -> set[str]:
+    """The keys whose current Swedish text has a finished, usable translation."""
+    if catalogue is None:
+        return set()
+    broken = {key for key, _ in placeholder_problems(catalogue)}
+    return {key for key, _ in _current(catalogue) if key not in broken}
 
 
 def compile_catalogue(catalogue: Catalog | None) -> gettext.NullTranslations:
-    """The catalogue compiled by Babel (write_mo skips fuzzy and empty entries), read by gettext."""
+    """The catalogue compiled by Babel (write_mo skips fuzzy and empty entries), read by gettext. A
+    translation with wrong placeholders is left out, so that the Swedish text is shown instead."""
     if catalogue is None:
         return gettext.NullTranslations()
+    broken = {key for key, _ in placeholder_problems(catalogue)}
+    usable = Catalog(locale=catalogue.locale, domain=DOMAIN)
+    for message in catalogue:
+        if message.id and message.context not in broken:
+            usable.add(message.id, message.string, context=message.context, flags=message.flags)
     buffer = io.BytesIO()
-    write_mo(buffer, catalogue)
+    write_mo(buffer, usable)
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
 

@@ -120,7 +120,13 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
     def on_env(self, env, config, files):
         self.fragments: dict[str, Markup] = {}  # per build: `mkdocs serve` rebuilds with new data
         env.globals["commonmap_fragment"] = self._fragment
+        env.globals["commonmap_sitemap_alternates"] = self._alternates
         return env
+
+    def _alternates(self, path: str) -> list[tuple[str, str]]:
+        """(hreflang, absolute URL) of a page's versions, for the sitemap (overrides/sitemap.xml)."""
+        links = [link for link in switcher.links(path, self.sources, self.settings.languages) if "?" not in link.url]
+        return [(tag, self.settings.page_url(url)) for tag, url in switcher.alternates(links)]
 
     def _fragment(self, key: str, caller) -> Markup:
         """The theme's output for `key`, rendered by the first page that asks (overrides/main.html)."""
@@ -154,7 +160,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     def _language_context(self, context, path: str) -> None:
         """The page's language for the theme (overrides/): its strings, lang and dir, the language
-        switcher, hreflang links and, for other languages than Swedish, that language's navigation."""
+        switcher and, for other languages than Swedish, that language's navigation."""
         language = of_path(path)
         texts = i18n.texts(language.id)
         links = switcher.links(path, self.sources, self.settings.languages)
@@ -162,9 +168,6 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         context["commonmap_t"] = texts.t
         context["commonmap_theme"] = texts.theme
         context["commonmap_switcher"] = links
-        context["commonmap_alternates"] = [
-            (tag, self.settings.page_url(url)) for tag, url in switcher.alternates(links)
-        ]
         if language.id != SWEDISH:
             context["commonmap_nav"] = switcher.nav(path, self.sources)
 

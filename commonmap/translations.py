@@ -26,6 +26,7 @@ class Report:
     texts: tuple[int, int]
     categories: tuple[int, int]
     pages: tuple[int, int]
+    broken: tuple[str, ...] = ()  # keys whose translation has wrong placeholders: Swedish is shown
 
     @staticmethod
     def percent(done: int, total: int) -> int:
@@ -36,7 +37,8 @@ class Report:
         figures = ", ".join(
             f"{name} {done} av {total} ({self.percent(done, total)} %)" for name, (done, total) in parts
         )
-        return f"Översättning {self.language.id} ({self.language.name}): {figures}"
+        broken = f"; fel platshållare, visas på svenska: {', '.join(self.broken)}" if self.broken else ""
+        return f"Översättning {self.language.id} ({self.language.name}): {figures}{broken}"
 
 
 def report(language: Language, directory: Directory, settings: Settings) -> Report:
@@ -47,11 +49,13 @@ def report(language: Language, directory: Directory, settings: Settings) -> Repo
     else:
         done_categories = sum(bool(c.label_in(language.id) and c.description_in(language.id)) for c in categories)
     pages = sum(language.prefix + page in settings.content_pages for page in RESIDENT_CONTENT)
+    broken = tuple(key for key, _ in i18n.placeholder_problems(i18n.read_catalogue(language)))
     return Report(
         language,
         (completeness.done, completeness.total),
         (done_categories, len(categories)),
         (pages, len(RESIDENT_CONTENT)),
+        broken,
     )
 
 

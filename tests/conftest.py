@@ -74,9 +74,12 @@ def build_site(config_dir: Path, out: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=config_dir, capture_output=True, text=True, env=env, timeout=600)
 
 
-def site_config(folder: Path, directory: Path, repo_url: str = "https://github.com/exempel/karta") -> Path:
+def site_config(
+    folder: Path, directory: Path, repo_url: str = "https://github.com/exempel/karta", languages: list[str] | None = None
+) -> Path:
     """A mkdocs.yml in `folder` for a test directory: the project's own mkdocs.yml (so theme, CSS,
-    scripts and plugins stay in sync) with absolute paths and the test directory."""
+    scripts and plugins stay in sync) with absolute paths and the test directory; `languages`
+    limits the interface languages published."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     replacements = {
         "docs_dir: content": f"docs_dir: {ROOT / 'content'}",
@@ -87,18 +90,20 @@ def site_config(folder: Path, directory: Path, repo_url: str = "https://github.c
         assert old in config, old
         config = config.replace(old, new)
     config = re.sub(r"(?m)^repo_url: .*$", f"repo_url: {repo_url}", config)
+    if languages is not None:
+        config = config.replace(replacements["      directory: directory"], f"{replacements['      directory: directory']}\n      languages: {languages}")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder
 
 
-def fixture_site(root: Path, files: dict[str, str]) -> tuple[Path, Path]:
+def fixture_site(root: Path, files: dict[str, str], languages: list[str] | None = None) -> tuple[Path, Path]:
     """The minimal directory plus `files`, built under `root`: (built site, directory). For
     module-scoped fixtures that build once and serve the result to many browser tests."""
     directory = root / "directory"
     shutil.copytree(MINIMAL, directory)
     for name, text in files.items():
         (directory / name).write_text(text, encoding="utf-8")
-    result = build_site(site_config(root, directory), root / "site")
+    result = build_site(site_config(root, directory, languages=languages), root / "site")
     assert result.returncode == 0, result.stderr[-5000:]
     return root / "site", directory
 

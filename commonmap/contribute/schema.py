@@ -21,6 +21,7 @@ from pydantic_core import core_schema
 
 from commonmap import checks, ui
 from commonmap.directory import Directory
+from commonmap.languages import TRANSLATED
 from commonmap.model import TYPES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -135,6 +136,8 @@ def _add_vocabularies(schema: dict[str, Any], directory: Directory) -> None:
         for name, vocabulary in (("categories", categories), ("areas", areas)):
             if name in properties and "items" in properties[name]:
                 properties[name]["items"] = {**properties[name]["items"], **vocabulary}
+        if "translations" in properties:  # the site's other languages are the keys
+            properties["translations"]["propertyNames"] = {"enum": list(TRANSLATED)}
 
 
 def _all_properties(schema: dict[str, Any]) -> list[dict[str, Any]]:

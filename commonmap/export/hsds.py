@@ -189,6 +189,12 @@ MAPPING: list[tuple[str, str, str]] = [
     ("places", "closed_periods", "attribute closed_period"),
     ("places", "open_on_public_holidays", "attribute open_on_public_holidays (när true)"),
     ("all", "distinct_from", "exporteras inte: en anteckning för granskningen av dubbletter"),
+    (
+        "all",
+        "translations",
+        "exporteras inte: HSDS har inget fält för namn och beskrivning på flera språk; de finns i "
+        "/data/directory.json (translations)",
+    ),
 ]
 
 
