@@ -47,7 +47,7 @@ LOCALE := commonmap/locale
 translations: install-test
 	$(BIN)/pybabel extract -F babel.cfg -o $(LOCALE)/messages.pot --no-location --project "Gemensam karta" \
 	  --copyright-holder "Gemensam karta" --msgid-bugs-address "gemensam-karta@example.se" .
-	$(BIN)/pybabel update -D messages -i $(LOCALE)/messages.pot -d $(LOCALE) --previous
+	$(BIN)/pybabel update -D messages -i $(LOCALE)/messages.pot -d $(LOCALE) --previous --ignore-pot-creation-date
 	$(BIN)/pybabel compile -D messages -d $(LOCALE) --statistics
 
 serve: install

@@ -143,6 +143,7 @@ SV: dict[str, str | tuple[str, str]] = {
     "until": "till",
     # Languages: the switcher, the pages per language, translated records (issue 17)
     "languages.switcher": "Välj språk",
+    "list_separator": ", ",
     "languages.label": "{name} ({own})",
     "languages.in_swedish": "Uppgifterna om verksamheterna är på svenska, om inte verksamheten har skrivit dem på ditt språk.",
     "languages.other_names": "På andra språk",

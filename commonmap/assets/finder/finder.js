@@ -180,7 +180,7 @@
   }
   function listOf(heading, values, each) {
     var li = el("li", heading + ": ");
-    values.forEach(function (value, i) { if (i) li.appendChild(document.createTextNode(", ")); each(value, li); });
+    values.forEach(function (value, i) { if (i) li.appendChild(document.createTextNode(messages.separator)); each(value, li); });
     return li;
   }
   function areaName(id, parent) { parent.appendChild(tag(el("bdi", data.areas[id] || id), "sv")); }
@@ -295,7 +295,9 @@
     if (r.s === undefined) loadTexts([r._chunk]);
     var name = nameOf(r), summary = summaryOf(r);
     recordView.appendChild(el("p", data.types[r.t], { "class": "cm-kicker" }));
-    recordView.appendChild(tag(el("h2", name[0], { id: "cm-record-name" }), name[1]));
+    var heading = el("h2", null, { id: "cm-record-name" });
+    heading.appendChild(tag(el("bdi", name[0]), name[1]));
+    recordView.appendChild(heading);
     if (summary[0]) recordView.appendChild(tag(el("p", summary[0], { "class": "cm-summary" }), summary[1]));
     var facts = item(r, now).querySelector(".cm-result-facts");
     facts.insertBefore(listOf(messages.categories, r.c, function (id, li) {
