@@ -581,6 +581,7 @@ def test_geojson_is_lon_lat_with_useful_properties(rich) -> None:
         "type": "places",
         "name": "Rika platsen",
         "summary": None,
+        "translations": {},
         "categories": ["gemenskap", "trygghet"],
         "areas": [feature["properties"]["areas"][0]],
         "approximate": False,

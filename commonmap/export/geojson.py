@@ -31,6 +31,8 @@ def _feature(entry: Entry, settings: Settings) -> dict:
             "type": entry.type,
             "name": record.name,
             "summary": record.summary,
+            # The name and summary in other languages, as the association wrote them ({} if none).
+            "translations": {code: t.model_dump() for code, t in record.translations.items()},
             "categories": list(record.categories),
             "areas": list(entry.areas),
             "approximate": location.approximate,
