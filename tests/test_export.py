@@ -21,7 +21,7 @@ from referencing.jsonschema import DRAFT202012
 
 from commonmap import export
 from commonmap.cli import main
-from commonmap.export import geojson, hsds, hsds_files, native, tables
+from commonmap.export import geojson, hsds, hsds_files, hsds_terms, native, tables
 from commonmap.export.hsds_columns import COLUMNS
 from commonmap.model import TYPES, Organisation
 from commonmap.settings import Settings
@@ -474,7 +474,7 @@ def test_rich_record_fields_reach_hsds(rich) -> None:
 
 
 def test_every_model_field_has_an_hsds_mapping() -> None:
-    mapped = {(type_, field.split(".")[0]) for type_, field, _ in hsds.MAPPING}
+    mapped = {(type_, field.split(".")[0]) for type_, field, _ in hsds_terms.MAPPING}
     for type_, model in TYPES.items():
         for field in model.model_fields:
             assert ("all", field) in mapped or (type_, field) in mapped, (type_, field)

@@ -14,7 +14,7 @@ from commonmap import templating, ui
 from commonmap.directory import Directory
 from commonmap.export import geojson, hsds_files, native, tables
 from commonmap.export.common import AREA_ATTRIBUTION, build_date
-from commonmap.export.hsds import CATEGORY_TAXONOMY, FIELD_TAXONOMY, FIELD_TERMS, MAPPING
+from commonmap.export.hsds_terms import CATEGORY_TAXONOMY, FIELD_TAXONOMY, FIELD_TERMS, MAPPING
 from commonmap.model import TYPES
 from commonmap.outputs import Page
 from commonmap.settings import Settings
@@ -70,7 +70,7 @@ def page(directory: Directory, settings: Settings, exported: dict[str, bytes]) -
                 for p, c in exported.items()
                 if p.startswith(hsds_files.FOLDER) and p.endswith(".csv")
             ],
-            build_date=build_date(directory),
+            build_date=build_date(),
             counts={TYPE_NAMES[t]: n for t, n in directory.counts().items()},
             license_name=LICENSE_NAMES.get(settings.data_license, settings.data_license),
             license_url=settings.data_license_url,
