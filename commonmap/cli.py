@@ -29,6 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     export_.add_argument(
         "--config", type=Path, default=Path("mkdocs.yml"), help="webbplatsens mkdocs.yml (adress och licens)"
     )
+    export_.add_argument(
+        "--previous",
+        type=Path,
+        default=None,
+        help="directory.json från förra publicerade versionen: changes.json listar vad som ändrats sedan dess",
+    )
     new = commands.add_parser("new", help="Skapa en ny postfil från en mall med förklaringar.")
     new.add_argument("type", nargs="?", help="posttyp: organisation, place, role eller collaboration")
     new.add_argument("id", nargs="?", help="postens id, t.ex. kfum-orebro (blir filnamnet)")
@@ -50,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export":
         from commonmap import export
 
-        return export.run(args.directory, args.out, args.config)
+        return export.run(args.directory, args.out, args.config, args.previous)
     if args.command in ("new", "stale", "stats"):
         from commonmap import contribute
     if args.command == "new":
