@@ -103,7 +103,7 @@ def change_rows(directory: Directory, document: dict) -> dict:
         for item in document[kind][:CHANGES_SHOWN]:
             entry = directory.entries.get(item["id"]) if kind != "removed" else None
             href = "../" + url_of(entry) if entry else ""
-            shown.append({**item, "href": href, "type_name": TYPE_NAMES[item["type"]]})
+            shown.append({"fields": [], **item, "href": href, "type_name": TYPE_NAMES[item["type"]]})
         rows[kind] = shown
     return rows
 
