@@ -12,7 +12,6 @@ import io
 import json
 import shutil
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from commonmap import export
+from commonmap import clock, export
 from commonmap.cli import main
 from commonmap.export import geojson, hsds, hsds_files, hsds_terms, native, tables
 from commonmap.export.hsds_columns import COLUMNS
@@ -534,20 +533,26 @@ def test_two_builds_write_byte_identical_files(rich, tmp_path, monkeypatch) -> N
     assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
 
 
-def test_build_date_is_the_day_of_the_build_or_source_date_epoch(rich, monkeypatch) -> None:
-    """The open data's version is the day it was built, not its newest review (2026-02-01 here)."""
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    before = datetime.now(UTC).date().isoformat()
-    files = export.files(rich, SETTINGS)
-    days = {before, datetime.now(UTC).date().isoformat()}  # the build may straddle midnight
-    assert json.loads(files[native.PATH])["build_date"] in days
-    assert json.loads(files["data/hsds/datapackage.json"])["created"] in {f"{day}T00:00:00Z" for day in days}
+def test_build_date_is_the_day_of_the_build_from_the_one_clock(rich, monkeypatch) -> None:
+    """The open data's version is the day it was built (the clock, pinned to TODAY for the suite),
+    not its newest review (2026-02-01 here); SOURCE_DATE_EPOCH pins it for reproducible builds."""
+
+    def dates() -> tuple[str, str, bool]:
+        files = export.files(rich, SETTINGS)
+        page = next(o for o in export.outputs(rich, SETTINGS) if getattr(o, "path", "") == "oppna-data.md")
+        built = json.loads(files[native.PATH])["build_date"]
+        return (
+            built,
+            json.loads(files["data/hsds/datapackage.json"])["created"],
+            f"byggdes <strong>{built}</strong>" in page.html,
+        )
+
+    assert dates() == (TODAY.isoformat(), f"{TODAY.isoformat()}T00:00:00Z", True)
+    monkeypatch.setenv(clock.ENV, "2027-01-31")
+    assert dates() == ("2027-01-31", "2027-01-31T00:00:00Z", True)
+    monkeypatch.delenv(clock.ENV)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
-    files = export.files(rich, SETTINGS)
-    assert json.loads(files[native.PATH])["build_date"] == "2026-01-01"
-    assert json.loads(files["data/hsds/datapackage.json"])["created"] == "2026-01-01T00:00:00Z"
-    page = next(o for o in export.outputs(rich, SETTINGS) if getattr(o, "path", "") == "oppna-data.md")
-    assert "versionen byggdes <strong>2026-01-01</strong>" in page.html
+    assert dates() == ("2026-01-01", "2026-01-01T00:00:00Z", True)
 
 
 # --- directory.json: round trip and its schema ------------------------------------------------

@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-from datetime import UTC, datetime
 
 import orjson
 
+from commonmap import clock
 from commonmap.directory import Entry
 from commonmap.urls import url_of
 
@@ -28,11 +27,10 @@ HSDS_ATTRIBUTION = (
 
 
 def build_date() -> str:
-    """The day the data is built (UTC), written into the exports as their version: SOURCE_DATE_EPOCH
-    when it is set (reproducible builds pin it), else today, as mkdocs dates the sitemap."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch.isdigit() else datetime.now(UTC)
-    return moment.date().isoformat()
+    """The day the data is built, written into the exports as their version: the one clock's
+    today (clock.py: --today / COMMONMAP_TODAY, SOURCE_DATE_EPOCH for reproducible builds, or
+    the system's date)."""
+    return clock.today().isoformat()
 
 
 def build_datetime() -> str:
