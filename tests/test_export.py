@@ -180,13 +180,6 @@ def rich(make_directory):
     return directory
 
 
-@pytest.fixture(scope="module")
-def sample():
-    directory, problems = read_directory(ROOT / "directory", today=TODAY)
-    assert directory is not None and not [p for p in problems if p.severity == "error"]
-    return directory
-
-
 @pytest.fixture(params=["rich", "sample"])
 def any_directory(request):
     return request.getfixturevalue(request.param)

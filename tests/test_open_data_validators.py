@@ -73,13 +73,6 @@ def synthetic(tmp_path_factory):
     return directory
 
 
-@pytest.fixture(scope="module")
-def sample():
-    directory, problems = read_directory(ROOT / "directory", today=TODAY)
-    assert directory is not None and not [p for p in problems if p.severity == "error"]
-    return directory
-
-
 @pytest.fixture(scope="module", params=["sample", "synthetic"])
 def exported(request, tmp_path_factory) -> tuple[object, Path]:
     """(directory, folder with its export), as `commonmap export` writes it."""
