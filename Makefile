@@ -70,7 +70,7 @@ faketime:
 test: install-test browser vnu faketime
 	$(BIN)/ruff check commonmap tests build_map.py benchmarks
 	$(BIN)/python -m pytest -n 2
-	faketime -f '+2y' $(BIN)/python -m pytest -n 2 -q -p no:cacheprovider
+	faketime -f '+2y' $(BIN)/python -m pytest -n 2 -q -p no:cacheprovider -m 'not timed_waits'
 
 clean:
 	rm -rf site .pytest_cache .cache
