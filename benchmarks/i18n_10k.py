@@ -64,7 +64,9 @@ def report_sizes(swedish: Path, every: Path) -> None:
             in_folders += raw
             pages = len(list((every / language.prefix).rglob("index.html")))
             print(f"  /{language.prefix}: {pages} pages, {mb(raw)} ({mb(zipped)} HTML gzipped)")
-    print(f"  outside the language folders (sitemap, Swedish pages' switcher): +{mb(total_all - total_sv - in_folders)}")
+    print(
+        f"  outside the language folders (sitemap, Swedish pages' switcher): +{mb(total_all - total_sv - in_folders)}"
+    )
 
 
 def main() -> None:
@@ -85,7 +87,10 @@ def main() -> None:
     for _ in range(args.repeat):
         for name, folder in builds.items():
             runs[name].append(mkdocs(folder, folder / "site"))
-    best = {name: (min(r[0] for r in found), min(r[1] for r in found), max(r[2] for r in found)) for name, found in runs.items()}
+    best = {
+        name: (min(r[0] for r in found), min(r[1] for r in found), max(r[2] for r in found))
+        for name, found in runs.items()
+    }
     for name, (wall, cpu, peak) in best.items():
         print(f"{name:13} {args.count} records: {wall:.1f} s ({cpu:.1f} s CPU), peak {peak:.0f} MB")
     (sv_wall, sv_cpu, _), (all_wall, all_cpu, _) = best["swedish"], best["all"]

@@ -22,6 +22,7 @@ class Settings:
     data_license: str = "CC0-1.0"
     data_license_url: str = "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"
     report_email: str = ""  # where residents' error reports go ("Rapportera fel"); no account needed
+    previous_export: str = ""  # a directory.json published before, for /data/changes.json; "" when none
     languages: tuple[str, ...] = tuple(LANGUAGES)  # the interface languages published, Swedish first
     content_pages: frozenset[str] = frozenset()  # the hand-written pages (content/), e.g. "ar/om.md"
 

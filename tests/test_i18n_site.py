@@ -136,14 +136,23 @@ def test_hreflang_alternates_are_in_the_sitemap(built_site: Path) -> None:
     entries = dict(re.findall(r"<loc>([^<]+)</loc>(.*?)</url>", sitemap, re.S))
     for code, language in LANGUAGES.items():
         for url in RESIDENT:
-            found = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entries[f"https://gemensam-karta.example.se/{language.prefix}{url}"]))
-            expected = {LANGUAGES[c].tag: f"https://gemensam-karta.example.se/{LANGUAGES[c].prefix}{url}" for c in LANGUAGES if c != "lattlast"}
+            found = dict(
+                re.findall(
+                    r'hreflang="([^"]+)" href="([^"]+)"',
+                    entries[f"https://gemensam-karta.example.se/{language.prefix}{url}"],
+                )
+            )
+            expected = {
+                LANGUAGES[c].tag: f"https://gemensam-karta.example.se/{LANGUAGES[c].prefix}{url}"
+                for c in LANGUAGES
+                if c != "lattlast"
+            }
             assert found == {**expected, "x-default": f"https://gemensam-karta.example.se/{url}"}, (code, url)
     assert "hreflang" not in entries["https://gemensam-karta.example.se/bidra/"]
 
 
 def test_language_names_are_tagged_only_where_they_are_in_that_language(minimal_site: Path) -> None:
-    """"arabiska (العربية)" is Swedish text with an Arabic name in it: only the name is lang="ar"."""
+    """The Swedish "arabiska (العربية)" has an Arabic name in it: only the name is lang="ar"."""
     html = page_file(minimal_site, "organisationer/exempelforeningen/").read_text(encoding="utf-8")
     assert 'arabiska (<bdi lang="ar">العربية</bdi>)' in html
     page = parse(page_file(minimal_site, "organisationer/exempelforeningen/"))
