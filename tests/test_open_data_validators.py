@@ -323,9 +323,14 @@ def _model_in(annotation):
     return None
 
 
+def _values(value: object) -> list:
+    return list(value.values()) if isinstance(value, dict) else [value]
+
+
 def value_at(record, path: tuple[str, ...]) -> object:
     values = [record]
     for part in path:
         values = [getattr(v, part) for v in values if v is not None]
-        values = [item for v in values for item in (v if isinstance(v, list) else [v])]
+        # A list's items, a mapping's values (translations: {"ar": {...}}), or the value itself.
+        values = [item for v in values for item in (v if isinstance(v, list) else _values(v))]
     return [v for v in values if filled(v)]

@@ -102,7 +102,20 @@ def _example(field: FieldDoc) -> str:
     value = field.examples[0]
     if isinstance(value, list):
         return "\n".join(f"- {scalar(item)}" for item in value)
+    if isinstance(value, dict):
+        return "\n".join(_mapping_lines(value, 0))
     return scalar(value)
+
+
+def _mapping_lines(value: dict, depth: int) -> list[str]:
+    """A mapping example as the YAML a volunteer writes (translations: ar: name: ...)."""
+    found = []
+    for key, item in value.items():
+        if isinstance(item, dict):
+            found += [f"{'  ' * depth}{key}:", *_mapping_lines(item, depth + 1)]
+        else:
+            found.append(f"{'  ' * depth}{key}: {scalar(item)}")
+    return found
 
 
 def field_reference(directory: Directory, base: str) -> str:
