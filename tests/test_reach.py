@@ -184,7 +184,7 @@ def test_map_data_and_list_mark_approximate_points(built) -> None:
     assert re.search(r'motesplatser/vivalla-traffpunkt/">Träffpunkt Vivalla</a></li>', karta)
     assert "Ihålig, streckad markering: ungefärligt läge" in karta
     css = (site / "assets" / "map" / "map.css").read_text(encoding="utf-8")
-    assert ".cm-pin.cm-approx { border: 3px dashed" in css and ".cm-approx.cm-c0 { border-color:" in css
+    assert ".cm-pin.cm-approx { border: 2px dashed" in css and ".cm-approx.cm-c0 { border-color:" in css
 
 
 def test_stats_counts_what_a_resident_can_act_on(built, capsys) -> None:
