@@ -42,7 +42,7 @@ def reach_files() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The fixture directory and its site, built once. Pages judge the age of sources by the
-    build date, pinned to the newest last_reviewed (2026-01-15) when SOURCE_DATE_EPOCH is unset."""
+    build's day, the one clock that conftest pins to TODAY for every process."""
     folder = tmp_path_factory.mktemp("reach")
     site, root = fixture_site(folder, reach_files())
     directory, problems = read_directory(root, today=TODAY)
