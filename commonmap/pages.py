@@ -153,7 +153,8 @@ class SiteView:
         path = "omraden/index.md"
         counts = {a.id: len(self.located[a.id]) + len(self.serving[a.id]) for a in self.directory.areas}
         areas = sorted(self.directory.areas, key=lambda a: a.name)
-        html = self.render("areas.html", path, areas=areas, counts=counts)
+        wide_count = sum(len(entries) for entries in self.wide.values())
+        html = self.render("areas.html", path, areas=areas, counts=counts, wide_count=wide_count)
         return Page(path, ui.t("areas"), html, description=ui.t("areas_intro"))
 
     def good_examples_page(self) -> Page:

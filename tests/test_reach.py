@@ -73,6 +73,7 @@ def test_vivalla_page_lists_local_help_then_municipality_county_country(built) -
     assert positions == sorted(positions), list(zip(order, positions, strict=True))
     assert "Brickebacksgården" not in text  # local to another area
     assert "Brickebacksgården" in text_of(site / "omraden" / "brickebacken" / "index.html")
+    assert "Dessutom gäller 3 för hela kommunen, länet eller landet" in text_of(site / "omraden" / "index.html")
     html = (site / "omraden" / "vivalla" / "index.html").read_text(encoding="utf-8")
     assert re.search(
         r'data-serves="municipality".*?Kommunlinjen</a> <span class="cm-badge cm-badge-reach">hela kommunen', html, re.S
