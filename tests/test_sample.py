@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from commonmap.model import source_text
 from commonmap.validate import read_directory
 from tests.conftest import ROOT, TODAY
 
@@ -20,7 +21,7 @@ def test_sample_directory_is_valid_and_sourced() -> None:
     assert len(directory.entries) >= 40
     assert all(count > 0 for count in directory.counts().values())
     for entry in directory.entries.values():
-        sources = " ".join(entry.record.sources)
+        sources = " ".join(map(source_text, entry.record.sources))
         assert any(seed in sources for seed in SEEDS) or "allmänt känd" in sources, entry.id
 
 
