@@ -1,5 +1,5 @@
-"""The real sample directory: valid, big enough to act on, and every record says where its facts
-come from (a seed file or a public page, named by its https address)."""
+"""The real sample directory: valid, big enough to act on, helplines and shelters as issue 15 asks
+(the rule for its sources in full: tests/test_sample_sources.py)."""
 
 from __future__ import annotations
 
