@@ -2,7 +2,8 @@
 
 The file is optional and small: each line has its own number, hours and sources, so the strip
 works before the directory has a record for it; `record` names the record a line links to, and
-the link appears once that record exists (until then a warning says so).
+the link appears once that record exists (a record that does not exist yet is not a problem: the
+sample directory names records that are still being written).
 """
 
 from __future__ import annotations
@@ -35,17 +36,11 @@ def _digits(phone: str) -> str:
 
 
 def problems(found: Helplines, file: str, position, entries: dict) -> Iterator[Problem]:
-    """Warnings, not errors: a line whose record does not exist yet is shown without a link, and
-    a number that differs from its record's is shown as the file says, but both are worth a look."""
+    """A number that differs from its record's is shown as the file says, with a warning: one of
+    the two is probably out of date."""
     for index, line in enumerate(found.helplines):
-        if line.record is None:
-            continue
-        entry = entries.get(line.record)
-        if entry is None:
-            at = position(("helplines", index, "record"))
-            yield Problem(file, *at, "helpline-record-missing", {"value": line.record}, "warning")
-            continue
-        contact = entry.record.contact
+        entry = entries.get(line.record or "")
+        contact = entry.record.contact if entry is not None else None
         if contact and contact.phone and _digits(contact.phone) != _digits(line.phone):
             at = position(("helplines", index, "phone"))
             params = {"value": line.phone, "record": line.record, "other": contact.phone}

@@ -252,10 +252,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The shared vocabulary files
     "bad-vocabulary": ("Filen {file} kan inte läsas: {detail}.", "Rätta filen; den används av alla poster."),
     # stodlinjer.yml: the crisis strip at the top of every page
-    "helpline-record-missing": (
-        "Stödlinjen hänvisar till posten '{value}', som inte finns (ännu). Raden visas utan länk.",
-        "Lägg till posten, eller rätta id:t så att det är samma som filnamnet på postens fil.",
-    ),
     "helpline-phone-differs": (
         "Numret {value} är inte samma som i posten '{record}' ({other}).",
         "Kontrollera vilket nummer som gäller och skriv samma nummer på båda ställena.",

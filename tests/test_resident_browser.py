@@ -328,6 +328,8 @@ def test_ended_and_planned_collaborations_are_labelled_in_lists_and_results(size
     local_only(page, url)
     page.goto(url + "/samverkan/", wait_until="networkidle")
     assert "Avslutad" in page.locator(".cm-item", has_text="Exempelsamverkan").inner_text()
+    page.goto(url + "/karta/", wait_until="networkidle")
+    assert page.locator("#cm-list ~ details li", has_text="Exempelsamverkan").first.text_content().endswith("Avslutad")
     page.goto(url + "/hitta-stod/?q=exempelsamverkan", wait_until="networkidle")
     result = page.locator(".cm-result", has_text="Exempelsamverkan")
     assert result.locator(".cm-kicker").inner_text().lower() == "samverkan · avslutad"

@@ -35,7 +35,7 @@
   if (search) search.id = "cm-search";
   var drawer = document.querySelector(".md-header label[for='__drawer']");
   if (drawer && top && nav) {
-    toggleButton(drawer, top.dataset.menu, "drawer", function () {
+    toggleButton(drawer, top.dataset.labelMenu, "drawer", function () {
       var first = nav.querySelector("a[href]");
       if (first) setTimeout(function () { first.focus(); }, 300); // once the menu has slid in
     });
@@ -43,7 +43,7 @@
   var searchToggle = document.querySelector(".md-header label[for='__search']");
   if (searchToggle && top) {
     if (search) {
-      toggleButton(searchToggle, top.dataset.search, "search", function () {
+      toggleButton(searchToggle, top.dataset.labelSearch, "search", function () {
         search.querySelector("input").focus();
       });
     } else {
