@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
+from commonmap import clock
 from commonmap.directory import Directory, Entry
 from commonmap.model import TYPES
 from commonmap.validate import STALE_MONTHS, TYPE_NAMES, months_between, read_directory, references
@@ -149,7 +150,7 @@ def run_stale(root: Path, months: int | None, output: str, today: date | None = 
     if directory is None:
         return 2
     months = STALE_MONTHS if months is None else months
-    records = stale(directory, months, today or date.today())
+    records = stale(directory, months, today or clock.today())
     print(stale_csv(records) if output == "csv" else stale_text(records, months), end="" if output == "csv" else "\n")
     return 0
 
