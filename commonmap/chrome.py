@@ -26,8 +26,9 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
         return lambda base: environment().get_template(template).render(base=base, **context)
 
     return [
-        Snippet("top", render("chrome_top.html", lines=lines)),
+        Snippet("skip", render("chrome_skip.html")),
         Snippet("quick_exit", render("chrome_quick_exit.html", url=settings.quick_exit_url)),
+        Snippet("crisis", render("chrome_crisis.html", lines=lines)),
         Snippet("footer", render("chrome_footer.html", statement=STATEMENT)),
         Snippet("report_email", lambda base: report_email(settings)),
     ]

@@ -183,7 +183,7 @@ def _by_type(entries: list[Entry]) -> list[dict]:
 
 
 def _status_label(entry: Entry) -> str:
-    """"Planerad" or "Avslutad" for a collaboration that is not (or no longer) going on."""
+    """ "Planerad" or "Avslutad" for a collaboration that is not (or no longer) going on."""
     status = entry.record.status
     return ui.t(f"status.{status}") if status in ("planned", "ended") else ""
 

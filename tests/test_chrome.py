@@ -110,7 +110,14 @@ QUICK_EXIT = [
     "kategorier/vald-i-nara-relation",
     "kategorier/brottsofferstod",
 ]
-NO_QUICK_EXIT = ["", "hitta-stod", "karta", "organisationer/kfum-orebro", "kategorier/arbete", "tillganglighetsredogorelse"]
+NO_QUICK_EXIT = [
+    "",
+    "hitta-stod",
+    "karta",
+    "organisationer/kfum-orebro",
+    "kategorier/arbete",
+    "tillganglighetsredogorelse",
+]
 
 
 @pytest.mark.parametrize("path", QUICK_EXIT + NO_QUICK_EXIT)

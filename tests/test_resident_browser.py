@@ -361,8 +361,10 @@ def test_quick_exit_leaves_no_entry_for_the_back_button(page, walk_site):
         assert page.locator("[data-cm-quick-exit]").count() == 0, other  # not about violence or victims
     page.goto(url + "/")
     page.goto(url + "/organisationer/utsatt/")
-    button = page.get_by_role("link", name=re.compile("^Lämna sidan snabbt"))
-    button.click()
+    steps: list[dict] = []
+    # The second stop, right after the skip link.
+    tab_to(page, lambda name: name.startswith("Lämna sidan snabbt"), steps, limit=2)
+    page.keyboard.press("Enter")
     page.wait_for_url(NEUTRAL)
     page.evaluate("history.back()")
     page.wait_for_url(url + "/")  # back to the page before, not to the one that was left
