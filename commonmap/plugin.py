@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from commonmap import collector, site
+from commonmap.export import changes
 from commonmap.outputs import Asset, Page, Snippet
 from commonmap.problems import has_errors
 from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, QUICK_EXIT, Settings
@@ -36,6 +37,8 @@ class CommonMapConfig(Config):
     data_license_url = c.Type(str, default="https://creativecommons.org/publicdomain/zero/1.0/deed.sv")
     report_email = c.Type(str, default="")
     quick_exit_url = c.Type(str, default=QUICK_EXIT)
+    # A directory.json published before (relative to mkdocs.yml), for /data/changes.json.
+    previous_export = c.Type(str, default="")
 
 
 class CommonMapPlugin(BasePlugin[CommonMapConfig]):
@@ -53,9 +56,14 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             data_license_url=self.config.data_license_url,
             report_email=self.config.report_email,
             quick_exit_url=self.config.quick_exit_url,
+            previous_export=self._previous_export(config),
         )
         self.pages: dict[str, Page] = {}
         return config
+
+    def _previous_export(self, config) -> str:
+        previous = self.config.previous_export
+        return str(Path(config.config_file_path).parent / previous) if previous else ""
 
     def on_files(self, files: Files, config) -> Files:
         directory, problems = read_directory(self.root)
@@ -64,6 +72,10 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             (log.error if problem.severity == "error" else log.info)(problem.format())
         if directory is None or has_errors(problems):
             raise PluginError(f"{sum(p.severity == 'error' for p in problems)} fel i {self.root}; se ovan.")
+        if self.settings.previous_export:
+            _, error = changes.read_previous(self.settings.previous_export)
+            if error:
+                raise PluginError(error)
         self.pages = {}
         self.snippets: dict[str, Snippet] = {}
         with collector.paused():
