@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from commonmap import checks
 from commonmap.geography import Areas
-from commonmap.model import TYPES, Record
+from commonmap.helplines import Helpline
+from commonmap.model import TYPES, Flag, Record
 
 
 class CategoryDef(BaseModel):
@@ -22,6 +23,8 @@ class CategoryDef(BaseModel):
     description: str = Field(min_length=1)
     icon: str = Field(min_length=1)
     color: str = Field(pattern=r"^#[0-9a-f]{6}$")
+    # Pages about this need (violence, victims of crime) get the "Lämna sidan snabbt" button.
+    quick_exit: Flag = False
 
 
 class Vocabulary(BaseModel):
@@ -55,6 +58,7 @@ class Directory:
     categories: dict[str, CategoryDef]
     areas: Areas
     entries: dict[str, Entry] = field(default_factory=dict)  # by id, in id order
+    helplines: list[Helpline] = field(default_factory=list)  # the crisis strip (stodlinjer.yml), in file order
     files: dict[str, int] = field(default_factory=dict)  # record files read per type, valid or not
 
     def of_type(self, type_: str) -> list[Entry]:
@@ -74,6 +78,15 @@ class Directory:
         ids = [record.place] if entry.type == "roles" else record.places if entry.type == "collaborations" else []
         places = [self.entries.get(id_) for id_ in ids if id_]
         return [place for place in places if place is not None and place.type == "places" and place.record.protected]
+
+    def quick_exit(self, entry: Entry) -> bool:
+        """Pages about violence and victims get "Lämna sidan snabbt": a record in a category
+        marked quick_exit in categories.yml (itself or one of its services), or at a protected place."""
+        record = entry.record
+        ids = set(record.categories) | {c for s in getattr(record, "services", []) for c in s.categories}
+        return any(self.categories[c].quick_exit for c in ids if c in self.categories) or bool(
+            self.protected_places(entry)
+        )
 
     def counts(self) -> dict[str, int]:
         return {type_: len(self.of_type(type_)) for type_ in TYPES}

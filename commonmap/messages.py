@@ -281,6 +281,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # The shared vocabulary files
     "bad-vocabulary": ("Filen {file} kan inte läsas: {detail}.", "Rätta filen; den används av alla poster."),
+    # stodlinjer.yml: the crisis strip at the top of every page
+    "helpline-phone-differs": (
+        "Numret {value} är inte samma som i posten '{record}' ({other}).",
+        "Kontrollera vilket nummer som gäller och skriv samma nummer på båda ställena.",
+    ),
 }
 
 

@@ -23,7 +23,7 @@ from commonmap import collector, site
 from commonmap.export import changes
 from commonmap.outputs import Asset, Page, Snippet
 from commonmap.problems import has_errors
-from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
+from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, QUICK_EXIT, Settings
 from commonmap.validate import read_directory
 
 log = logging.getLogger("mkdocs.plugins.commonmap")
@@ -36,6 +36,7 @@ class CommonMapConfig(Config):
     data_license = c.Type(str, default="CC0-1.0")
     data_license_url = c.Type(str, default="https://creativecommons.org/publicdomain/zero/1.0/deed.sv")
     report_email = c.Type(str, default="")
+    quick_exit_url = c.Type(str, default=QUICK_EXIT)
     # A directory.json published before (relative to mkdocs.yml), for /data/changes.json.
     previous_export = c.Type(str, default="")
 
@@ -54,6 +55,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             data_license=self.config.data_license,
             data_license_url=self.config.data_license_url,
             report_email=self.config.report_email,
+            quick_exit_url=self.config.quick_exit_url,
             previous_export=self._previous_export(config),
         )
         self.pages: dict[str, Page] = {}
@@ -112,8 +114,20 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     def on_env(self, env, config, files):
         self.fragments: dict[str, Markup] = {}  # per build: `mkdocs serve` rebuilds with new data
+        self.rendered: dict[tuple[str, str], Markup] = {}
         env.globals["commonmap_fragment"] = self._fragment
+        env.globals["commonmap_snippet"] = self._snippet
         return env
+
+    def _snippet(self, name: str, base_url: str) -> Markup:
+        """A generated snippet for the theme (overrides/), e.g. the crisis strip, rendered once per
+        way back to the root: MkDocs' base_url ("." or "../..") becomes the generators' "../../"."""
+        base = "" if base_url == "." else base_url.rstrip("/") + "/"
+        key = (name, base)
+        if key not in self.rendered:
+            snippet = self.snippets.get(f"<!-- commonmap:{name} -->")
+            self.rendered[key] = Markup(snippet.render(base) if snippet else "")
+        return self.rendered[key]
 
     def _fragment(self, key: str, caller) -> Markup:
         """The theme's output for `key`, rendered by the first page that asks (overrides/main.html)."""

@@ -18,9 +18,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from commonmap import clock, collector, messages, parallel
+from commonmap import clock, collector, helplines, messages, parallel
 from commonmap.checks import ID_PATTERN
-from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary
+from commonmap.directory import Directory, Entry, Vocabulary
 from commonmap.duplicates import Keys, duplicate_warnings, record_keys
 from commonmap.geography import Areas
 from commonmap.loader import Loaded, load_file
@@ -32,6 +32,7 @@ FIELDS = {model: frozenset(model.model_fields) for model in TYPES.values()}
 STALE_MONTHS = 12
 CATEGORIES_FILE = "categories.yml"
 AREAS_FILE = "areas.geojson"
+ROOT_FILES = (CATEGORIES_FILE, helplines.HELPLINES_FILE)  # the YAML files beside the type folders
 TYPE_NAMES = {
     "organisations": "organisation",
     "places": "mötesplats",
@@ -74,17 +75,21 @@ def read_directory(root: Path, today: date | None = None, workers: int = 1) -> t
 
 def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | None, list[Problem]]:
     problems: list[Problem] = []
-    categories = _read_categories(root, problems)
+    vocabulary, _ = _read_model(root, CATEGORIES_FILE, Vocabulary, problems)
+    lines, lines_loaded = _read_model(root, helplines.HELPLINES_FILE, helplines.Helplines, problems, required=False)
     areas = _read_areas(root, problems)
-    if categories is None or areas is None:
+    if vocabulary is None or areas is None:
         return None, problems
-    directory = Directory(root, categories, areas)
+    categories = {c.id: c for c in vocabulary.categories}
+    directory = Directory(root, categories, areas, helplines=lines.helplines if lines else [])
     files = _record_files(root, problems)
     directory.files = {type_: sum(t == type_ for _, t, _ in files) for type_ in TYPES}
     checked = parallel.map_shares(partial(_check_files, directory=directory, today=today), files, workers)
     for item in checked:
         problems += item.problems
     _collect(directory, [item for item in checked if item.record is not None], problems)
+    if lines and lines_loaded:
+        problems += helplines.problems(lines, lines_loaded.file, lines_loaded.position, directory.entries)
     return directory, sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
 
 
@@ -102,7 +107,7 @@ def _record_files(root: Path, problems: list[Problem]) -> list[tuple[str, str, s
         type_ = relative if relative in TYPES else None
         for file_name in sorted(names):
             stem, suffix = os.path.splitext(file_name)
-            if suffix not in (".yml", ".yaml") or relative == "." and file_name == CATEGORIES_FILE:
+            if suffix not in (".yml", ".yaml") or relative == "." and file_name in ROOT_FILES:
                 continue
             name = os.path.normpath(os.path.join(prefix, relative, file_name))
             if type_ is None:
@@ -137,27 +142,21 @@ def _check_file(item: tuple[str, str, str]) -> Checked:
     return Checked(name, path, type_, record, problems, loaded=loaded if record is not None else None)
 
 
-def _read_categories(root: Path, problems: list[Problem]) -> dict[str, CategoryDef] | None:
-    loaded, found = (
-        load_file(root / CATEGORIES_FILE, _relative(root, root / CATEGORIES_FILE))
-        if (root / CATEGORIES_FILE).exists()
-        else (None, [])
-    )
-    problems += found
-    if loaded is None:
-        if not found:
+def _read_model(
+    root: Path, name: str, model: type[M], problems: list[Problem], required: bool = True
+) -> tuple[M | None, Loaded | None]:
+    """A file beside the type folders (categories.yml, stodlinjer.yml) as its model, with the
+    positions for later messages; a missing required file is a problem, an optional one is None."""
+    path = root / name
+    if not path.exists():
+        if required:
             problems.append(
-                Problem(
-                    _relative(root, root / CATEGORIES_FILE),
-                    1,
-                    1,
-                    "bad-vocabulary",
-                    {"file": CATEGORIES_FILE, "detail": "filen saknas"},
-                )
+                Problem(_relative(root, path), 1, 1, "bad-vocabulary", {"file": name, "detail": "filen saknas"})
             )
-        return None
-    vocabulary = _typed(loaded, Vocabulary, problems)
-    return {c.id: c for c in vocabulary.categories} if vocabulary else None
+        return None, None
+    loaded, found = load_file(path, _relative(root, path))
+    problems += found
+    return (_typed(loaded, model, problems) if loaded is not None else None), loaded
 
 
 def _read_areas(root: Path, problems: list[Problem]) -> Areas | None:
