@@ -17,8 +17,13 @@ from email_validator import EmailNotValidError, validate_email
 from phonenumbers import shortnumberinfo
 from pydantic_core import PydanticCustomError
 
+from commonmap import domains
+
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 64
+# Bounds of texts: a line of text (a name, a list item, a note) and a Markdown description.
+TEXT_MAX, NAME_MAX, MARKDOWN_MAX = 1_000, 200, 20_000
+IDNA_REASON = "tecknen följer inte reglerna för internationella domännamn (IDNA 2008)"
 RESERVED_IDS = frozenset({"index", "assets", "data", "search", "sitemap", "404", "new", "edit"})
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -40,6 +45,17 @@ def fail(code: str, **params: object) -> PydanticCustomError:
 def text(value: str) -> str:
     if not value.strip():
         raise fail("empty-value")
+    if len(value) > TEXT_MAX:
+        raise fail("too-long", length=len(value), limit=TEXT_MAX)
+    return value
+
+
+def markdown(value: str) -> str:
+    """A longer text (description, tasks): Markdown, at most MARKDOWN_MAX characters."""
+    if not value.strip():
+        raise fail("empty-value")
+    if len(value) > MARKDOWN_MAX:
+        raise fail("too-long", length=len(value), limit=MARKDOWN_MAX)
     return value
 
 
@@ -118,6 +134,11 @@ def url(value: str) -> str:
         raise fail("invalid-url", value=value) from None
     if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
         raise fail("invalid-url", value=value)
+    if domains.is_international(parts.hostname):
+        try:
+            domains.to_ascii(parts.hostname)
+        except ValueError:
+            raise fail("invalid-domain", value=value, reason=IDNA_REASON) from None
     return value
 
 

@@ -240,6 +240,9 @@ SV: dict[str, str] = {
     "map.gap": "inget",
     "map.unplaced": "Utan område",
     "map.gaps_summary": "{gaps} av {cells} rutor är tomma.",
+    # The preview (`mkdocs serve`) while a file has errors
+    "preview.title": "Förhandsvisningen visar den senaste versionen utan fel. Rätta {count} fel, så uppdateras sidan:",
+    "preview.kept": "Förhandsvisningen visar den senaste versionen utan fel tills {count} fel är rättade.",
 }
 
 
