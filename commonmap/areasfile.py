@@ -9,6 +9,7 @@ checked against them; any error stops the build.
 
 from __future__ import annotations
 
+import json
 import math
 import unicodedata
 from collections.abc import Iterator
@@ -49,16 +50,17 @@ def read(path: str, name: str) -> tuple[Areas | None, list[Problem]]:
         return None, [problem]
     found: list[Found] = []
     areas = list(_areas(data, found))
-    problems = [_located(text, name, path_, code, params) for path_, code, params in found]
+    locator = jsonfile.Locator(text)
+    problems = [_located(locator, name, path_, code, params) for path_, code, params in found]
     return (Areas(areas) if areas else None), problems
 
 
-def _located(text: str, name: str, path: Path_, code: str, params: dict) -> Problem:
+def _located(locator: jsonfile.Locator, name: str, path: Path_, code: str, params: dict) -> Problem:
     if code == "duplicate-key":  # at the second occurrence of the key, naming the first's line
-        params = {**params, "other_line": jsonfile.position(text, path, key=True, occurrence=0)[0]}
-        line, col = jsonfile.position(text, path, key=True, occurrence=1)
+        params = {**params, "other_line": locator.position(path, key=True, occurrence=0)[0]}
+        line, col = locator.position(path, key=True, occurrence=1)
     else:
-        line, col = jsonfile.position(text, path, key=code == "unknown-field")
+        line, col = locator.position(path, key=code == "unknown-field")
     return Problem(name, line, col, code, params)
 
 
@@ -69,9 +71,7 @@ def _areas(data: object, found: list[Found]) -> Iterator[Area]:
         found.append((("type",), "invalid-choice", {"value": data["type"], "allowed": "FeatureCollection"}))
     features = data["features"]
     if not isinstance(features, list) or not features:
-        found.append(
-            (("features",), "expected-list" if not isinstance(features, list) else "empty-list", _list(features))
-        )
+        found.append((("features",), *_not_a_list(features)))
         return
     if len(features) > MAX_FEATURES:
         found.append((("features",), "too-many-areas", {"count": len(features), "limit": MAX_FEATURES}))
@@ -90,8 +90,10 @@ def _areas(data: object, found: list[Found]) -> Iterator[Area]:
             yield area
 
 
-def _list(value: object) -> dict:
-    return {"min": 1} if isinstance(value, list) else {"found": _describe(value)}
+def _not_a_list(value: object) -> tuple[str, dict]:
+    if isinstance(value, list):
+        return "json-empty-list", {}
+    return "json-expected", {"expected": "en lista [ ]", "found": _describe(value)}
 
 
 def _first(seen: dict[str, int], value: str, index: int, path: Path_, found: list[Found]) -> bool:
@@ -126,7 +128,9 @@ def _properties(value: object, path: Path_, found: list[Found]) -> dict | None:
     for field, check in checks_.items():
         text = value[field]
         if not isinstance(text, str):
-            found.append(((*path, field), "expected-text", {"found": _describe(text)}))
+            found.append(
+                ((*path, field), "json-expected", {"expected": "en text inom citattecken", "found": _describe(text)})
+            )
             ok = False
             continue
         try:
@@ -159,7 +163,11 @@ def _geometry(value: object, path: Path_, found: list[Found], budget: list[int])
     kind, coordinates = value["type"], value["coordinates"]
     if kind not in ("Polygon", "MultiPolygon"):
         found.append(
-            ((*path, "type"), "invalid-choice", {"value": _describe(kind), "allowed": "Polygon, MultiPolygon"})
+            (
+                (*path, "type"),
+                "invalid-choice",
+                {"value": kind if isinstance(kind, str) else _describe(kind), "allowed": "Polygon, MultiPolygon"},
+            )
         )
         return None
     before, at = len(found), (*path, "coordinates")
@@ -193,39 +201,52 @@ def _polygon(rings: object, path: Path_, found: list[Found], budget: list[int]) 
         if budget[0] < 0:
             found.append((ring_path, "too-many-vertices", {"limit": MAX_VERTICES}))
             return
-        for p, point in enumerate(ring):
-            if not _point(point, (*ring_path, p), found):
-                return
+        bad = next((p for p, point in enumerate(ring) if not _inside(point)), None)
+        if bad is not None:
+            found.append(_point_problem(ring[bad], (*ring_path, bad)))
+            return
         if len(ring) < 4 or ring[0] != ring[-1]:
             found.append((ring_path, "open-ring", {"count": len(ring)}))
             return
 
 
-def _point(point: object, path: Path_, found: list[Found]) -> bool:
-    numbers = isinstance(point, list) and all(type(n) in (int, float) for n in point)
-    if not numbers or len(point) not in (2, 3) or not all(math.isfinite(n) for n in point):
-        found.append((path, "invalid-position", {"value": _describe(point)}))
-        return False
-    lon, lat = point[0], point[1]
+def _inside(point: object) -> bool:
+    """A position [lon, lat] (or [lon, lat, altitude]) inside REGION. Every JSON number is read
+    as a float (jsonfile), so a bool, a string or a list fails the type test; NaN and infinity
+    fail the comparisons. Written for speed: it runs once per vertex."""
     west, south, east, north = REGION
-    if not (west <= lon <= east and south <= lat <= north):
-        found.append(
-            (path, "outside-region", {"lon": lon, "lat": lat, "region": f"{west}–{east} E, {south}–{north} N"})
-        )
-        return False
-    return True
+    return (
+        type(point) is list
+        and 2 <= len(point) <= 3
+        and all(type(number) is float for number in point)
+        and west <= point[0] <= east
+        and south <= point[1] <= north
+    )
+
+
+def _point_problem(point: object, path: Path_) -> Found:
+    numbers = type(point) is list and all(type(n) is float and math.isfinite(n) for n in point)
+    if not numbers or not 2 <= len(point) <= 3:
+        return path, "invalid-position", {"value": json.dumps(point, ensure_ascii=False)}
+    west, south, east, north = REGION
+    lon, lat = (_number(n) for n in point[:2])
+    return path, "outside-region", {"lon": lon, "lat": lat, "region": f"{west}–{east} E, {south}–{north} N"}
+
+
+def _number(value: float) -> int | float:
+    return int(value) if value.is_integer() else value
 
 
 def _nonempty_list(value: object, path: Path_, found: list[Found]) -> bool:
     if isinstance(value, list) and value:
         return True
-    found.append((path, "expected-list" if not isinstance(value, list) else "empty-list", _list(value)))
+    found.append((path, *_not_a_list(value)))
     return False
 
 
 def _object(value: object, path: Path_, kind: Path_, found: list[Found]) -> bool:
     if not isinstance(value, dict):
-        found.append((path, "expected-mapping", {"found": _describe(value)}))
+        found.append((path, "json-expected", {"expected": "ett objekt { }", "found": _describe(value)}))
         return False
     if isinstance(value, Members) and value.repeated is not None:
         found.append(((*path, value.repeated), "duplicate-key", {"key": value.repeated, "other_line": "?"}))
@@ -243,7 +264,7 @@ def _object(value: object, path: Path_, kind: Path_, found: list[Found]) -> bool
 def _fields(value: dict, path: Path_, found: list[Found], required: tuple[str, ...]) -> bool:
     missing = [field for field in required if field not in value]
     for field in missing:
-        found.append((path, "missing-field", {"field": field}))
+        found.append((path, "json-missing", {"field": field}))
     return not missing
 
 
@@ -254,4 +275,4 @@ def _describe(value: object) -> str:
         return "ett objekt { }"
     if value is None:
         return "null"
-    return f"'{value}'"
+    return f"'{_number(value) if isinstance(value, float) else value}'"

@@ -28,6 +28,7 @@ RESERVED_IDS = frozenset({"index", "assets", "data", "search", "sitemap", "404",
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+COLOR = re.compile(r"^#[0-9a-f]{6}$")
 DEGREES = re.compile(r"^-?\d{1,3}(\.\d+)?$")
 PHONE_CHARS = re.compile(r"^\+?[\d \-()]+$")
 DECIMAL_COMMA = re.compile(r"^-?\d{1,3},\d+$")
@@ -159,6 +160,20 @@ def language(value: str) -> str:
     text(value)
     if value not in language_names():
         raise fail("invalid-language", value=value)
+    return value
+
+
+def color(value: str) -> str:
+    """A map colour of the vocabulary: #rrggbb in lowercase, as the map's CSS takes it."""
+    if not COLOR.match(value):
+        raise fail("invalid-color", value=value)
+    return value
+
+
+def icon(value: str) -> str:
+    """An icon's name (Material Design Icons): the form of an id."""
+    if len(value) > ID_MAX or not ID_PATTERN.match(value):
+        raise fail("invalid-icon", value=value)
     return value
 
 

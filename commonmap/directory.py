@@ -27,8 +27,8 @@ class CategoryDef(BaseModel):
     label: Text = Field(max_length=LABEL_MAX)
     label_en: Text = Field(max_length=LABEL_MAX)
     description: Text = Field(max_length=DESCRIPTION_MAX)
-    icon: Annotated[str, AfterValidator(checks.slug)] = Field(max_length=checks.ID_MAX)
-    color: str = Field(pattern=r"^#[0-9a-f]{6}$")
+    icon: Annotated[str, AfterValidator(checks.icon)]
+    color: Annotated[str, AfterValidator(checks.color)]
 
 
 class Vocabulary(BaseModel):

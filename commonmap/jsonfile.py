@@ -46,8 +46,9 @@ def _members(pairs: list[tuple[str, object]]) -> Members:
     return found
 
 
-def _integer(text: str) -> int | float:
-    return int(text) if len(text) <= 100 else float("inf")  # int() refuses thousands of digits
+# Every number is read as a float: coordinates are compared as floats anyway, and int() refuses
+# a number of thousands of digits, where float() gives infinity (which the checks refuse).
+SKIPPER = json.JSONDecoder(parse_int=float)  # steps over values in `position`
 
 
 def load(raw: bytes, name: str, limit: int) -> tuple[object, str | None, Problem | None]:
@@ -57,7 +58,7 @@ def load(raw: bytes, name: str, limit: int) -> tuple[object, str | None, Problem
     except Refused as refused:
         return None, None, refused.problem
     try:
-        return json.loads(text, object_pairs_hook=_members, parse_int=_integer, parse_constant=_constant), text, None
+        return json.loads(text, object_pairs_hook=_members, parse_int=float, parse_constant=_constant), text, None
     except json.JSONDecodeError as error:
         detail = next((sv for en, sv in SYNTAX.items() if error.msg.startswith(en)), "okänt fel")
         return None, None, Problem(name, error.lineno, error.colno, "json-syntax", {"detail": detail})
@@ -93,18 +94,28 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def position(text: str, path: Path_, *, key: bool = False, occurrence: int = -1) -> tuple[int, int]:
-    """Line and column of the value at `path` (of its key with key=True; of the given occurrence
-    of a repeated key), or of the deepest part of the path that exists."""
-    offset = SPACE.match(text, 0).end()
-    for depth, step in enumerate(path):
-        found = [m for m in _children(text, offset) if m[0] == step]
-        if not found:
-            break
-        last = depth == len(path) - 1
-        step_key, value = found[occurrence if last else -1][1:]
-        offset = step_key if last and key else value
-    return line_col(text, offset)
+class Locator:
+    """Finds values again in a JSON text; the members of each container are listed once, so that
+    many problems in a large file cost one pass over it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.members: dict[int, list[tuple[str | int, int, int]]] = {}
+
+    def position(self, path: Path_, *, key: bool = False, occurrence: int = -1) -> tuple[int, int]:
+        """Line and column of the value at `path` (of its key with key=True; of the given
+        occurrence of a repeated key), or of the deepest part of the path that exists."""
+        offset = SPACE.match(self.text, 0).end()
+        for depth, step in enumerate(path):
+            if offset not in self.members:
+                self.members[offset] = list(_children(self.text, offset))
+            found = [member for member in self.members[offset] if member[0] == step]
+            if not found:
+                break
+            last = depth == len(path) - 1
+            step_key, value = found[occurrence if last else -1][1:]
+            offset = step_key if last and key else value
+        return line_col(self.text, offset)
 
 
 def _children(text: str, offset: int) -> Iterator[tuple[str | int, int, int]]:
@@ -124,6 +135,6 @@ def _children(text: str, offset: int) -> Iterator[tuple[str | int, int, int]]:
         else:
             step, index = index, index + 1
         yield step, start, at
-        at = SPACE.match(text, json.JSONDecoder().raw_decode(text, at)[1]).end()
+        at = SPACE.match(text, SKIPPER.raw_decode(text, at)[1]).end()
         if text[at : at + 1] == ",":
             at = SPACE.match(text, at + 1).end()

@@ -39,6 +39,15 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
         "Kontrollera kommatecken, citattecken och klamrar på raden; ett JSON-verktyg eller en editor med JSON-stöd visar felet.",
     ),
     "json-not-finite": ("NaN eller Infinity är inte tal i JSON.", "Skriv koordinaten som ett vanligt tal, t.ex. 15.2."),
+    "json-expected": (
+        "Här ska det stå {expected}, men det står {found}.",
+        'Jämför med GeoJSON: {{"type": "FeatureCollection", "features": [...]}}, där varje område är ett objekt med "type": "Feature", "properties" (id, code, name) och "geometry".',
+    ),
+    "json-missing": (
+        'Fältet "{field}" saknas i objektet.',
+        'Lägg till "{field}": … i objektet. Varje område har "type", "properties" (id, code, name) och "geometry".',
+    ),
+    "json-empty-list": ("Listan [ ] är tom.", "Lägg till minst ett värde inom klamrarna."),
     "too-many-areas": (
         "Filen har {count} områden, fler än gränsen {limit}.",
         "Kontrollera att det är rätt fil: kommunen har några tiotal områden.",
@@ -72,6 +81,14 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate-category": (
         "'{value}' finns redan i kategori nummer {other}.",
         "Varje kategori behöver ett eget id och egna namn (label, label_en).",
+    ),
+    "invalid-color": (
+        "'{value}' är inte en färg i formen #rrggbb.",
+        'Skriv färgen med sex hexadecimala siffror i gemener inom citattecken, t.ex. color: "#1f5fa8".',
+    ),
+    "invalid-icon": (
+        "'{value}' är inte ett ikonnamn.",
+        "Skriv namnet på en ikon i Material Design Icons med små bokstäver och bindestreck, t.ex. account-group.",
     ),
     "duplicate-color": (
         "Färgen {value} används också av kategorin '{other}'.",

@@ -51,6 +51,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
     warned = False
     last_good: Directory | None = None
     staging: str | None = None
+    counter: CountHandler | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
