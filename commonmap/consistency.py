@@ -9,12 +9,19 @@ from functools import cache
 
 from pydantic import BaseModel
 
+from commonmap import ui
+
 Found = tuple[tuple, str, dict]
 DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
 DAY, WEEK = 24 * 60, 7 * 24 * 60
-# What makes two items of a list of fields the same; lists of other fields are not compared
-# as a whole (opening hours have their own rule).
-ITEM_KEYS = {"Service": ("name",), "Partner": ("organisation",), "ClosedPeriod": ("start", "end")}
+# What makes two items of a list of fields the same (opening hours that overlap without being
+# the same have their own rule).
+ITEM_KEYS = {
+    "Service": ("name",),
+    "Partner": ("organisation",),
+    "ClosedPeriod": ("start", "end"),
+    "Hours": ("days", "opens", "closes", "note"),
+}
 
 
 @cache
@@ -40,11 +47,15 @@ def repeats(model: BaseModel, at: tuple = ()) -> list[Found]:
             if key is None:
                 continue
             if key in first:
-                shown = item if isinstance(item, str) else getattr(item, ITEM_KEYS[type(item).__name__][0])
+                shown = item if isinstance(item, str) else _shown(item)
                 found.append(((*at, field, index), "duplicate-item", {"value": shown, "other": first[key] + 1}))
             else:
                 first[key] = index
     return found
+
+
+def _shown(item: BaseModel) -> str:
+    return " ".join(str(getattr(item, name) or "") for name in ITEM_KEYS[type(item).__name__]).strip()
 
 
 def _key(item: BaseModel) -> tuple | None:
@@ -67,7 +78,7 @@ def overlapping_hours(hours: list) -> list[Found]:
             for begin, end in _in_week(start, start + length):
                 other = _overlapped(spans, begin, end, entry, hours)
                 if other is not None:
-                    params = {"day": day, "opens": item.opens, "closes": item.closes, "other": other + 1}
+                    params = {"day": ui.t(f"day.{day}"), "opens": item.opens, "closes": item.closes, "other": other + 1}
                     found.append((("opening_hours", entry, "days", position), "overlapping-hours", params))
                     break
                 spans.append((begin, end, entry))

@@ -177,10 +177,10 @@ def _code_for(kind: str, value: object, ctx: dict, path: tuple, model: type[Base
         return "invalid-choice", {"value": value, "allowed": ctx.get("expected", "").replace("'", "")}
     if kind == "too_short":
         return "empty-list", {"min": ctx.get("min_length", 1)}
+    if kind == "string_too_long" or kind == "too_long" and isinstance(value, str):
+        return "too-long", {"length": len(str(value)), "limit": ctx.get("max_length")}
     if kind == "too_long":
         return "too-many-items", {"count": ctx.get("actual_length"), "limit": ctx.get("max_length")}
-    if kind == "string_too_long":
-        return "too-long", {"length": len(str(value)), "limit": ctx.get("max_length")}
     found = _describe(value)
     if kind == "list_type":
         return "expected-list", {"found": found}
