@@ -175,7 +175,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
     def _after_search(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None and generated.search_html:
-            page.content = generated.html
+            page.content = self.banner + generated.html
         return context
 
     on_page_context = CombinedEvent(_before_search, _after_search)
