@@ -184,10 +184,7 @@ def _geometry(value: object, path: Path_, found: list[Found], budget: list[int])
     if not shapely.is_valid(geometry):
         found.append(((*path, "coordinates"), "invalid-geometry", {"reason": shapely.is_valid_reason(geometry)}))
         return None
-    if geometry.area <= 0:
-        found.append(((*path, "coordinates"), "empty-geometry", {}))
-        return None
-    return geometry
+    return geometry  # valid and non-empty: a valid polygon has an area
 
 
 def _polygon(rings: object, path: Path_, found: list[Found], budget: list[int]) -> None:

@@ -76,7 +76,6 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
         "Områdets gräns är ogiltig: {reason}.",
         "Rätta gränsen så att den inte korsar sig själv (t.ex. med 'Fix geometries' i QGIS).",
     ),
-    "empty-geometry": ("Områdets yta är noll.", "Kontrollera koordinaterna; ett område behöver en yta."),
     # The vocabulary
     "duplicate-category": (
         "'{value}' finns redan i kategori nummer {other}.",
@@ -106,10 +105,6 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
     "setting-attribution": (
         "tiles_attribution innehåller HTML som inte är tillåten: {value}.",
         'Skriv text och högst länkar som <a href="https://...">…</a>; inga andra taggar eller attribut.',
-    ),
-    "setting-type": (
-        "Inställningen '{field}' ska vara en text, men är {found}.",
-        "Skriv värdet som text efter kolon, inom citattecken om det behövs.",
     ),
     "unknown-snippet": (
         "Sidan {page} har platsmarkeringen '{name}', som inte finns.",

@@ -18,7 +18,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import MINIMAL, site_config
+from tests.conftest import MINIMAL, ROOT, site_config
 from tests.test_site_serve import free_port, page_when
 
 RECORD = "organisations/exempelforeningen.yml"
@@ -168,3 +168,24 @@ def test_serve_keeps_the_last_good_site_shows_the_problem_and_recovers(tmp_path:
     output = (tmp_path / "serve.log").read_text(encoding="utf-8")
     assert "Traceback" not in output, output[-3000:]
     assert "exempelforeningen.yml:" in output  # the problem is in the terminal too
+
+
+def test_a_page_marker_that_nothing_fills_fails_the_strict_build(tmp_path: Path) -> None:
+    """Hand-written pages are read too: `<!-- commonmap:NAME -->` names a generated snippet; an
+    unknown name is reported with the page and its line, and the previous site stays."""
+    folder, _ = project(tmp_path)
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    page = content / "om.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n<!-- commonmap:finns-inte -->\n", encoding="utf-8")
+    line = len(text.split("\n")) + 1
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(f"docs_dir: {ROOT / 'content'}", f"docs_dir: {content}"),
+        encoding="utf-8",
+    )
+    result = build(folder, tmp_path / "site")
+    assert result.returncode == 1
+    assert f"content/om.md:{line}:1: warning:" in result.stderr, result.stderr[-2000:]
+    assert not (tmp_path / "site").exists() and leftovers(tmp_path) == []

@@ -245,3 +245,21 @@ def test_an_unreadable_yaml_file_is_quoted_briefly_and_visibly(tmp_path: Path) -
     github.assert_bounded()
     named = {Path(name).name for name in files}
     assert {key[0] for key in problem_keys(validate(root)) if key[0] in named} == named
+
+
+def test_a_file_that_cannot_be_opened_is_named(tmp_path: Path, monkeypatch) -> None:
+    """Permissions cannot be taken from root, who runs these tests: the refusal is simulated."""
+    from commonmap import inputs
+
+    root = tmp_path / "directory"
+    shutil.copytree(MINIMAL, root)
+    real_open = os.open
+
+    def refuse(path, flags, *args, **kwargs):
+        if str(path).endswith("exempelforeningen.yml"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(inputs.os, "open", refuse)
+    keys = problem_keys(validate(root))
+    assert ("exempelforeningen.yml", 1, "unreadable-file") in keys
