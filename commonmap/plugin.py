@@ -140,7 +140,9 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         line = page.markdown.split(f"<!-- commonmap:{name} -->")[0].count("\n") + 1
         allowed = ", ".join(sorted(marker.removeprefix("<!-- commonmap:")[:-4] for marker in self.snippets))
         params = {"page": page.file.src_uri, "name": name, "allowed": allowed}
-        return Problem(f"{Path(config.docs_dir).name}/{page.file.src_uri}", line, 1, "unknown-snippet", params, "warning")
+        return Problem(
+            f"{Path(config.docs_dir).name}/{page.file.src_uri}", line, 1, "unknown-snippet", params, "warning"
+        )
 
     def on_nav(self, nav, config, files):
         self.in_nav = {page.file.src_uri for page in nav.pages}
@@ -226,7 +228,11 @@ def _banner(problems: list[Problem]) -> str:
     """The preview's notice of the errors that keep it on the last good version (escaped)."""
     if not problems:
         return ""
-    items = "".join(f"<li><code>{html.escape(p.format())}</code></li>" for p in problems)
+    items = "".join(
+        f"<li><code>{html.escape(f'{p.file}:{p.line}:{p.col}')}</code> {html.escape(p.message)} "
+        f"{html.escape(ui.t('preview.hint', hint=p.hint))}</li>"
+        for p in problems
+    )
     title = html.escape(ui.t("preview.title", count=len(problems)))
     return f'<div class="admonition failure" role="alert"><p class="admonition-title">{title}</p><ul>{items}</ul></div>'
 

@@ -242,6 +242,7 @@ SV: dict[str, str] = {
     "map.gaps_summary": "{gaps} av {cells} rutor är tomma.",
     # The preview (`mkdocs serve`) while a file has errors
     "preview.title": "Förhandsvisningen visar den senaste versionen utan fel. Rätta {count} fel, så uppdateras sidan:",
+    "preview.hint": "Tips: {hint}",
     "preview.kept": "Förhandsvisningen visar den senaste versionen utan fel tills {count} fel är rättade.",
 }
 
