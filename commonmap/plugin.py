@@ -23,6 +23,7 @@ from mkdocs.utils import CountHandler
 
 from commonmap import collector, site, siteconfig, staging, ui
 from commonmap.directory import Directory
+from commonmap.export import changes
 from commonmap.outputs import Asset, Page, Snippet
 from commonmap.problems import Problem, has_errors
 from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
@@ -39,6 +40,8 @@ class CommonMapConfig(Config):
     data_license = c.Type(str, default="CC0-1.0")
     data_license_url = c.Type(str, default="https://creativecommons.org/publicdomain/zero/1.0/deed.sv")
     report_email = c.Type(str, default="")
+    # A directory.json published before (relative to mkdocs.yml), for /data/changes.json.
+    previous_export = c.Type(str, default="")
 
 
 class CommonMapPlugin(BasePlugin[CommonMapConfig]):
@@ -68,7 +71,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             self._failed(problems)
         else:
             self.root = config_file.parent / self.config.directory
-            self.settings = _settings(config, self.config, self.root)
+            self.settings = _settings(config, self.config, self.root, self._previous_export(config))
         self.final_site, self.counter = config.site_dir, None
         if not self.dirty:  # a dirty build adds to the site in place
             self.staging = config.site_dir = staging.begin(config.site_dir)
@@ -77,6 +80,10 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             self.counter.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self.counter)
         return config
+
+    def _previous_export(self, config) -> str:
+        previous = self.config.previous_export
+        return str(Path(config.config_file_path).parent / previous) if previous else ""
 
     def on_files(self, files: Files, config) -> Files:
         if self.preview_problems:  # mkdocs.yml has errors: the preview shows the last good version
@@ -91,6 +98,10 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
                 directory = self.last_good
             elif self.command == "serve":
                 self.last_good = directory
+        if self.settings.previous_export:
+            _, error = changes.read_previous(self.settings.previous_export)
+            if error:
+                raise PluginError(error)
         self._generate(directory, files, config)
         return files
 
@@ -208,7 +219,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         return server
 
 
-def _settings(config, options: CommonMapConfig, root: Path) -> Settings:
+def _settings(config, options: CommonMapConfig, root: Path, previous_export: str) -> Settings:
     project = Path(config.config_file_path).parent
     return Settings(
         site_url=config.site_url or "",
@@ -221,6 +232,7 @@ def _settings(config, options: CommonMapConfig, root: Path) -> Settings:
         data_license=options.data_license,
         data_license_url=options.data_license_url,
         report_email=options.report_email,
+        previous_export=previous_export,
     )
 
 
