@@ -12,10 +12,9 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from commonmap.inputs import HELPLINES_FILE  # noqa: F401 - re-exported: helplines.HELPLINES_FILE
 from commonmap.model import Id, Phone, Strict, Text
 from commonmap.problems import Problem
-
-HELPLINES_FILE = "stodlinjer.yml"
 
 
 class Helpline(Strict):

@@ -291,6 +291,10 @@ SV: dict[str, str] = {
     "map.wide_only": "inget i området, men stöd för hela kommunen, länet eller landet",
     "map.unplaced": "Område okänt",
     "map.gaps_summary": "{gaps} av {cells} rutor saknar stöd; i {wide_only} finns bara stöd för hela kommunen, länet eller landet.",
+    # The preview (`mkdocs serve`) while a file has errors
+    "preview.title": "Förhandsvisningen visar den senaste versionen utan fel. Rätta {count} fel, så uppdateras sidan:",
+    "preview.hint": "Tips: {hint}",
+    "preview.kept": "Förhandsvisningen visar den senaste versionen utan fel tills {count} fel är rättade.",
 }
 
 
