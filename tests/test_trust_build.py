@@ -18,6 +18,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import MINIMAL, ROOT, site_config
 from tests.test_site_serve import free_port, page_when
 
@@ -127,6 +129,7 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
+@pytest.mark.timed_waits  # mkdocs serve's file watcher waits with timeouts
 def test_serve_keeps_the_last_good_site_shows_the_problem_and_recovers(tmp_path: Path) -> None:
     folder, directory = project(tmp_path)
     port = free_port()
