@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--list", action="store_true", help="visa posttyperna")
     new.add_argument("--directory", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stale = commands.add_parser(
-        "stale", parents=[dated], help="Lista poster som inte granskats på länge, med kontaktens e-post."
+        "stale",
+        parents=[dated],
+        help="Lista poster som inte granskats på länge eller bygger på gamla webbsidor, med kontaktens e-post.",
     )
     stale.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stale.add_argument("--months", type=int, default=None, help="antal månader (standard: 12)")
@@ -65,7 +67,11 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(".cache/links.json"),
         help="svar som sparas en vecka (standard: .cache/links.json)",
     )
-    stats = commands.add_parser("stats", parents=[dated], help="Räkna poster per typ, kategori och område.")
+    stats = commands.add_parser(
+        "stats",
+        parents=[dated],
+        help="Räkna det en besökare kan använda (adresser, kontaktvägar, öppettider…) och poster per typ, kategori och område.",
+    )
     stats.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stats.add_argument("--format", choices=("text", "json"), default="text", help="utdata: text eller json")
     try:
@@ -107,6 +113,7 @@ def run_validate(root: Path, output: str) -> int:
     from commonmap.validate import read_directory
 
     directory, problems = read_directory(root, workers=parallel.cores())
+    problems = settings_problems(root) + problems
     for problem in problems:
         print(problem.format_github() if output == "github" else problem.format())
     errors = sum(p.severity == "error" for p in problems)
@@ -115,6 +122,16 @@ def run_validate(root: Path, output: str) -> int:
         file=sys.stderr if output == "github" else sys.stdout,
     )
     return 1 if has_errors(problems) else 0
+
+
+def settings_problems(root: Path) -> list:
+    """The plugin's settings in the mkdocs.yml beside the directory, when there is one."""
+    config_file = root.absolute().parent / "mkdocs.yml"
+    if not config_file.is_file():
+        return []
+    from commonmap import siteconfig
+
+    return siteconfig.problems(config_file)
 
 
 def entry() -> None:

@@ -15,6 +15,7 @@ from commonmap.localized import language_label, localized
 from commonmap.model import TYPES
 from commonmap.outputs import Asset, Output, Page
 from commonmap.pages import environment, tel_href
+from commonmap.reach import WIDE
 from commonmap.settings import Settings
 from commonmap.urls import FOLDERS, base_of
 
@@ -66,6 +67,7 @@ def finder_page(directory: Directory, data: dict, language: str) -> Page:
             categories=categories,
             areas=sorted(directory.areas, key=lambda a: a.name),
             languages=sorted(((code, item["text"]) for code, item in labels["languages"].items()), key=lambda i: i[1]),
+            reach_labels=[local.t(f"serves.{level}") for level in WIDE],  # by the records' "sv" index
         )
     )
     meta = {"hide_search": True}  # the finder is this page's search: no site-wide index download here
@@ -136,10 +138,13 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
         "cp": [[p.start, p.end] for p in getattr(record, "closed_periods", [])],
         "ho": True if getattr(record, "open_on_public_holidays", False) else None,
         "tc": True if record.temporarily_closed else None,
+        "st": record.status if record.status in ("planned", "ended") else None,
         "pr": True if directory.protected_places(entry) else None,
         "f": cost.free if cost else None,
         "w": access.wheelchair if access else None,
         "ll": [place.location.lat, place.location.lon] if getattr(place, "location", None) else None,
+        "llx": True if getattr(place, "location", None) and place.location.approximate else None,
+        "sv": WIDE.index(record.serves) if record.serves else None,
         "ad": _address(place),
         "tn": {code: t.name for code, t in record.translations.items() if t.name} or None,
     }

@@ -16,7 +16,7 @@ from babel.dates import format_date
 from jinja2 import Environment
 from markupsafe import Markup
 
-from commonmap import richtext, templating, ui
+from commonmap import clock, freshness, reach, richtext, templating, ui
 from commonmap.directory import Directory, Entry
 from commonmap.jsonld import json_ld, script_json
 from commonmap.languages import LANGUAGES, SWEDISH
@@ -70,13 +70,14 @@ class Indexes:
     with 10,000 records a scan per page adds up."""
 
     listed: list[Entry]
+    wide: dict[str, list[Entry]] = field(default_factory=dict)  # reach.wide_entries
     in_category: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     located: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     serving: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def of(cls, directory: Directory) -> Indexes:
-        found = cls(directory.listed())
+        found = cls(directory.listed(), reach.wide_entries(directory))
         for entry in found.listed:
             for category_id in dict.fromkeys(entry.record.categories):
                 found.in_category[category_id].append(entry)
@@ -101,6 +102,8 @@ class SiteView:
         self.in_category = self.indexes.in_category
         self.located = self.indexes.located
         self.serving = self.indexes.serving
+        self.wide = self.indexes.wide
+        self.today = clock.today()  # the build's day, for the age of sources (set by COMMONMAP_TODAY)
 
     def in_language(self, language: str) -> SiteView:
         return SiteView(self.directory, self.settings, language, self.indexes)
@@ -139,7 +142,7 @@ class SiteView:
             description=record.summary or "",
             head=self.json_ld(entry),
             search_html=self.render("record_search.html", path, entry=entry, record=record),
-            meta={"search": {"boost": 2}},
+            meta={"search": {"boost": 2}, "quick_exit": self.directory.quick_exit(entry)},
         )
 
     def list_page(self, type_: str) -> Page:
@@ -147,10 +150,10 @@ class SiteView:
         html = self.render("list.html", path, type_=type_, groups=self.by_category(type_))
         return Page(path, ui.t(f"types.{type_}"), html, description=ui.t(f"list_intro.{type_}"))
 
-    def page(self, path: str, title: str, html: str, description: str) -> Page:
+    def page(self, path: str, title: str, html: str, description: str, meta: dict | None = None) -> Page:
         """A resident page; those in other languages than Swedish stay out of the site search, whose
         index is Swedish (each language's finder is its search)."""
-        return Page(path, title, html, description=description, search=self.local.swedish)
+        return Page(path, title, html, description=description, search=self.local.swedish, meta=meta or {})
 
     def category_page(self, category_id: str) -> Page:
         path = self.local.url(f"kategorier/{category_id}.md")
@@ -158,7 +161,7 @@ class SiteView:
         by_type = self.by_type(self.in_category[category_id])
         html = self.render("category.html", path, category=category, by_type=by_type)
         label, description = self.local.category(category)[0], self.local.category_description(category)[0]
-        return self.page(path, label, html, description)
+        return self.page(path, label, html, description, meta={"quick_exit": category.quick_exit})
 
     def categories_page(self) -> Page:
         path = self.local.url("kategorier/index.md")
@@ -169,7 +172,8 @@ class SiteView:
         path = self.local.url(f"omraden/{area_id}.md")
         area = self.directory.areas.by_id[area_id]
         located, serving = self.by_type(self.located[area_id]), self.by_type(self.serving[area_id])
-        html = self.render("area.html", path, area=area, located=located, serving=serving)
+        wide = {level: self.by_type(entries) for level, entries in reach.wide_for_area(self.wide, area_id).items()}
+        html = self.render("area.html", path, area=area, located=located, serving=serving, wide=wide)
         return self.page(path, area.name, html, self.local.t("area_intro", name=area.name))
 
     def categories_snippet(self, base: str) -> str:
@@ -182,7 +186,8 @@ class SiteView:
         path = self.local.url("omraden/index.md")
         counts = {a.id: len(self.located[a.id]) + len(self.serving[a.id]) for a in self.directory.areas}
         areas = sorted(self.directory.areas, key=lambda a: a.name)
-        html = self.render("areas.html", path, areas=areas, counts=counts)
+        wide_count = sum(len(entries) for entries in self.wide.values())
+        html = self.render("areas.html", path, areas=areas, counts=counts, wide_count=wide_count)
         return self.page(path, self.local.t("areas"), html, self.local.t("areas_intro"))
 
     def good_examples_page(self) -> Page:
@@ -208,6 +213,10 @@ class SiteView:
     @staticmethod
     def language_tag(language_id: str) -> str:
         return LANGUAGES[language_id].tag
+
+    def old_source_year(self, record) -> int | None:
+        """The year of the record's newest dated source when it is old (freshness.py), else None."""
+        return freshness.old_source_year(record, self.today)
 
     def entry(self, id_: str) -> Entry:
         return self.directory.entries[id_]

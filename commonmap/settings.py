@@ -8,6 +8,7 @@ from urllib.parse import quote, urlencode
 from commonmap.languages import LANGUAGES
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+QUICK_EXIT = "https://www.smhi.se/"
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bidragsgivare'
 
 
@@ -22,6 +23,7 @@ class Settings:
     data_license: str = "CC0-1.0"
     data_license_url: str = "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"
     report_email: str = ""  # where residents' error reports go ("Rapportera fel"); no account needed
+    quick_exit_url: str = QUICK_EXIT  # where "Lämna sidan snabbt" goes: a neutral site
     previous_export: str = ""  # a directory.json published before, for /data/changes.json; "" when none
     languages: tuple[str, ...] = tuple(LANGUAGES)  # the interface languages published, Swedish first
     content_pages: frozenset[str] = frozenset()  # the hand-written pages (content/), e.g. "ar/om.md"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from commonmap import contribute, export, finder, mapview, pages, translations
+from commonmap import chrome, contribute, export, finder, mapview, pages, translations
 from commonmap.directory import Directory
 from commonmap.outputs import Output
 from commonmap.settings import Settings
@@ -22,6 +22,7 @@ GENERATORS: list[Generator] = [
     export.outputs,
     contribute.outputs,
     translations.outputs,
+    chrome.outputs,
 ]
 
 
