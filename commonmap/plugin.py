@@ -182,7 +182,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     def on_env(self, env, config, files):
         self.fragments: dict[str, Markup] = {}  # per build: `mkdocs serve` rebuilds with new data
-        self.rendered: dict[tuple[str, str], Markup] = {}
+        self.rendered: dict[tuple[str, str, str], Markup] = {}
         env.globals["commonmap_fragment"] = self._fragment
         env.globals["commonmap_sitemap_alternates"] = self._alternates
         env.globals["commonmap_snippet"] = pass_context(lambda context, *args: self._snippet(context, *args))
@@ -204,6 +204,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             marker = f"<!-- commonmap:{name} -->"
             snippet = self.snippets.get((marker, language)) or self.snippets.get((marker, SWEDISH))
             self.rendered[key] = Markup(snippet.render(base) if snippet else "")
+        return self.rendered[key]
 
     def _fragment(self, key: str, caller) -> Markup:
         """The theme's output for `key`, rendered by the first page that asks (overrides/main.html)."""
