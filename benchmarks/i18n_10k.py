@@ -25,14 +25,16 @@ HOOK = Path(__file__).with_name("record_pages_hook.py")
 
 
 def config(name: str, directory: Path, languages: list[str], hook: bool = False) -> Path:
-    """A folder with the project's mkdocs.yml over `directory`, publishing `languages`."""
+    """A folder with the project's mkdocs.yml over a copy of `directory` inside it (the plugin reads
+    no directory outside the project), publishing `languages`."""
     folder = OUT / name
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
+    shutil.copytree(directory, folder / "directory")
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    text = text.replace("      directory: directory", f"      directory: {directory}\n      languages: {languages}")
+    text = text.replace("      directory: directory", f"      directory: directory\n      languages: {languages}")
     if hook:
         text += f"\nhooks:\n  - {HOOK}\n"
     (folder / "mkdocs.yml").write_text(text, encoding="utf-8")

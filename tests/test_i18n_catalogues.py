@@ -140,8 +140,9 @@ def independent_counts(directory: Path) -> dict[str, tuple[int, int, int, int]]:
             same = source is not None and (tuple(source) if isinstance(source, tuple) else source) == message.id
             done += bool(message.id and same and ui.translatable(message.context) and not message.fuzzy and all(forms))
         own = [c.get("translations", {}).get(language.id, {}) for c in categories]
-        labels = [t.get("label") or (c["label_en"] if language.id == "en" else None) for c, t in zip(categories, own)]
-        translated = sum(bool(label) and bool(t.get("description")) for label, t in zip(labels, own))
+        pairs = list(zip(categories, own, strict=True))
+        labels = [t.get("label") or (c["label_en"] if language.id == "en" else None) for c, t in pairs]
+        translated = sum(bool(label) and bool(t.get("description")) for label, t in zip(labels, own, strict=True))
         pages = sum((ROOT / "content" / language.id / page).exists() for page in RESIDENT_CONTENT)
         counts[language.id] = (done, total, translated, pages)
     return counts

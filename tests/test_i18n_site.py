@@ -206,3 +206,29 @@ def test_a_swedish_only_build_has_no_other_languages(tmp_path_factory) -> None:
     assert not (site / "ar").exists() and not (site / "lattlast").exists()
     assert parse(page_file(site, "")).switcher == []
     assert (site / "hitta-stod" / "index.html").exists()
+
+
+@pytest.mark.parametrize("code", [c for c in LANGUAGES if c != SWEDISH])
+def test_the_skip_link_crisis_strip_and_footer_speak_the_pages_language(built_site: Path, code: str) -> None:
+    """What every page has around its content (issue 18) is in the page's language: the labels
+    from the catalogue, the helplines' topics and hours from stodlinjer.yml's translations; the
+    lines' names stay Swedish and are tagged so, and a line links to its record in this language's
+    finder."""
+    import yaml
+
+    from commonmap import i18n
+
+    texts = i18n.texts(code)
+    html = page_file(built_site, LANGUAGES[code].prefix).read_text(encoding="utf-8")
+    page = parse(page_file(built_site, LANGUAGES[code].prefix))
+    for key in ("chrome.skip", "crisis.heading", "footer.about"):
+        assert texts.has(key) and texts.t(key) in html, key
+    lines = yaml.safe_load(Path("directory/stodlinjer.yml").read_text(encoding="utf-8"))["helplines"]
+    for line in lines:
+        own = line.get("translations", {}).get(code, {})
+        topic = own.get("topic", line["topic"])
+        assert LANGUAGES[code].tag in page.lang_of(topic + ":") or topic == line["topic"], topic
+        assert page.lang_of(line["name"])[0] == "sv", line["name"]
+    finder = f'href="../{LANGUAGES[code].prefix}hitta-stod/?post={lines[0]["record"]}"'
+    assert finder in html  # the record in this language's finder
+    assert f'href="../{LANGUAGES[code].prefix}om/"' in html  # the footer's about page in this language

@@ -161,6 +161,9 @@
     return node;
   }
   function link(href, text) { return el("a", text, { href: href }); }
+  // Numbers, e-mail and web addresses read left to right on every page (an Arabic page would
+  // otherwise move a web address's hyphens and slashes to its other end).
+  function ltrLink(href, text) { return el("a", text, { href: href, dir: "ltr" }); }
   // Data in Swedish inside a page in another language: tagged, and isolated in its direction.
   function tag(node, lang) {
     if (lang !== labels.lang) { node.setAttribute("lang", lang); node.setAttribute("dir", "auto"); }
@@ -204,15 +207,15 @@
       if (until) facts.appendChild(el("li", format(messages.open_now, { time: until }), { "class": "cm-open" }));
       else if (next) facts.appendChild(el("li", format(messages.opens, next)));
     }
-    if (r.ad) facts.appendChild(el("li", messages.address + ": " + r.ad));
+    if (r.ad) { var address = el("li", messages.address + ": "); address.appendChild(tag(el("bdi", r.ad), "sv")); facts.appendChild(address); }
     if (r.sv !== undefined) facts.appendChild(el("li", messages.reach + ": " + messages.serves[r.sv], { "class": "cm-reach" }));
     if (r.a.length) facts.appendChild(listOf(messages.areas, r.a, areaName));
     if (r.l.length) facts.appendChild(listOf(messages.languages, r.l, languageName));
     if (position && r.ll) facts.appendChild(el("li", format(r.llx ? messages.distance_approx : messages.distance, { km: distance(r).toFixed(1).replace(".", ",") })));
     var contact = el("li", null, { "class": "cm-result-contact" });
-    if (r.p) { contact.appendChild(document.createTextNode(messages.phone + ": ")); contact.appendChild(link(r.tel, r.p)); contact.appendChild(document.createTextNode(" ")); }
-    if (r.e) { contact.appendChild(document.createTextNode(messages.email + ": ")); contact.appendChild(link("mailto:" + r.e, r.e)); contact.appendChild(document.createTextNode(" ")); }
-    if (r.web && /^https?:\/\//.test(r.web)) { contact.appendChild(document.createTextNode(messages.website + ": ")); contact.appendChild(link(r.web, r.web)); }
+    if (r.p) { contact.appendChild(document.createTextNode(messages.phone + ": ")); contact.appendChild(ltrLink(r.tel, r.p)); contact.appendChild(document.createTextNode(" ")); }
+    if (r.e) { contact.appendChild(document.createTextNode(messages.email + ": ")); contact.appendChild(ltrLink("mailto:" + r.e, r.e)); contact.appendChild(document.createTextNode(" ")); }
+    if (r.web && /^https?:\/\//.test(r.web)) { contact.appendChild(document.createTextNode(messages.website + ": ")); contact.appendChild(ltrLink(r.web, r.web)); }
     if (contact.childNodes.length) facts.appendChild(contact);
     body.appendChild(facts);
     li.appendChild(body);
