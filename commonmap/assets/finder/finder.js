@@ -60,6 +60,15 @@
     }
     return null;
   }
+  /* Open from midnight to midnight on that date ("00:00"–"00:00", a whole day). */
+  function wholeDay(r, date) {
+    var day = DAYS[dayIndex(date)];
+    return !closedOn(r, date) && r.h.some(function (h) { return h[1] === "00:00" && h[2] === "00:00" && h[0].indexOf(day) >= 0; });
+  }
+  function openText(r, now, until) {
+    if (wholeDay(r, now) && wholeDay(r, addDays(now, 1))) return messages.open_round_the_clock;
+    return format(messages.open_now, { time: until });
+  }
   function nextOpening(r, now) {
     var hours = r.h, t = now.getHours() * 60 + now.getMinutes();
     if (r.tc) return null;
@@ -204,7 +213,7 @@
     if (r.pr) facts.appendChild(el("li", messages.protected, { "class": "cm-protected" }));
     if (r.h && r.h.length) {
       var until = openUntil(r, now), next = nextOpening(r, now);
-      if (until) facts.appendChild(el("li", format(messages.open_now, { time: until }), { "class": "cm-open" }));
+      if (until) facts.appendChild(el("li", openText(r, now, until), { "class": "cm-open" }));
       else if (next) facts.appendChild(el("li", format(messages.opens, next)));
     }
     if (r.ad) { var address = el("li", messages.address + ": "); address.appendChild(tag(el("bdi", r.ad), "sv")); facts.appendChild(address); }
@@ -316,7 +325,9 @@
     }), facts.firstChild);
     if (r.h && r.h.length) facts.appendChild(listOf(messages.opening_hours, r.h, function (h, li) {
       var days = h[0].map(function (d) { return messages.days[DAYS.indexOf(d)]; }).join(", ");
-      li.appendChild(el("bdi", days + " " + h[1] + "–" + h[2] + (h[2] <= h[1] ? " (" + messages.past_midnight + ")" : "")));
+      var whole = h[1] === "00:00" && h[2] === "00:00"; // a whole day from midnight: "dygnet runt"
+      var time = whole ? messages.round_the_clock : h[1] + "–" + h[2] + (h[2] <= h[1] ? " (" + messages.past_midnight + ")" : "");
+      li.appendChild(el("bdi", days + " " + time));
     }));
     if (r.f !== undefined) facts.appendChild(el("li", messages.cost + ": " + (r.f ? messages.free : "–")));
     if (r.w) facts.appendChild(el("li", messages.accessibility + ": " + messages.wheelchair[r.w]));
