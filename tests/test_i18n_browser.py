@@ -67,6 +67,10 @@ def test_the_arabic_finders_first_filter_is_at_the_right_edge(wide, site_url: st
     boxes = wide.locator("input[name=typ]")  # in each checkbox label, the box comes first: on the right
     label_box = wide.locator("fieldset label").first.bounding_box()
     assert boxes.first.bounding_box()["x"] > label_box["x"] + label_box["width"] / 2
+    # Numbers and addresses read left to right inside the Arabic text; a Swedish address is tagged.
+    contacts = wide.locator("#cm-results .cm-result-contact a")
+    assert contacts.count() > 3 and set(contacts.evaluate_all("links => links.map(a => a.dir)")) == {"ltr"}
+    assert wide.locator("#cm-results bdi[lang=sv]").count() > 0
 
 
 def category_label(site: Path, category: str) -> str:
