@@ -164,7 +164,10 @@ def _unquoted(loaded: Loaded, result: BaseModel) -> list[Problem]:
     for path in sorted(loaded.typed, key=str):
         value: object = result
         for step in path:
-            value = value[step] if isinstance(step, int) else getattr(value, step, None)
+            if isinstance(value, list | dict):  # a list's item, a mapping's value (translations)
+                value = value[step] if isinstance(value, list) else value.get(step)
+            else:
+                value = getattr(value, step, None)
         if isinstance(value, str):
             line, col = loaded.position(path)
             found.append(Problem(loaded.file, line, col, "needs-quotes", {"value": value}))

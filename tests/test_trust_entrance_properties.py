@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from commonmap import areasfile
 from commonmap.checks import RESERVED_IDS
+from commonmap.languages import TRANSLATED
 from tests.conftest import MINIMAL, TODAY
 from tests.test_trust_properties import mutated
 
@@ -184,10 +185,15 @@ def vocabularies(draw) -> list[dict]:
     colors = draw(st.lists(st.integers(0, 0xFFFFFF), min_size=count, max_size=count, unique=True))
     icons = draw(st.lists(IDS, min_size=count, max_size=count))
     exits = draw(st.lists(st.booleans(), min_size=count, max_size=count))
+    # The labels and descriptions in the site's other languages (issue 17), read as written too.
+    texts = st.fixed_dictionaries({"label": LABELS, "description": LABELS})
+    translations = draw(
+        st.lists(st.dictionaries(st.sampled_from(TRANSLATED), texts, max_size=2), min_size=count, max_size=count)
+    )
     return [
         {"id": i, "label": a, "label_en": b, "description": f"Om {a}.", "icon": icon, "color": f"#{c:06x}"}
-        | {"quick_exit": exit}
-        for i, a, b, c, icon, exit in zip(ids, labels, english, colors, icons, exits, strict=True)
+        | {"quick_exit": exit, "translations": own}
+        for i, a, b, c, icon, exit, own in zip(ids, labels, english, colors, icons, exits, translations, strict=True)
     ]
 
 
@@ -207,8 +213,15 @@ def read_vocabulary(base: Path, content: bytes) -> tuple[dict | None, list]:
     return (directory.categories if directory else None), [p for p in problems if p.file.endswith("categories.yml")]
 
 
+class Quoted(yaml.SafeDumper):
+    """Every text in double quotes: PyYAML leaves "0E0" bare, which YAML 1.2 reads as a number."""
+
+
+Quoted.add_representer(str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"'))
+
+
 def vocabulary_text(categories: list[dict]) -> bytes:
-    return yaml.safe_dump({"categories": categories}, allow_unicode=True, sort_keys=False).encode()
+    return yaml.dump({"categories": categories}, Dumper=Quoted, allow_unicode=True, sort_keys=False).encode()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=HEALTH)
