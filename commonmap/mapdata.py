@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from commonmap import templating
 from commonmap.coverage import Coverage
 from commonmap.directory import Directory, Entry
+from commonmap.model import FIELDS
 from commonmap.urls import FOLDERS
 
 PRECISION = 5  # decimals of a degree: about 1 m, and the precision records are written with
@@ -34,18 +35,23 @@ class Point:
 
 def points_of(entry: Entry, entries: dict[str, Entry]) -> list[Point]:
     """Where the record is on the map: its own location or its meeting places' (see module doc)."""
-    location = getattr(entry.record, "location", None)
+    location = _field(entry.record, "location")
     if location is not None:
         return [Point(location.lat, location.lon, location.approximate)]
-    place_ids = [getattr(entry.record, "place", None), *getattr(entry.record, "places", [])]
+    place_ids = [_field(entry.record, "place"), *(_field(entry.record, "places") or [])]
     found: dict[tuple[float, float], Point] = {}
     for place_id in filter(None, place_ids):
         place = entries.get(place_id)
-        place_location = getattr(place.record, "location", None) if place and place.type == "places" else None
+        place_location = place.record.location if place and place.type == "places" else None
         if place_location is not None:
             point = Point(place_location.lat, place_location.lon, place_location.approximate)
             found.setdefault((point.lat, point.lon), point)
     return list(found.values())
+
+
+def _field(record, name: str):
+    """A field only some record types have (asking pydantic for a missing one is slow)."""
+    return getattr(record, name) if name in FIELDS[type(record)] else None
 
 
 def record_features(directory: Directory) -> dict:

@@ -23,11 +23,10 @@ from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary
 from commonmap.duplicates import Keys, duplicate_warnings, record_keys
 from commonmap.geography import Areas
 from commonmap.loader import Loaded, load_file
-from commonmap.model import REFERENCES, TYPES, Record
+from commonmap.model import FIELDS, REFERENCES, TYPES, Record
 from commonmap.problems import Problem
 
 M = TypeVar("M", bound=BaseModel)
-FIELDS = {model: frozenset(model.model_fields) for model in TYPES.values()}
 STALE_MONTHS = 12
 CATEGORIES_FILE = "categories.yml"
 AREAS_FILE = "areas.geojson"

@@ -1,0 +1,79 @@
+"""The site's geography in geopandas: the areas as a GeoDataFrame, the map's points joined to the
+areas, and the city's districts (where the map opens on a phone).
+
+`commonmap validate` does not import this module: it places points with shapely directly
+(geography.py), because importing geopandas and pandas would add a third of a second to every
+validation. The rule is the same here (a point lies in the areas it touches; a point in a sliver
+between areas, within TOLERANCE of one, in the nearest area), and tests/test_spatial.py checks that
+both give every record the same areas.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import geopandas as gpd
+import pandas as pd
+
+from commonmap.directory import Directory
+from commonmap.geography import TOLERANCE, Areas
+from commonmap.mapdata import points_of
+
+CRS = "EPSG:4326"  # WGS 84 longitude/latitude, as areas.geojson and the records are written
+METRIC_CRS = "EPSG:3006"  # SWEREF 99 TM, Sweden's national grid in metres: for areas in km²
+# The RegSO areas of Örebro's town are 0.4–15 km²; the six rural areas around it are 100–400 km².
+CITY_DISTRICT_KM2 = 50.0
+
+
+def areas_frame(areas: Areas) -> gpd.GeoDataFrame:
+    """One row per area (id, code, name, geometry), in the order of areas.geojson."""
+    rows = [{"id": a.id, "code": a.code, "name": a.name} for a in areas]
+    return gpd.GeoDataFrame(rows, geometry=[a.geometry for a in areas], crs=CRS)
+
+
+def points_frame(directory: Directory) -> gpd.GeoDataFrame:
+    """One row per marker of the map (record id, type, approximate), in the map's order: each
+    listed record at its own location or at its meeting places' (mapdata.points_of)."""
+    rows = [
+        {"record": entry.id, "type": entry.type, "approximate": point.approximate, "lon": point.lon, "lat": point.lat}
+        for entry in directory.listed()
+        for point in points_of(entry, directory.entries)
+    ]
+    frame = pd.DataFrame(rows, columns=["record", "type", "approximate", "lon", "lat"])
+    return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame.lon, frame.lat), crs=CRS)
+
+
+def join(points: gpd.GeoDataFrame, areas: gpd.GeoDataFrame) -> pd.DataFrame:
+    """(point index, area id) for every point and the areas it lies in; a point in no area but
+    within TOLERANCE of one goes to the nearest; a point farther out has no row."""
+    inside = gpd.sjoin(points[["geometry"]], areas[["id", "geometry"]], predicate="intersects")
+    outside = points.loc[~points.index.isin(inside.index), ["geometry"]]
+    with warnings.catch_warnings():
+        # TOLERANCE is in degrees on purpose: the same distance validate uses (geography.py).
+        warnings.filterwarnings("ignore", message="Geometry is in a geographic CRS", category=UserWarning)
+        near = gpd.sjoin_nearest(outside, areas[["id", "geometry"]], max_distance=TOLERANCE)
+    found = pd.concat([inside, near])[["id"]].rename(columns={"id": "area"})
+    return found.rename_axis("point").reset_index().drop_duplicates().sort_values(["point", "area"])
+
+
+def located(directory: Directory, areas: gpd.GeoDataFrame | None = None) -> dict[str, tuple[str, ...]]:
+    """For each record with a marker: the areas its markers lie in, sorted (empty when outside)."""
+    points = points_frame(directory)
+    pairs = join(points, areas_frame(directory.areas) if areas is None else areas)
+    records = points.record.tolist()
+    found: dict[str, set[str]] = {record: set() for record in records}
+    for point, area in zip(pairs.point.tolist(), pairs.area.tolist(), strict=True):
+        found[records[point]].add(area)
+    return {record: tuple(sorted(areas_)) for record, areas_ in found.items()}
+
+
+def city_districts(areas: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The areas of the town itself: those under CITY_DISTRICT_KM2, measured in SWEREF 99 TM."""
+    km2 = areas.to_crs(METRIC_CRS).area / 1e6
+    return areas[km2 < CITY_DISTRICT_KM2]
+
+
+def bounds(frame: gpd.GeoDataFrame, precision: int = 5) -> list[list[float]]:
+    """[[south, west], [north, east]] of a frame's geometries, as Leaflet takes them."""
+    west, south, east, north = (round(float(value), precision) for value in frame.total_bounds)
+    return [[south, west], [north, east]]
