@@ -34,11 +34,16 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", nargs="?", help="postens id, t.ex. kfum-orebro (blir filnamnet)")
     new.add_argument("--list", action="store_true", help="visa posttyperna")
     new.add_argument("--directory", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
-    stale = commands.add_parser("stale", help="Lista poster som inte granskats på länge, med kontaktens e-post.")
+    stale = commands.add_parser(
+        "stale", help="Lista poster som inte granskats på länge eller bygger på gamla webbsidor, med kontaktens e-post."
+    )
     stale.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stale.add_argument("--months", type=int, default=None, help="antal månader (standard: 12)")
     stale.add_argument("--format", choices=("text", "csv"), default="text", help="utdata: text eller csv")
-    stats = commands.add_parser("stats", help="Räkna poster per typ, kategori och område.")
+    stats = commands.add_parser(
+        "stats",
+        help="Räkna det en besökare kan använda (adresser, kontaktvägar, öppettider…) och poster per typ, kategori och område.",
+    )
     stats.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stats.add_argument("--format", choices=("text", "json"), default="text", help="utdata: text eller json")
     try:

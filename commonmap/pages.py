@@ -18,9 +18,10 @@ from babel.dates import format_date
 from jinja2 import Environment
 from markupsafe import Markup
 
-from commonmap import richtext, templating, ui
+from commonmap import freshness, reach, richtext, templating, ui
 from commonmap.checks import language_names
 from commonmap.directory import Directory, Entry
+from commonmap.export.common import build_date
 from commonmap.model import TYPES, Hours
 from commonmap.outputs import Output, Page, Snippet
 from commonmap.settings import Settings
@@ -84,6 +85,8 @@ class SiteView:
         self.in_category: dict[str, list[Entry]] = defaultdict(list)
         self.located: dict[str, list[Entry]] = defaultdict(list)
         self.serving: dict[str, list[Entry]] = defaultdict(list)
+        self.wide = reach.wide_entries(directory)
+        self.today = date.fromisoformat(build_date(directory))  # pinned: the same pages every build
         for entry in self.listed:
             for category_id in dict.fromkeys(entry.record.categories):
                 self.in_category[category_id].append(entry)
@@ -138,7 +141,8 @@ class SiteView:
         path = f"omraden/{area_id}.md"
         area = self.directory.areas.by_id[area_id]
         located, serving = self.by_type(self.located[area_id]), self.by_type(self.serving[area_id])
-        html = self.render("area.html", path, area=area, located=located, serving=serving)
+        wide = {level: self.by_type(entries) for level, entries in reach.wide_for_area(self.wide, area_id).items()}
+        html = self.render("area.html", path, area=area, located=located, serving=serving, wide=wide)
         return Page(path, area.name, html, description=ui.t("area_intro", name=area.name))
 
     def categories_snippet(self, base: str) -> str:
@@ -172,6 +176,10 @@ class SiteView:
     @staticmethod
     def by_type(entries: list[Entry]) -> dict[str, list[Entry]]:
         return {type_: [e for e in entries if e.type == type_] for type_ in TYPES}
+
+    def old_source_year(self, record) -> int | None:
+        """The year of the record's newest dated source when it is old (freshness.py), else None."""
+        return freshness.old_source_year(record, self.today)
 
     def entry(self, id_: str) -> Entry:
         return self.directory.entries[id_]

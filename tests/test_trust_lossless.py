@@ -14,6 +14,7 @@ import pytest
 from benchmarks.synthetic import generate
 from commonmap import mapdata
 from commonmap.export import geojson
+from commonmap.model import source_text
 from commonmap.urls import FOLDERS, url_of
 from commonmap.validate import read_directory
 from tests.conftest import ROOT, TODAY, build_site, site_config
@@ -67,7 +68,7 @@ def built(request, tmp_path_factory):
 
 def shown(record) -> list[str]:
     """The plain-text values a record page shows as typed."""
-    values = [record.name, record.summary or "", *record.sources, *record.target_groups]
+    values = [record.name, record.summary or "", *map(source_text, record.sources), *record.target_groups]
     if record.contact:
         values += [record.contact.phone or "", record.contact.email or ""]
     address = getattr(record, "address", None)

@@ -25,7 +25,7 @@ from collections import defaultdict
 from commonmap.checks import language_names
 from commonmap.directory import Directory, Entry
 from commonmap.export.common import absolute, page_url
-from commonmap.model import Collaboration, Contact, Organisation, Place, Record, Role
+from commonmap.model import Collaboration, Contact, Organisation, Place, Record, Role, source_text
 from commonmap.settings import Settings
 
 # Never change: every HSDS id is derived from it. (It is uuid5(NAMESPACE_URL, the repository's
@@ -58,6 +58,8 @@ COUNTRY = "SE"
 CURRENCY = "SEK"
 CRIMINAL_RECORD_DOCUMENT = "Utdrag ur belastningsregistret"
 STATUS = {"planned": "inactive", "ongoing": "active", "ended": "defunct"}
+# The whole area a record serves when it says `serves` (the directory covers Örebro kommun).
+SERVES_AREAS = {"municipality": "Örebro kommun", "county": "Örebro län", "country": "Sverige"}
 OFFER_STATUS = {"active": "active", "temporarily-closed": "inactive", "closed": "defunct"}
 
 CATEGORY_TAXONOMY = (
@@ -88,6 +90,10 @@ FIELD_TERMS: dict[str, tuple[str, str]] = {
     "target_group": ("Målgrupp", "En målgrupp som stödet riktar sig till."),
     "language": ("Språk", "Ett språk (ISO 639-kod) som organisationen ger stöd på."),
     "area": ("Område", "Id för ett område som organisationen riktar sig till (se directory.json, areas)."),
+    "serves": (
+        "Når",
+        "municipality (hela kommunen), county (hela länet) eller country (hela landet) när stödet gäller alla där.",
+    ),
     "host": ("Värd", "HSDS-id för en organisation som driver mötesplatsen."),
     "approximate_location": (
         "Ungefärlig plats",
@@ -137,6 +143,7 @@ MAPPING: list[tuple[str, str, str]] = [
     ("all", "target_groups", "service.eligibility_description; attribute target_group"),
     ("all", "languages", "language (tjänst och plats); attribute language (organisation)"),
     ("all", "areas", "service_area; attribute area (organisation)"),
+    ("all", "serves", "service_area (Örebro kommun, Örebro län eller Sverige); attribute serves (organisation)"),
     ("all", "contact.phone", "phone.number"),
     ("all", "contact.phone_label", "phone.description"),
     ("all", "contact.email", "organization.email / service.email"),
@@ -343,7 +350,7 @@ def _record_attributes(b: Builder, entity: str, entity_id: str, key: str, entry:
             b.attribute(entity, entity_id, key, "page_url", page_url(entry, b.settings.site_url))
     b.categories(entity, entity_id, key, record.categories)
     for source in record.sources:
-        b.attribute(entity, entity_id, key, "source", source)
+        b.attribute(entity, entity_id, key, "source", source_text(source))
 
 
 def _phone(b: Builder, key: str, contact: Contact | None, **link: str) -> None:
@@ -405,6 +412,9 @@ def _service(
         uri = absolute(f"omraden/{area.id}/", b.settings.site_url) if b.settings.site_url else None
         description = f"id: {area.id}; SCB RegSO: {area.code}"
         b.child("service_area", key, service_id=service_id, name=area.name, description=description, uri=uri)
+    if record.serves:
+        name = SERVES_AREAS[record.serves]
+        b.child("service_area", key, service_id=service_id, name=name, description=f"serves: {record.serves}")
     return service_id, key
 
 
@@ -441,6 +451,8 @@ def _organisation(b: Builder, entry: Entry) -> None:
         b.attribute("organization", org_id, key, "language", code)
     for area in record.areas:
         b.attribute("organization", org_id, key, "area", area)
+    if record.serves:
+        b.attribute("organization", org_id, key, "serves", record.serves)
     _offer_attributes(b, "organization", org_id, key, record)
     has_location = record.address is not None or record.location is not None
     locations = [_location(b, f"{key}/location", record, org_id, None)] if has_location else []

@@ -112,13 +112,14 @@
   /* ---- filtering ---- */
   function words(r) {
     var parts = [r.n].concat(r.c.map(label(data.categories)), r.l.map(label(data.languages)), r.a.map(label(data.areas)));
+    if (r.sv !== undefined) parts.push(messages.serves[r.sv]);
     if (r.s) parts.push(r.s);
     return parts.join(" ").toLowerCase();
   }
   function label(vocabulary) { return function (id) { return vocabulary[id] || id; }; }
   function matches(r, s, now) {
     if (s.behov && r.c.indexOf(s.behov) < 0) return false;
-    if (s.omrade && r.a.indexOf(s.omrade) < 0) return false;
+    if (s.omrade && r.a.indexOf(s.omrade) < 0 && r.sv === undefined) return false; // r.sv: serves all areas
     if (s.sprak && r.l.indexOf(s.sprak) < 0) return false;
     if (s.typ.length && s.typ.indexOf(r.t) < 0) return false;
     if (s.gratis && r.f !== true) return false;
@@ -128,6 +129,9 @@
     if (s.q && s.q.split(/\s+/).some(function (w) { return r._words.indexOf(w) < 0; })) return false;
     return true;
   }
+  /* With an area chosen, the help in it comes first, then what serves the whole municipality,
+   * county and country (r.sv: 0, 1, 2), in that order; the sort is stable within each group. */
+  function rank(r, s) { return !s.omrade || r.a.indexOf(s.omrade) >= 0 ? -1 : r.sv; }
   function distance(r) {
     if (!position || !r.ll) return Infinity;
     var rad = Math.PI / 180, dLat = (r.ll[0] - position[0]) * rad, dLon = (r.ll[1] - position[1]) * rad;
@@ -143,8 +147,8 @@
     return node;
   }
   function link(href, text) { return el("a", text, { href: href }); }
-  function item(r, now) {
-    var li = el("li", null, { "class": "cm-result", "data-id": r.id });
+  function item(r, now, s) {
+    var li = el("li", null, { "class": "cm-result", "data-id": r.id, "data-reach": rank(r, s) < 0 ? "local" : "wide" });
     var heading = el("h3");
     heading.appendChild(link(base + r.u, r.n));
     li.appendChild(heading);
@@ -159,9 +163,10 @@
       else if (next) facts.appendChild(el("li", format(messages.opens, next)));
     }
     if (r.ad) facts.appendChild(el("li", messages.address + ": " + r.ad));
+    if (r.sv !== undefined) facts.appendChild(el("li", messages.reach + ": " + messages.serves[r.sv], { "class": "cm-reach" }));
     if (r.a.length) facts.appendChild(el("li", messages.areas + ": " + r.a.map(label(data.areas)).join(", ")));
     if (r.l.length) facts.appendChild(el("li", messages.languages + ": " + r.l.map(label(data.languages)).join(", ")));
-    if (position && r.ll) facts.appendChild(el("li", format(messages.distance, { km: distance(r).toFixed(1).replace(".", ",") })));
+    if (position && r.ll) facts.appendChild(el("li", format(r.llx ? messages.distance_approx : messages.distance, { km: distance(r).toFixed(1).replace(".", ",") })));
     var contact = el("li", null, { "class": "cm-result-contact" });
     if (r.p) { contact.appendChild(document.createTextNode(messages.phone + ": ")); contact.appendChild(link(r.tel, r.p)); contact.appendChild(document.createTextNode(" ")); }
     if (r.e) { contact.appendChild(document.createTextNode(messages.email + ": ")); contact.appendChild(link("mailto:" + r.e, r.e)); contact.appendChild(document.createTextNode(" ")); }
@@ -175,9 +180,9 @@
     var s = state(), now = new Date();
     if (s.q && !textsLoaded) { loadTexts(allChunks()); }
     current = data.records.filter(function (r) { return matches(r, s, now); });
-    if (position) current.sort(function (a, b) { return distance(a) - distance(b); });
+    current.sort(function (a, b) { return rank(a, s) - rank(b, s) || (position ? distance(a) - distance(b) : 0); });
     var page = current.slice(0, shown);
-    list.replaceChildren.apply(list, page.map(function (r) { return item(r, now); }));
+    list.replaceChildren.apply(list, page.map(function (r) { return item(r, now, s); }));
     status.textContent = current.length === 0 ? messages.none : current.length === 1 ? messages.count_one : format(messages.count, { count: current.length });
     more.hidden = current.length <= shown;
     toUrl(s);

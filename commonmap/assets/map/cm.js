@@ -96,7 +96,8 @@
     if (!isFinite(lat) || !isFinite(lon)) return;
     map.setView([lat, lon], 15);
     var type = element.getAttribute("data-type") || "places";
-    L.marker([lat, lon], { icon: api.icon(type, [], false), title: element.getAttribute("data-name") || "", keyboard: false }).addTo(map);
+    var approximate = element.getAttribute("data-approximate") === "true";
+    L.marker([lat, lon], { icon: api.icon(type, [], approximate), title: element.getAttribute("data-name") || "", keyboard: false }).addTo(map);
     element.setAttribute("data-loaded", "true");
   }
 
