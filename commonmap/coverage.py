@@ -4,8 +4,8 @@ What is counted (the coverage page says the same in Swedish, see mapview.py):
 - A record counts once in the cell (area, category) when the record has that category in its
   `categories` and the area is one of its areas. Its areas are
   - the areas its point lies in: its own `location`, or for volunteer roles and collaborations
-    the location of their meeting places (`place`, `places`); found by a spatial join of the
-    points with the area boundaries when the directory is read (Entry.located_in), and
+    the location of their meeting places (`place`, `places`); found by geopandas' spatial join
+    of the points with the area boundaries (spatial.py; validate finds the same, Entry.located_in), and
   - the areas it names itself in `areas` (the areas it serves).
   A record that both lies in an area and names it is still counted once.
 - All four record types count: organisations, meeting places, volunteer roles and collaborations;
@@ -28,6 +28,9 @@ import csv
 import io
 from dataclasses import dataclass
 
+import pandas as pd
+
+from commonmap import spatial
 from commonmap.directory import Directory, Entry
 from commonmap.reach import WIDE
 
@@ -74,47 +77,49 @@ def counted(entry: Entry) -> bool:
     return not (entry.record.closed or entry.type == "collaborations" and entry.record.status == "ended")
 
 
-def coverage(directory: Directory) -> Coverage:
+def coverage(directory: Directory, geography: spatial.Geography | None = None) -> Coverage:
+    """The table, counted with pandas from the records' areas (spatial.record_areas: a spatial
+    join of the markers with the areas, and the areas records name)."""
     categories = tuple(directory.categories)
-    column = {category: index for index, category in enumerate(categories)}
-    areas = tuple(area.id for area in directory.areas)
-    grid = {area: [0] * len(categories) for area in areas}
-    totals = dict.fromkeys(areas, 0)
-    unplaced = [0] * len(categories)
-    wide = {level: [0] * len(categories) for level in WIDE}
-    wide_records = dict.fromkeys(WIDE, 0)
-    records = unplaced_records = 0
-    for entry in directory.entries.values():
-        if not counted(entry):
-            continue
-        records += 1
-        columns = [column[c] for c in dict.fromkeys(entry.record.categories) if c in column]
-        served = [area for area in entry.areas if area in grid]
-        for area in served:
-            totals[area] += 1
-        rows = [grid[area] for area in served]
-        serves = entry.record.serves
-        if serves is not None:
-            wide_records[serves] += 1
-            rows.append(wide[serves])
-        elif not served:
-            unplaced_records += 1
-            rows.append(unplaced)
-        for row in rows:
-            for index in columns:
-                row[index] += 1
-    counts = {area: tuple(row) for area, row in grid.items()}
+    area_ids = tuple(area.id for area in directory.areas)
+    records = _counted_records(directory)
+    pairs = spatial.record_areas(directory, geography or spatial.Geography.of(directory))
+    pairs = pairs[pairs.record.isin(records.index)]
+    cells = pairs.join(records.category, on="record").explode("category").dropna()
+    grid = _table(cells, "area", area_ids, categories)
+    wide = _table(records.explode("category").dropna(subset=["serves", "category"]), "serves", WIDE, categories)
+    unplaced = records[~records.index.isin(pairs.record) & records.serves.isna()]
     return Coverage(
         categories,
-        areas,
-        counts,
-        totals,
-        tuple(unplaced),
-        unplaced_records,
-        records,
-        {level: tuple(row) for level, row in wide.items()},
-        wide_records,
+        area_ids,
+        {area: tuple(row) for area, row in zip(area_ids, grid.tolist(), strict=True)},
+        dict(zip(area_ids, pairs.groupby("area").size().reindex(area_ids, fill_value=0).tolist(), strict=True)),
+        tuple(unplaced.category.explode().value_counts().reindex(categories, fill_value=0).tolist()),
+        len(unplaced),
+        len(records),
+        {level: tuple(row) for level, row in zip(WIDE, wide.tolist(), strict=True)},
+        dict(zip(WIDE, records.serves.value_counts().reindex(WIDE, fill_value=0).tolist(), strict=True)),
     )
+
+
+def _counted_records(directory: Directory) -> pd.DataFrame:
+    """The counted records by id: their reach (`serves`, or None) and their categories (each once)."""
+    rows = [
+        (
+            entry.id,
+            entry.record.serves,
+            [c for c in dict.fromkeys(entry.record.categories) if c in directory.categories],
+        )
+        for entry in directory.entries.values()
+        if counted(entry)
+    ]
+    return pd.DataFrame(rows, columns=["record", "serves", "category"]).set_index("record")
+
+
+def _table(rows: pd.DataFrame, by: str, index: tuple[str, ...], categories: tuple[str, ...]):
+    """How many rows fall in each (`by`, category) cell, as an array aligned with index x categories."""
+    counts = rows.groupby([by, "category"]).size().unstack(fill_value=0)
+    return counts.reindex(index=list(index), columns=list(categories), fill_value=0).to_numpy(dtype=int)
 
 
 def to_csv(directory: Directory, result: Coverage) -> str:

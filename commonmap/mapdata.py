@@ -16,14 +16,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from commonmap import templating
-from commonmap.coverage import Coverage
 from commonmap.directory import Directory, Entry
 from commonmap.model import FIELDS
 from commonmap.urls import FOLDERS
 
+if TYPE_CHECKING:  # coverage imports this module (via spatial)
+    from commonmap.coverage import Coverage
+
 PRECISION = 5  # decimals of a degree: about 1 m, and the precision records are written with
+MARKERS = "data/karta/poster.json"  # marker_table
+AREAS = "data/karta/omraden.geojson"  # area_features
+TEXTS = "data/karta/texter/"  # summary_chunks, as <n>.json
+# The shading's classes, from "no local offer" (white) to the most.
+PALETTE = ["#ffffff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]
 
 
 @dataclass(frozen=True)
@@ -138,9 +146,33 @@ def area_features(directory: Directory, served: Coverage) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def area_details(directory: Directory) -> dict[str, dict]:
-    """Per area: its boundary and the markers of the records located in it, for its small map
-    (a FeatureCollection each; the area itself has `kind: "area"`, markers have no summary)."""
+def area_shading(served: Coverage, none: str) -> dict[str, dict]:
+    """For "all" (records in any category) and each category: each area's fill (in the order of
+    the areas) and the legend's steps: 0 (white: nothing local, `none`), then up to four equal
+    classes up to the largest count."""
+    choices = {"all": [served.totals[a] for a in served.areas]}
+    for index, category in enumerate(served.categories):
+        choices[category] = [served.counts[a][index] for a in served.areas]
+    return {choice: _shades(counts, none) for choice, counts in choices.items()}
+
+
+def _shades(counts: list[int], none: str) -> dict:
+    top = max(counts, default=0)
+    width = max(1, -(-top // 4))
+    limits = [0] + [1 + i * width for i in range(4) if 1 + i * width <= top]
+    highs = [low - 1 for low in limits[1:]] + [top]
+    steps = [
+        {"colour": PALETTE[i], "label": none if i == 0 else str(low) if low == high else f"{low}–{high}"}
+        for i, (low, high) in enumerate(zip(limits, highs, strict=True))
+    ]
+    fills = [PALETTE[max(i for i, low in enumerate(limits) if count >= low)] for count in counts]
+    return {"fills": fills, "steps": steps}
+
+
+def area_details(directory: Directory, located: dict[str, tuple[str, ...]]) -> dict[str, dict]:
+    """Per area: its boundary and the markers of the records located in it (`located`: record id
+    -> areas, spatial.Geography), for its small map (a FeatureCollection each; the area itself
+    has `kind: "area"`, markers have no summary)."""
     details = {
         area.id: [
             {
@@ -151,14 +183,13 @@ def area_details(directory: Directory) -> dict[str, dict]:
         ]
         for area in directory.areas
     }
-    for entry in directory.listed():
-        if not entry.located_in:
-            continue
+    for entry_id, area_ids in located.items():
+        entry = directory.entries[entry_id]
         features = [_feature(entry, point) for point in points_of(entry, directory.entries)]
         for feature in features:
             feature["properties"].pop("summary")
-        for area_id in entry.located_in:
-            details.get(area_id, []).extend(features)
+        for area_id in area_ids:
+            details[area_id].extend(features)
     return {area_id: {"type": "FeatureCollection", "features": found} for area_id, found in details.items()}
 
 

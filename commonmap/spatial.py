@@ -11,6 +11,7 @@ both give every record the same areas.
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
@@ -32,14 +33,20 @@ def areas_frame(areas: Areas) -> gpd.GeoDataFrame:
 
 
 def points_frame(directory: Directory) -> gpd.GeoDataFrame:
-    """One row per marker of the map (record id, type, approximate), in the map's order: each
+    """One row per marker of the map (record id, record_type, approximate), in the map's order: each
     listed record at its own location or at its meeting places' (mapdata.points_of)."""
     rows = [
-        {"record": entry.id, "type": entry.type, "approximate": point.approximate, "lon": point.lon, "lat": point.lat}
+        {
+            "record": entry.id,
+            "record_type": entry.type,
+            "approximate": point.approximate,
+            "lon": point.lon,
+            "lat": point.lat,
+        }
         for entry in directory.listed()
         for point in points_of(entry, directory.entries)
     ]
-    frame = pd.DataFrame(rows, columns=["record", "type", "approximate", "lon", "lat"])
+    frame = pd.DataFrame(rows, columns=["record", "record_type", "approximate", "lon", "lat"])
     return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame.lon, frame.lat), crs=CRS)
 
 
@@ -56,15 +63,28 @@ def join(points: gpd.GeoDataFrame, areas: gpd.GeoDataFrame) -> pd.DataFrame:
     return found.rename_axis("point").reset_index().drop_duplicates().sort_values(["point", "area"])
 
 
-def located(directory: Directory, areas: gpd.GeoDataFrame | None = None) -> dict[str, tuple[str, ...]]:
+def located(points: gpd.GeoDataFrame, areas: gpd.GeoDataFrame) -> dict[str, tuple[str, ...]]:
     """For each record with a marker: the areas its markers lie in, sorted (empty when outside)."""
-    points = points_frame(directory)
-    pairs = join(points, areas_frame(directory.areas) if areas is None else areas)
+    pairs = join(points, areas)
     records = points.record.tolist()
     found: dict[str, set[str]] = {record: set() for record in records}
     for point, area in zip(pairs.point.tolist(), pairs.area.tolist(), strict=True):
         found[records[point]].add(area)
     return {record: tuple(sorted(areas_)) for record, areas_ in found.items()}
+
+
+@dataclass(frozen=True)
+class Geography:
+    """The frames of one build, made once: the areas, the map's points, where the records are."""
+
+    areas: gpd.GeoDataFrame
+    points: gpd.GeoDataFrame
+    located: dict[str, tuple[str, ...]]  # record id -> the areas its markers lie in
+
+    @classmethod
+    def of(cls, directory: Directory) -> Geography:
+        areas, points = areas_frame(directory.areas), points_frame(directory)
+        return cls(areas, points, located(points, areas))
 
 
 def city_districts(areas: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -77,3 +97,15 @@ def bounds(frame: gpd.GeoDataFrame, precision: int = 5) -> list[list[float]]:
     """[[south, west], [north, east]] of a frame's geometries, as Leaflet takes them."""
     west, south, east, north = (round(float(value), precision) for value in frame.total_bounds)
     return [[south, west], [north, east]]
+
+
+def record_areas(directory: Directory, geography: Geography) -> pd.DataFrame:
+    """(record, area) for every listed record and each area it is in or serves, once: the areas
+    its markers lie in (the join), the areas it names (`areas`), and those named by the protected
+    meeting places it is at, which have no point. The same as Entry.areas, found by geopandas."""
+    rows = [(record, area) for record, found in geography.located.items() for area in found]
+    for entry in directory.listed():
+        rows += [(entry.id, area) for area in entry.record.areas]
+        for place in directory.protected_places(entry):
+            rows += [(entry.id, area) for area in place.record.areas]
+    return pd.DataFrame(rows, columns=["record", "area"]).drop_duplicates(ignore_index=True)
