@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from commonmap import mapdata
+from commonmap import mapdata, spatial
 from commonmap.validate import read_directory
 from tests.conftest import ROOT, TODAY, fixture_site, serve
 
@@ -261,3 +261,117 @@ def test_show_my_position_shows_the_nearest_records_around_it(site, page):
     )
     assert inside == [True, True, True, True]  # the position, the café, exempelplatsen, the hostile one
     assert page.dialogs == []  # no alert(), as leaflet.locatecontrol would give on an error
+
+
+# --- On a phone (390 px) and from the keyboard ---
+
+CITY = [[59.16972, 15.116], [59.35973, 15.29543]]  # spatial.city_districts' bounds (checked below)
+MUNICIPALITY = [[58.95619, 14.76064], [59.52373, 15.79821]]
+
+
+@pytest.fixture
+def phone(browser, map_site):
+    url, _ = map_site
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="sv-SE", has_touch=True)
+    tab = context.new_page()
+    tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url + "/") else r.abort())
+    yield tab
+    context.close()
+
+
+def test_on_a_phone_the_map_opens_on_the_city_districts(phone, map_site):
+    directory, _ = read_directory(map_site[1], today=TODAY)
+    areas = spatial.areas_frame(directory.areas)
+    assert spatial.bounds(spatial.city_districts(areas)) == CITY and spatial.bounds(areas) == MUNICIPALITY
+    open_map(phone, map_site[0])
+    view = phone.evaluate(
+        """([city, all]) => { const m = CommonMapKarta.map;
+             return [m.getZoom(), m.getBoundsZoom(city), m.getBounds().contains(all), m.getBounds().intersects(city)]; }""",
+        [CITY, MUNICIPALITY],
+    )
+    zoom, city_zoom, shows_all, shows_city = view
+    assert zoom == city_zoom and shows_city and not shows_all
+
+
+def test_a_popup_opens_clear_of_the_zoom_buttons(phone, map_site):
+    open_map(phone, map_site[0], "#59.27658,15.21722,16")
+    # Put the hostile record's marker under the zoom buttons, then open its popup.
+    phone.evaluate(
+        """name => { const map = CommonMapKarta.map;
+             const marker = CommonMapKarta.markers.find(m => m.options.title === name);
+             map.panBy(map.latLngToContainerPoint(marker.getLatLng()).subtract([30, 40]), {animate: false});
+             marker.fire('click', {latlng: marker.getLatLng()}, true); }""",
+        HOSTILE,
+    )
+    phone.wait_for_selector(".leaflet-popup-content .cm-popup")
+    phone.wait_for_timeout(600)  # the map pans the popup into view
+    boxes = phone.evaluate(
+        """() => ['.leaflet-popup-content-wrapper', '.leaflet-control-zoom', '.leaflet-control-locate',
+                  '.leaflet-control-layers'].map(s => { const r = document.querySelector(s).getBoundingClientRect();
+                  return [r.left, r.top, r.right, r.bottom]; })"""
+    )
+    popup, *controls = boxes
+
+    def overlap(a, b):
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    assert [overlap(popup, control) for control in controls] == [False, False, False]
+
+
+def tab_stops(tab, limit: int = 150) -> list[dict]:
+    """Every element Tab reaches, in order, until focus leaves the page."""
+    stops = []
+    for _ in range(limit):
+        tab.keyboard.press("Tab")
+        stop = tab.evaluate(
+            """() => { const e = document.activeElement;
+                 return {tag: e.tagName.toLowerCase(), inMap: !!e.closest('#cm-map'),
+                         name: (e.getAttribute('aria-label') || e.getAttribute('title') ||
+                                (e.labels && e.labels.length ? e.labels[0].textContent : e.textContent) || '').trim()}; }"""
+        )
+        if stop["tag"] == "body":
+            break
+        stops.append(stop)
+    return stops
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_area_shapes_are_out_of_the_tab_order_and_every_stop_in_the_map_is_named(browser, map_site, width):
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale="sv-SE")
+    tab = context.new_page()
+    tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith(map_site[0] + "/") else r.abort())
+    open_map(tab, map_site[0])
+    stops = [stop for stop in tab_stops(tab) if stop["inMap"]]
+    context.close()
+    assert stops and not [stop for stop in stops if stop["tag"] == "path"]
+    assert [stop for stop in stops if not stop["name"]] == []
+    assert "Visa min position" in [stop["name"] for stop in stops]
+
+
+def test_the_layer_list_is_folded_on_a_phone_and_opens_from_the_keyboard(phone, map_site):
+    open_map(phone, map_site[0])
+    toggle = phone.get_by_role("button", name="Välj vad kartan visar")
+    assert not phone.get_by_label("Mötesplatser (2)").is_visible()
+    toggle.focus()
+    phone.keyboard.press("Enter")
+    places = phone.get_by_label("Mötesplatser (2)")
+    places.wait_for(state="visible")
+    for _ in range(3):  # Organisationer, then Mötesplatser
+        phone.keyboard.press("Tab")
+        if places.evaluate("e => e === document.activeElement"):
+            break
+    phone.keyboard.press("Space")
+    phone.wait_for_timeout(300)
+    assert not places.is_checked()
+    assert markers_shown(phone) == LOCATED - 2
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_map_page_has_no_accessibility_violations(browser, map_site, width):
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale="sv-SE")
+    tab = context.new_page()
+    tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith(map_site[0] + "/") else r.abort())
+    open_map(tab, map_site[0])
+    violations = Axe().run(tab).response["violations"]
+    context.close()
+    assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
