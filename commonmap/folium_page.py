@@ -56,6 +56,12 @@ def inert(text: str) -> str:
     return text
 
 
+def named(element: Element, name: str):
+    """A stable, readable name in the script for one of our elements: feature_group_sub_group_places."""
+    element._id = name
+    return element
+
+
 def render(figure_map: folium.Map, base: str, script_url: str) -> Parts:
     """Render the map; its assets come from the site (`base` leads from the page to the root)."""
     _vendor(figure_map, base)

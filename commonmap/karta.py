@@ -70,18 +70,19 @@ def compose(layers: dict[str, str], bounds: list[list[float]], settings: Setting
     start, end = CORNERS[rtl]
     (south, west), (north, east) = bounds
     # minZoom 8 (the county): fewer zoom levels make clustering 10,000 markers faster.
-    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=10, tiles=None,
-                   zoom_control=start, zoomSnap=0.5, minZoom=8)  # fmt: skip
-    m._id = "karta"
+    centre = [round((south + north) / 2, 5), round((west + east) / 2, 5)]
+    m = folium_page.named(
+        folium.Map(location=centre, zoom_start=10, tiles=None, zoom_control=start, zoomSnap=0.5, minZoom=8), "karta"
+    )
     m.add_child(map_elements.OpeningView())  # before the tiles, which then load once, for its view
     m.add_child(tile_layer(settings))
-    cluster = MarkerCluster(control=False, chunkedLoading=True, chunkInterval=400, chunkDelay=20,
-                            showCoverageOnHover=False, maxClusterRadius=50).add_to(m)  # fmt: skip
-    cluster._id = "poster"
+    options = {"chunkedLoading": True, "chunkInterval": 400, "chunkDelay": 20, "maxClusterRadius": 50}
+    cluster = folium_page.named(MarkerCluster(control=False, showCoverageOnHover=False, **options), "poster").add_to(m)
     groups = [
-        _named(FeatureGroupSubGroup(cluster, name=_label(name)), type_).add_to(m) for type_, name in layers.items()
+        folium_page.named(FeatureGroupSubGroup(cluster, name=_label(name)), type_).add_to(m)
+        for type_, name in layers.items()
     ]
-    areas = _named(folium.FeatureGroup(name=_label(ui.t("map.area_layer"))), "omraden").add_to(m)
+    areas = folium_page.named(folium.FeatureGroup(name=_label(ui.t("map.area_layer"))), "omraden").add_to(m)
     control = folium.LayerControl(position=end, collapsed=JsCode(f"matchMedia({NARROW!r}).matches")).add_to(m)
     locate = LocateControl(
         position=start,
@@ -98,9 +99,8 @@ def compose(layers: dict[str, str], bounds: list[list[float]], settings: Setting
 
 def tile_layer(settings: Settings) -> folium.TileLayer:
     """The configured tile server with its attribution (the only other host a visitor talks to)."""
-    inert = folium_page.inert
-    return folium.TileLayer(tiles=inert(settings.tiles_url), attr=inert(settings.tiles_attribution), max_zoom=18,
-                            control=False)  # fmt: skip
+    url, attribution = folium_page.inert(settings.tiles_url), folium_page.inert(settings.tiles_attribution)
+    return folium.TileLayer(tiles=url, attr=attribution, max_zoom=18, control=False)
 
 
 def layer_names(counts: dict[str, int]) -> dict[str, str]:
@@ -111,11 +111,6 @@ def layer_names(counts: dict[str, int]) -> dict[str, str]:
 def _label(text: str) -> str:
     """A layer's name: Leaflet's layer control puts it in the page as HTML."""
     return html.escape(folium_page.inert(text))
-
-
-def _named(element, name: str):
-    element._id = name  # a stable, readable name in the script: feature_group_sub_group_places
-    return element
 
 
 def script_config(directory: Directory, areas: gpd.GeoDataFrame, shading: dict) -> dict:

@@ -45,13 +45,13 @@ def outputs(settings: Settings, areas: gpd.GeoDataFrame) -> list:
 def compose(bounds: list[list[float]], settings: Settings, rtl: bool = False) -> folium.Map:
     start, _ = karta.CORNERS[rtl]
     (south, west), (north, east) = bounds
-    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=10, tiles=None,
-                   zoom_control=start, zoomSnap=0.5, minZoom=8)  # fmt: skip
-    m._id = "plats"
+    centre = [round((south + north) / 2, 5), round((west + east) / 2, 5)]
+    m = folium_page.named(
+        folium.Map(location=centre, zoom_start=10, tiles=None, zoom_control=start, zoomSnap=0.5), "plats"
+    )
     m.add_child(map_elements.OpeningView())
     m.add_child(karta.tile_layer(settings))
-    areas = folium.FeatureGroup(control=False).add_to(m)
-    areas._id = "omraden"
+    areas = folium_page.named(folium.FeatureGroup(control=False), "omraden").add_to(m)
     m.add_child(map_elements.SwedishControls())
     m.add_child(map_elements.AreaShapes(areas))
     m.add_child(map_elements.PointPicker(areas))

@@ -291,6 +291,13 @@ SV: dict[str, str] = {
         "kommunen, länet eller landet."
     ),
     "map.download_csv": "Ladda ner tabellen som CSV",
+    "map.gis_intro": (
+        "För GIS (till exempel QGIS): samma siffror som ett kartlager, ett område per rad med antalen per "
+        "kategori som attribut (wide_ före kategorin: stöd för hela kommunen, länet eller landet; "
+        "no_support: kategorier utan något stöd)."
+    ),
+    "map.download_gpkg": "Ladda ner kartlagret som GeoPackage",
+    "map.download_geojson": "Ladda ner kartlagret som GeoJSON",
     "map.to_map": "Se det på kartan",
     "map.table_caption": "Antal poster per område och kategori",
     "map.area": "Område",

@@ -73,7 +73,7 @@ window.CommonMapKarta = (function () {
     window.addEventListener("hashchange", fromHash);
   };
 
-  // --- The catalogue's names for Leaflet's buttons, and its errors without alert() ---
+  // --- The catalogue's names for Leaflet's buttons, and its errors in the status line (no dialog) ---
   api.controls = function (map, layers, locate) {
     var container = map.getContainer();
     function name(selector, label) {
