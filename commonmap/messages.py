@@ -269,3 +269,19 @@ def message(code: str, params: dict[str, object]) -> str:
 
 def hint(code: str, params: dict[str, object]) -> str:
     return MESSAGES[code][1].format(**params)
+
+
+# The summary line of `commonmap validate`: each record type in the singular and the plural.
+TYPE_COUNTS = {
+    "organisations": ("organisation", "organisationer"),
+    "places": ("mötesplats", "mötesplatser"),
+    "roles": ("volontäruppdrag", "volontäruppdrag"),
+    "collaborations": ("samverkan", "samverkan"),
+}
+
+
+def summary(files: dict[str, int], errors: int, warnings: int) -> str:
+    """E.g. "28 organisationer, 1 mötesplats, 3 volontäruppdrag och 8 samverkan kontrollerade: 0 fel, 1 varning"."""
+    parts = [f"{files.get(t, 0)} {names[files.get(t, 0) != 1]}" for t, names in TYPE_COUNTS.items()]
+    counted = ", ".join(parts[:-1]) + " och " + parts[-1]
+    return f"{counted} kontrollerade: {errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}"

@@ -18,10 +18,9 @@ from babel.dates import format_date
 from jinja2 import Environment
 from markupsafe import Markup
 
-from commonmap import freshness, reach, richtext, templating, ui
+from commonmap import clock, freshness, reach, richtext, templating, ui
 from commonmap.checks import language_names
 from commonmap.directory import Directory, Entry
-from commonmap.export.common import build_date
 from commonmap.model import TYPES, Hours
 from commonmap.outputs import Output, Page, Snippet
 from commonmap.settings import Settings
@@ -86,7 +85,7 @@ class SiteView:
         self.located: dict[str, list[Entry]] = defaultdict(list)
         self.serving: dict[str, list[Entry]] = defaultdict(list)
         self.wide = reach.wide_entries(directory)
-        self.today = date.fromisoformat(build_date(directory))  # pinned: the same pages every build
+        self.today = clock.today()  # the build's day, for the age of sources (set by COMMONMAP_TODAY)
         for entry in self.listed:
             for category_id in dict.fromkeys(entry.record.categories):
                 self.in_category[category_id].append(entry)
@@ -154,7 +153,8 @@ class SiteView:
         path = "omraden/index.md"
         counts = {a.id: len(self.located[a.id]) + len(self.serving[a.id]) for a in self.directory.areas}
         areas = sorted(self.directory.areas, key=lambda a: a.name)
-        html = self.render("areas.html", path, areas=areas, counts=counts)
+        wide_count = sum(len(entries) for entries in self.wide.values())
+        html = self.render("areas.html", path, areas=areas, counts=counts, wide_count=wide_count)
         return Page(path, ui.t("areas"), html, description=ui.t("areas_intro"))
 
     def good_examples_page(self) -> Page:

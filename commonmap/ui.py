@@ -122,6 +122,8 @@ SV: dict[str, str] = {
     "serving_area": "Verkar i området",
     "area_intro": "Det här finns i {name} och det här verkar i området. Längre ner: stöd som gäller hela kommunen, länet eller landet.",
     "areas_intro": "Örebro kommun är indelad i 36 områden (SCB:s RegSO 2025). Välj ett område för att se vad som finns där och vad som verkar där.",
+    "areas_wide": "Siffran räknar stöd i området. Dessutom gäller {count} för hela kommunen, länet eller landet; de står på varje områdes sida.",
+    "areas_wide_one": "Siffran räknar stöd i området. Dessutom gäller 1 för hela kommunen, länet eller landet; det står på varje områdes sida.",
     "categories_intro": "Välj ett behov för att se vilket stöd som finns.",
     "list_intro.organisations": "Föreningar, myndigheter, kommunala verksamheter och andra som erbjuder stöd, ordnade efter kategori.",
     "list_intro.places": "Mötesplatser i Örebro kommun, ordnade efter kategori.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from datetime import date
@@ -9,13 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from commonmap import clock
 from commonmap.problems import Problem
 from commonmap.validate import read_directory
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 MINIMAL = TESTS / "fixtures" / "minimal"
-TODAY = date(2026, 11, 23)
+# The one clock (commonmap/clock.py) is pinned for the whole suite and every process it starts, so
+# that no test depends on the day it runs; `make test` also runs the suite with the system clock
+# two years ahead (faketime) to prove that nothing reads the real date behind the clock's back.
+TODAY = date(2026, 12, 1)
+os.environ[clock.ENV] = TODAY.isoformat()
 
 
 @pytest.fixture
@@ -50,7 +56,6 @@ def validate(root: Path) -> list[Problem]:
 
 import functools  # noqa: E402
 import http.server  # noqa: E402
-import os  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402

@@ -42,7 +42,7 @@ def reach_files() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The fixture directory and its site, built once. Pages judge the age of sources by the
-    build date, pinned to the newest last_reviewed (2026-01-15) when SOURCE_DATE_EPOCH is unset."""
+    build's day, the one clock that conftest pins to TODAY for every process."""
     folder = tmp_path_factory.mktemp("reach")
     site, root = fixture_site(folder, reach_files())
     directory, problems = read_directory(root, today=TODAY)
@@ -73,6 +73,7 @@ def test_vivalla_page_lists_local_help_then_municipality_county_country(built) -
     assert positions == sorted(positions), list(zip(order, positions, strict=True))
     assert "Brickebacksgården" not in text  # local to another area
     assert "Brickebacksgården" in text_of(site / "omraden" / "brickebacken" / "index.html")
+    assert "Dessutom gäller 3 för hela kommunen, länet eller landet" in text_of(site / "omraden" / "index.html")
     html = (site / "omraden" / "vivalla" / "index.html").read_text(encoding="utf-8")
     assert re.search(
         r'data-serves="municipality".*?Kommunlinjen</a> <span class="cm-badge cm-badge-reach">hela kommunen', html, re.S
@@ -184,7 +185,7 @@ def test_map_data_and_list_mark_approximate_points(built) -> None:
     assert re.search(r'motesplatser/vivalla-traffpunkt/">Träffpunkt Vivalla</a></li>', karta)
     assert "Ihålig, streckad markering: ungefärligt läge" in karta
     css = (site / "assets" / "map" / "map.css").read_text(encoding="utf-8")
-    assert ".cm-pin.cm-approx { border: 3px dashed" in css and ".cm-approx.cm-c0 { border-color:" in css
+    assert ".cm-pin.cm-approx { border: 2px dashed" in css and ".cm-approx.cm-c0 { border-color:" in css
 
 
 def test_stats_counts_what_a_resident_can_act_on(built, capsys) -> None:

@@ -124,7 +124,7 @@ def test_an_approximate_marker_is_drawn_apart_and_its_popup_says_so(tab, reach_u
     exact = marker(tab, "Träffpunkt Vivalla")
     assert "cm-approx" in approximate.get_attribute("class") and "cm-approx" not in exact.get_attribute("class")
     style = approximate.evaluate("e => [getComputedStyle(e).borderTopStyle, getComputedStyle(e).backgroundColor]")
-    assert style == ["dashed", "rgb(255, 255, 255)"]  # hollow and dashed
+    assert style == ["dashed", "rgba(255, 255, 255, 0.85)"]  # hollow and dashed
     approximate.click()
     popup = tab.locator(".leaflet-popup-content .cm-popup")
     popup.wait_for()

@@ -1,9 +1,10 @@
 """Every fact of the sample directory traces to a public page or a seed file (issue 15).
 
 Each record has at least one source; each source is a web page (a `url`, or a text that is a
-web address) or names one of the seed files in ../shared/seeds/; every web address, in sources
-and in contact.website, is absolute https. Free text ("allmänt känd uppgift: ...") is not a
-source a reader can check.
+web address), names one of the seed files in ../shared/seeds/, or names the directory's own
+areas file (`directory/areas.geojson`, whence an approximate point inside an area is taken);
+every web address, in sources and in contact.website, is absolute https. Free text ("allmänt
+känd uppgift: ...") is not a source a reader can check.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from tests.conftest import ROOT, TODAY
 from tests.test_sample import SEEDS
 
 SEED_FILE = re.compile(r"^seeds/(\d{3}_[0-9a-f]{16})\.txt\b")
+AREAS_FILE = "directory/areas.geojson"  # in the repository, with its provenance in README.md
 ANY_URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+|www\.\S+", re.IGNORECASE)
 
 
@@ -34,9 +36,9 @@ def source_problem(source: object) -> str | None:
     if URL_LIKE.match(text):
         return None if https(text.strip()) else f"not absolute https: {text}"
     seed = SEED_FILE.match(text)
-    if seed is None:
+    if seed is None and not text.startswith(AREAS_FILE):
         return f"neither a web page nor a seed file: {text}"
-    if seed.group(1) not in SEEDS:
+    if seed is not None and seed.group(1) not in SEEDS:
         return f"no such seed file: {text}"
     for url in ANY_URL.findall(text):
         if not https(url):
@@ -65,6 +67,8 @@ def test_the_rule_itself() -> None:
     assert source_problem("https://www.orebro.se/a?b=1") is None
     assert source_problem("seeds/001_a92cbaa44183fa4f.txt: anteckningar") is None
     assert source_problem("seeds/999_0000000000000000.txt") == "no such seed file: seeds/999_0000000000000000.txt"
+    assert source_problem("directory/areas.geojson: ungefärlig punkt i Vivalla") is None
     assert source_problem("allmänt känd uppgift: bra.se").startswith("neither a web page nor a seed file")
+    assert source_problem("areas.geojson").startswith("neither a web page nor a seed file")
     assert source_problem("seeds/001_a92cbaa44183fa4f.txt: se http://exempel.se").startswith("a web address")
     assert https("https://exempel.se") and not https("http://exempel.se") and not https("https:///x")

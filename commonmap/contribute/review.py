@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-from commonmap import freshness, ui
+from commonmap import clock, freshness, ui
 from commonmap.contribute.actionable import Actionable, actionable, actionable_text
 from commonmap.directory import Directory, Entry
 from commonmap.model import TYPES
@@ -178,7 +178,7 @@ def run_stale(root: Path, months: int | None, output: str, today: date | None = 
     if directory is None:
         return 2
     months = STALE_MONTHS if months is None else months
-    records = stale(directory, months, today or date.today())
+    records = stale(directory, months, today or clock.today())
     print(stale_csv(records) if output == "csv" else stale_text(records, months), end="" if output == "csv" else "\n")
     return 0
 

@@ -22,7 +22,9 @@
     var index = CONFIG.categories.indexOf((categories || [])[0]);
     var name = "cm-pin cm-t-" + (CONFIG.types[type] ? type : "other") + " cm-c" + Math.max(index, 0);
     name += approximate ? " cm-approx" : "";
-    if (!icons[name]) icons[name] = L.divIcon({ className: name, html: "", iconSize: [18, 18] });
+    // An approximate point is larger, hollow and dashed: "somewhere about here".
+    var size = approximate ? 24 : 18;
+    if (!icons[name]) icons[name] = L.divIcon({ className: name, html: "", iconSize: [size, size] });
     return icons[name];
   }
 

@@ -37,7 +37,9 @@ window.CommonMapKarta = (function () {
   function icon(type, categoryIndex, approximate) {
     var name = "cm-pin cm-t-" + (config.types[type] ? type : "other") + " cm-c" + Math.max(categoryIndex, 0);
     name += approximate ? " cm-approx" : "";
-    if (!icons[name]) icons[name] = L.divIcon({ className: name, html: "", iconSize: [18, 18] });
+    // An approximate point is larger, hollow and dashed: "somewhere about here".
+    var size = approximate ? 24 : 18;
+    if (!icons[name]) icons[name] = L.divIcon({ className: name, html: "", iconSize: [size, size] });
     return icons[name];
   }
 
