@@ -35,6 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     export_.add_argument(
         "--config", type=Path, default=Path("mkdocs.yml"), help="webbplatsens mkdocs.yml (adress och licens)"
     )
+    export_.add_argument(
+        "--previous",
+        type=Path,
+        default=None,
+        help="directory.json från förra publicerade versionen: changes.json listar vad som ändrats sedan dess",
+    )
     new = commands.add_parser("new", parents=[dated], help="Skapa en ny postfil från en mall med förklaringar.")
     new.add_argument("type", nargs="?", help="posttyp: organisation, place, role eller collaboration")
     new.add_argument("id", nargs="?", help="postens id, t.ex. kfum-orebro (blir filnamnet)")
@@ -48,6 +54,19 @@ def main(argv: list[str] | None = None) -> int:
     stale.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stale.add_argument("--months", type=int, default=None, help="antal månader (standard: 12)")
     stale.add_argument("--format", choices=("text", "csv"), default="text", help="utdata: text eller csv")
+    links = commands.add_parser(
+        "links", parents=[dated], help="Kontrollera postenas webbadresser (döda länkar, flyttade sidor)."
+    )
+    links.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
+    links.add_argument(
+        "--format", choices=("text", "github"), default="text", help="utdata: text eller GitHub-annoteringar"
+    )
+    links.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(".cache/links.json"),
+        help="svar som sparas en vecka (standard: .cache/links.json)",
+    )
     stats = commands.add_parser(
         "stats",
         parents=[dated],
@@ -71,13 +90,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export":
         from commonmap import export
 
-        return export.run(args.directory, args.out, args.config)
-    if args.command in ("new", "stale", "stats"):
+        return export.run(args.directory, args.out, args.config, args.previous)
+    if args.command in ("new", "stale", "stats", "links"):
         from commonmap import contribute
     if args.command == "new":
         return contribute.new.run(args.directory, args.type, args.id, args.list)
     if args.command == "stale":
         return contribute.review.run_stale(args.directory, args.months, args.format)
+    if args.command == "links":
+        return contribute.links.run(args.directory, args.format, args.cache)
     if args.command == "stats":
         return contribute.review.run_stats(args.directory, args.format)
     return run_validate(args.directory, args.format)

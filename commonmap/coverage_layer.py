@@ -17,7 +17,7 @@ import geopandas as gpd
 import pyogrio
 
 from commonmap.coverage import Coverage
-from commonmap.export.common import AREA_ATTRIBUTION, build_date
+from commonmap.export.common import AREA_ATTRIBUTION, build_datetime
 
 GEOJSON = "data/tackning.geojson"
 GEOPACKAGE = "data/tackning.gpkg"
@@ -45,11 +45,11 @@ def geojson(layer: gpd.GeoDataFrame) -> bytes:
     return (layer.to_json(drop_id=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def geopackage(layer: gpd.GeoDataFrame, directory) -> bytes:
+def geopackage(layer: gpd.GeoDataFrame) -> bytes:
     """The layer as a GeoPackage. GDAL stamps the file with the time it was written unless
     OGR_CURRENT_DATE is set: it gets the exports' build date, so two builds are byte-identical."""
     previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
-    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": f"{build_date(directory)}T00:00:00Z"})
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": build_datetime()})
     try:
         buffer = io.BytesIO()
         layer.to_file(

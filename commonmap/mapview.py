@@ -63,7 +63,7 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     found.append(Asset("data/tackning.csv", coverage.to_csv(directory, served)))
     layer = coverage_layer.frame(geography.areas, served)
     found.append(Asset(coverage_layer.GEOJSON, coverage_layer.geojson(layer)))
-    found.append(Asset(coverage_layer.GEOPACKAGE, coverage_layer.geopackage(layer, directory)))
+    found.append(Asset(coverage_layer.GEOPACKAGE, coverage_layer.geopackage(layer)))
     found.append(Asset("assets/map/cm.js", loader_script(directory, settings)))
     found.append(Asset("assets/map/map.css", stylesheet(directory)))
     found += [Asset(f"assets/map/{name}", _vendored(name)) for name in VENDORED]

@@ -258,6 +258,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Posten granskades senast {value}, för mer än {months} månader sedan.",
         "Kontrollera att uppgifterna stämmer och uppdatera 'last_reviewed' till dagens datum.",
     ),
+    # Web addresses (`commonmap links`)
+    "link-gone": (
+        "Sidan {url} finns inte längre (svar {status}).",
+        "Leta upp verksamhetens nya adress och skriv in den, eller ta bort länken.",
+    ),
+    "link-moved": (
+        "Sidan {url} har flyttat (svar {status}) till {location}.",
+        "Kontrollera den nya adressen och skriv in den i stället.",
+    ),
+    "link-failing": (
+        "Servern för {url} svarar med fel {status}.",
+        "Det kan vara tillfälligt. Prova sidan i en webbläsare; är felet kvar nästa vecka, kontakta verksamheten.",
+    ),
+    "link-timeout": (
+        "Sidan {url} svarade inte i tid.",
+        "Det kan vara tillfälligt. Prova sidan i en webbläsare senare.",
+    ),
+    "link-unreachable": (
+        "Sidan {url} kan inte nås ({reason}).",
+        "Kontrollera att adressen är rätt stavad. Det kan också vara ett tillfälligt fel.",
+    ),
     # The shared vocabulary files
     "bad-vocabulary": ("Filen {file} kan inte läsas: {detail}.", "Rätta filen; den används av alla poster."),
 }

@@ -52,6 +52,14 @@ def validate(root: Path) -> list[Problem]:
     return read_directory(root, today=TODAY)[1]
 
 
+@pytest.fixture(scope="session")
+def sample():
+    """The sample directory, read once per session (tests read it, never change it)."""
+    directory, problems = read_directory(ROOT / "directory", today=TODAY)
+    assert directory is not None and not [p for p in problems if p.severity == "error"]
+    return directory
+
+
 # --- The built site, served on 127.0.0.1, and a real browser (Debian's Chromium via Playwright) ---
 
 import functools  # noqa: E402

@@ -158,7 +158,7 @@ def _area_name(directory: Directory):
     return lambda area_id: directory.areas.by_id[area_id].name if area_id in directory.areas.by_id else area_id
 
 
-def _read(root: Path) -> Directory | None:
+def read(root: Path) -> Directory | None:
     if not root.is_dir():
         print(f"commonmap: katalogen '{root}' finns inte", file=sys.stderr)
         return None
@@ -174,7 +174,7 @@ def _read(root: Path) -> Directory | None:
 
 def run_stale(root: Path, months: int | None, output: str, today: date | None = None) -> int:
     """`commonmap stale`: 0 when printed (also when nothing is stale), 2 when the directory cannot be read."""
-    directory = _read(root)
+    directory = read(root)
     if directory is None:
         return 2
     months = STALE_MONTHS if months is None else months
@@ -184,7 +184,7 @@ def run_stale(root: Path, months: int | None, output: str, today: date | None = 
 
 
 def run_stats(root: Path, output: str) -> int:
-    directory = _read(root)
+    directory = read(root)
     if directory is None:
         return 2
     found = stats(directory)
