@@ -28,7 +28,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-import pandas as pd
+import numpy as np
 
 from commonmap import spatial
 from commonmap.directory import Directory, Entry
@@ -78,48 +78,37 @@ def counted(entry: Entry) -> bool:
 
 
 def coverage(directory: Directory, geography: spatial.Geography | None = None) -> Coverage:
-    """The table, counted with pandas from the records' areas (spatial.record_areas: a spatial
-    join of the markers with the areas, and the areas records name)."""
+    """The table from the records' areas (spatial.record_areas: the join of the markers with the
+    areas, and the areas records name) as matrices: `placed` (record x area, 1 where the record
+    is in or serves the area) and `offers` (record x category); a cell counts the records with
+    both, `placed.T @ offers`."""
     categories = tuple(directory.categories)
     area_ids = tuple(area.id for area in directory.areas)
-    records = _counted_records(directory)
-    pairs = spatial.record_areas(directory, geography or spatial.Geography.of(directory))
-    pairs = pairs[pairs.record.isin(records.index)]
-    cells = pairs.join(records.category, on="record").explode("category").dropna()
-    grid = _table(cells, "area", area_ids, categories)
-    wide = _table(records.explode("category").dropna(subset=["serves", "category"]), "serves", WIDE, categories)
-    unplaced = records[~records.index.isin(pairs.record) & records.serves.isna()]
+    counted_entries = [entry for entry in directory.entries.values() if counted(entry)]
+    row = {entry.id: index for index, entry in enumerate(counted_entries)}
+    column = {category: index for index, category in enumerate(categories)}
+    area_index = {area: index for index, area in enumerate(area_ids)}
+    offers = np.zeros((len(counted_entries), len(categories)), dtype=np.int64)
+    for index, entry in enumerate(counted_entries):
+        offers[index, [column[c] for c in entry.record.categories if c in column]] = 1
+    placed = np.zeros((len(counted_entries), len(area_ids)), dtype=np.int64)
+    records, areas = spatial.record_areas(directory, geography or spatial.Geography.of(directory))
+    kept = [(row[r], area_index[a]) for r, a in zip(records, areas, strict=True) if r in row and a in area_index]
+    if kept:
+        placed[tuple(np.array(kept).T)] = 1
+    serves = np.array([entry.record.serves or "" for entry in counted_entries], dtype=object)
+    unplaced = (placed.sum(axis=1) == 0) & (serves == "")
     return Coverage(
         categories,
         area_ids,
-        {area: tuple(row) for area, row in zip(area_ids, grid.tolist(), strict=True)},
-        dict(zip(area_ids, pairs.groupby("area").size().reindex(area_ids, fill_value=0).tolist(), strict=True)),
-        tuple(unplaced.category.explode().value_counts().reindex(categories, fill_value=0).tolist()),
-        len(unplaced),
-        len(records),
-        {level: tuple(row) for level, row in zip(WIDE, wide.tolist(), strict=True)},
-        dict(zip(WIDE, records.serves.value_counts().reindex(WIDE, fill_value=0).tolist(), strict=True)),
+        {area: tuple(counts) for area, counts in zip(area_ids, (placed.T @ offers).tolist(), strict=True)},
+        dict(zip(area_ids, placed.sum(axis=0).tolist(), strict=True)),
+        tuple(offers[unplaced].sum(axis=0).tolist()),
+        int(unplaced.sum()),
+        len(counted_entries),
+        {level: tuple(offers[serves == level].sum(axis=0).tolist()) for level in WIDE},
+        {level: int((serves == level).sum()) for level in WIDE},
     )
-
-
-def _counted_records(directory: Directory) -> pd.DataFrame:
-    """The counted records by id: their reach (`serves`, or None) and their categories (each once)."""
-    rows = [
-        (
-            entry.id,
-            entry.record.serves,
-            [c for c in dict.fromkeys(entry.record.categories) if c in directory.categories],
-        )
-        for entry in directory.entries.values()
-        if counted(entry)
-    ]
-    return pd.DataFrame(rows, columns=["record", "serves", "category"]).set_index("record")
-
-
-def _table(rows: pd.DataFrame, by: str, index: tuple[str, ...], categories: tuple[str, ...]):
-    """How many rows fall in each (`by`, category) cell, as an array aligned with index x categories."""
-    counts = rows.groupby([by, "category"]).size().unstack(fill_value=0)
-    return counts.reindex(index=list(index), columns=list(categories), fill_value=0).to_numpy(dtype=int)
 
 
 def to_csv(directory: Directory, result: Coverage) -> str:

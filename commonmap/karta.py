@@ -11,7 +11,7 @@ their configuration from a JSON data block in the page; the folium script itself
 from __future__ import annotations
 
 import html
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import folium
 import geopandas as gpd
@@ -136,10 +136,11 @@ def config_block(config: dict) -> Markup:
 def _page_html(directory: Directory, geography: spatial.Geography, map_id: str, config: dict) -> str:
     from commonmap import mapview
 
-    located = geography.located
-    approximate = geography.points.groupby("record").approximate.all().to_dict()
+    approximate: dict[str, bool] = {}
+    for entry, point in geography.markers:  # on the map only at approximate points
+        approximate[entry.id] = approximate.get(entry.id, True) and point.approximate
     groups: dict[str, list[Entry]] = defaultdict(list)
-    for entry_id, area_ids in located.items():
+    for entry_id, area_ids in geography.located.items():
         for area_id in area_ids:
             groups[area_id].append(directory.entries[entry_id])
     areas = [
@@ -147,15 +148,16 @@ def _page_html(directory: Directory, geography: spatial.Geography, map_id: str, 
         for area in sorted(directory.areas, key=lambda a: a.name)
         if groups[area.id]
     ]
-    listed = directory.listed()
+    located = Counter(directory.entries[entry_id].type for entry_id in geography.located)
+    records = Counter(entry.type for entry in directory.listed())
     types = [
         {
             "id": type_,
             "folder": FOLDERS[type_],
             "singular": ui.t(f"type.{type_}"),
             "plural": ui.t(f"types.{type_}"),
-            "located": sum(directory.entries[i].type == type_ for i in located),
-            "records": sum(entry.type == type_ for entry in listed),
+            "located": located[type_],
+            "records": records[type_],
         }
         for type_ in TYPES
     ]

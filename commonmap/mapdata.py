@@ -62,15 +62,17 @@ def _field(record, name: str):
     return getattr(record, name) if name in FIELDS[type(record)] else None
 
 
-def record_features(directory: Directory) -> dict:
-    """A FeatureCollection with one Point per record and place it is at, in id order.
+def markers(directory: Directory) -> list[tuple[Entry, Point]]:
+    """Every marker of the map: each listed record at each of its points, in id order."""
+    return [(entry, point) for entry in directory.listed() for point in points_of(entry, directory.entries)]
+
+
+def record_features(directory: Directory, found: list[tuple[Entry, Point]] | None = None) -> dict:
+    """A FeatureCollection with one Point per record and place it is at (`markers`), in id order.
 
     Properties: id, type (the folder name), name, summary ("" when none), categories (ids) and
     approximate (true when the point only shows roughly where it is)."""
-    features = []
-    for entry in directory.listed():
-        for point in points_of(entry, directory.entries):
-            features.append(_feature(entry, point))
+    features = [_feature(entry, point) for entry, point in (markers(directory) if found is None else found)]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -169,10 +171,12 @@ def _shades(counts: list[int], none: str) -> dict:
     return {"fills": fills, "steps": steps}
 
 
-def area_details(directory: Directory, located: dict[str, tuple[str, ...]]) -> dict[str, dict]:
-    """Per area: its boundary and the markers of the records located in it (`located`: record id
-    -> areas, spatial.Geography), for its small map (a FeatureCollection each; the area itself
-    has `kind: "area"`, markers have no summary)."""
+def area_details(
+    directory: Directory, found: list[tuple[Entry, Point]], located: dict[str, tuple[str, ...]]
+) -> dict[str, dict]:
+    """Per area: its boundary and the markers (`markers`) of the records located in it (`located`:
+    record id -> areas, spatial.Geography), for its small map (a FeatureCollection each; the area
+    itself has `kind: "area"`, markers have no summary)."""
     details = {
         area.id: [
             {
@@ -183,13 +187,11 @@ def area_details(directory: Directory, located: dict[str, tuple[str, ...]]) -> d
         ]
         for area in directory.areas
     }
-    for entry_id, area_ids in located.items():
-        entry = directory.entries[entry_id]
-        features = [_feature(entry, point) for point in points_of(entry, directory.entries)]
-        for feature in features:
-            feature["properties"].pop("summary")
-        for area_id in area_ids:
-            details[area_id].extend(features)
+    for entry, point in found:
+        feature = _feature(entry, point)
+        feature["properties"].pop("summary")
+        for area_id in located[entry.id]:
+            details[area_id].append(feature)
     return {area_id: {"type": "FeatureCollection", "features": found} for area_id, found in details.items()}
 
 

@@ -52,13 +52,13 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     shading = mapdata.area_shading(served, ui.t("map.none"))
     found: list[Output] = [*karta.outputs(directory, settings, geography, shading), coverage_page(directory, served)]
     found += plats.outputs(settings, geography.areas)
-    features = mapdata.record_features(directory)
+    features = mapdata.record_features(directory, geography.markers)
     table = mapdata.marker_table(features, list(directory.categories))
     found.append(Asset(mapdata.MARKERS, mapdata.to_json(table)))
     for index, chunk in enumerate(mapdata.summary_chunks(features)):
         found.append(Asset(f"{mapdata.TEXTS}{index}.json", mapdata.to_json(chunk)))
     found.append(Asset(mapdata.AREAS, mapdata.to_json(mapdata.area_features(directory, served))))
-    for area_id, detail in mapdata.area_details(directory, geography.located).items():
+    for area_id, detail in mapdata.area_details(directory, geography.markers, geography.located).items():
         found.append(Asset(f"data/omraden/{area_id}.geojson", mapdata.to_json(detail)))
     found.append(Asset("data/tackning.csv", coverage.to_csv(directory, served)))
     layer = coverage_layer.frame(geography.areas, served)

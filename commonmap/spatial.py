@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from commonmap.directory import Directory
+from commonmap.directory import Directory, Entry
 from commonmap.geography import TOLERANCE, Areas
-from commonmap.mapdata import points_of
+from commonmap.mapdata import Point, markers
 
 CRS = "EPSG:4326"  # WGS 84 longitude/latitude, as areas.geojson and the records are written
 METRIC_CRS = "EPSG:3006"  # SWEREF 99 TM, Sweden's national grid in metres: for areas in km²
@@ -32,22 +32,18 @@ def areas_frame(areas: Areas) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(rows, geometry=[a.geometry for a in areas], crs=CRS)
 
 
-def points_frame(directory: Directory) -> gpd.GeoDataFrame:
-    """One row per marker of the map (record id, record_type, approximate), in the map's order: each
-    listed record at its own location or at its meeting places' (mapdata.points_of)."""
-    rows = [
+def points_frame(markers: list[tuple[Entry, Point]]) -> gpd.GeoDataFrame:
+    """One row per marker of the map (record id, record_type, approximate), in the map's order
+    (mapdata.markers: each listed record at its own location or at its meeting places')."""
+    frame = pd.DataFrame(
         {
-            "record": entry.id,
-            "record_type": entry.type,
-            "approximate": point.approximate,
-            "lon": point.lon,
-            "lat": point.lat,
+            "record": [entry.id for entry, _ in markers],
+            "record_type": [entry.type for entry, _ in markers],
+            "approximate": [point.approximate for _, point in markers],
         }
-        for entry in directory.listed()
-        for point in points_of(entry, directory.entries)
-    ]
-    frame = pd.DataFrame(rows, columns=["record", "record_type", "approximate", "lon", "lat"])
-    return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame.lon, frame.lat), crs=CRS)
+    )
+    lons, lats = [point.lon for _, point in markers], [point.lat for _, point in markers]
+    return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(lons, lats), crs=CRS)
 
 
 def join(points: gpd.GeoDataFrame, areas: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -78,13 +74,15 @@ class Geography:
     """The frames of one build, made once: the areas, the map's points, where the records are."""
 
     areas: gpd.GeoDataFrame
-    points: gpd.GeoDataFrame
+    markers: list[tuple[Entry, Point]]  # mapdata.markers
+    points: gpd.GeoDataFrame  # the markers as a frame
     located: dict[str, tuple[str, ...]]  # record id -> the areas its markers lie in
 
     @classmethod
     def of(cls, directory: Directory) -> Geography:
-        areas, points = areas_frame(directory.areas), points_frame(directory)
-        return cls(areas, points, located(points, areas))
+        found = markers(directory)
+        areas, points = areas_frame(directory.areas), points_frame(found)
+        return cls(areas, found, points, located(points, areas))
 
 
 def city_districts(areas: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -99,13 +97,13 @@ def bounds(frame: gpd.GeoDataFrame, precision: int = 5) -> list[list[float]]:
     return [[south, west], [north, east]]
 
 
-def record_areas(directory: Directory, geography: Geography) -> pd.DataFrame:
-    """(record, area) for every listed record and each area it is in or serves, once: the areas
-    its markers lie in (the join), the areas it names (`areas`), and those named by the protected
+def record_areas(directory: Directory, geography: Geography) -> tuple[list[str], list[str]]:
+    """(records, areas): each listed record with each area it is in or serves, once: the areas its
+    markers lie in (the join), the areas it names (`areas`), and those named by the protected
     meeting places it is at, which have no point. The same as Entry.areas, found by geopandas."""
-    rows = [(record, area) for record, found in geography.located.items() for area in found]
+    pairs: dict[tuple[str, str], None] = {}
     for entry in directory.listed():
-        rows += [(entry.id, area) for area in entry.record.areas]
-        for place in directory.protected_places(entry):
-            rows += [(entry.id, area) for area in place.record.areas]
-    return pd.DataFrame(rows, columns=["record", "area"]).drop_duplicates(ignore_index=True)
+        named = [*entry.record.areas, *(a for place in directory.protected_places(entry) for a in place.record.areas)]
+        for area in (*geography.located.get(entry.id, ()), *named):
+            pairs[entry.id, area] = None
+    return [record for record, _ in pairs], [area for _, area in pairs]

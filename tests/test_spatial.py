@@ -15,8 +15,10 @@ from tests.test_coverage import FILES
 
 def same_areas(directory) -> None:
     geography = spatial.Geography.of(directory)
-    pairs = spatial.record_areas(directory, geography)
-    found = pairs.groupby("record").area.agg(lambda areas: tuple(sorted(areas))).to_dict()
+    found: dict[str, list[str]] = {}
+    for record, area in zip(*spatial.record_areas(directory, geography), strict=True):
+        found.setdefault(record, []).append(area)
+    found = {record: tuple(sorted(areas)) for record, areas in found.items()}
     for entry in directory.listed():
         assert found.get(entry.id, ()) == entry.areas, entry.id
     for record, areas in geography.located.items():
