@@ -161,31 +161,25 @@ window.CommonMapKarta = (function () {
         (byType[type] = byType[type] || []).push(marker);
         return marker;
       });
-      // Each layer is filled off the map and put back, so the cluster takes its markers in one
-      // chunked batch; the smallest layer first, so the first markers show soonest.
-      var queue = groups.map(function (group, i) { return { group: group, markers: byType[config.typeOrder[i]] || [] }; })
-        .filter(function (item) { return item.markers.length; })
-        .sort(function (a, b) { return a.markers.length - b.markers.length; });
-      function next() {
-        if (!queue) return; // a layer switched on later: the cluster reports that batch too
-        var item = queue.shift();
-        if (!item) {
-          queue = null;
-          return loaded(api.markers.length);
-        }
-        var shown = map.hasLayer(item.group);
-        if (shown) map.removeLayer(item.group);
-        item.markers.forEach(function (marker) {
-          marker.cmGroup = item.group;
-          item.group.addLayer(marker);
+      // The markers join their type's layer as the sub-group's own members (LayerGroup._layers,
+      // what its addLayer does when it is off the map) and go to the cluster in one chunked batch,
+      // as one clustering pass: through each sub-group's addLayer they would be clustered one by one.
+      groups.forEach(function (group, i) {
+        (byType[config.typeOrder[i]] || []).forEach(function (marker) {
+          marker.cmGroup = group;
+          marker.addEventParent(group);
+          group._layers[L.stamp(marker)] = marker;
         });
-        if (shown) map.addLayer(item.group);
-        else next();
-      }
-      cluster.options.chunkProgress = function (done, total) {
-        if (done === total) setTimeout(next, 0);
+      });
+      var shown = api.markers.filter(function (marker) { return map.hasLayer(marker.cmGroup); });
+      var done = false;
+      cluster.options.chunkProgress = function (count, total) {
+        if (count === total && !done) {
+          done = true;
+          loaded(api.markers.length);
+        }
       };
-      next();
+      cluster.addLayers(shown);
       return api.markers;
     });
     api.ready.catch(function () {
