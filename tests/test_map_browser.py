@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from commonmap import mapdata, spatial
 from commonmap.validate import read_directory
-from tests.conftest import ROOT, TODAY, fixture_site, serve
+from tests.conftest import ROOT, TODAY, axe_violations, fixture_site, local_tab, serve
 
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_PATTERN = re.compile(r"^https://tile\.openstreetmap\.org/\d+/\d+/\d+\.png$")
@@ -271,12 +271,8 @@ MUNICIPALITY = [[58.95619, 14.76064], [59.52373, 15.79821]]
 
 @pytest.fixture
 def phone(browser, map_site):
-    url, _ = map_site
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="sv-SE", has_touch=True)
-    tab = context.new_page()
-    tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url + "/") else r.abort())
-    yield tab
-    context.close()
+    with local_tab(browser, map_site[0], 390, has_touch=True) as tab:
+        yield tab
 
 
 def test_on_a_phone_the_map_opens_on_the_city_districts(phone, map_site):
@@ -337,12 +333,9 @@ def tab_stops(tab, limit: int = 150) -> list[dict]:
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_area_shapes_are_out_of_the_tab_order_and_every_stop_in_the_map_is_named(browser, map_site, width):
-    context = browser.new_context(viewport={"width": width, "height": 844}, locale="sv-SE")
-    tab = context.new_page()
-    tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith(map_site[0] + "/") else r.abort())
-    open_map(tab, map_site[0])
-    stops = [stop for stop in tab_stops(tab) if stop["inMap"]]
-    context.close()
+    with local_tab(browser, map_site[0], width) as tab:
+        open_map(tab, map_site[0])
+        stops = [stop for stop in tab_stops(tab) if stop["inMap"]]
     assert stops and not [stop for stop in stops if stop["tag"] == "path"]
     assert [stop for stop in stops if not stop["name"]] == []
     assert "Visa min position" in [stop["name"] for stop in stops]
@@ -368,10 +361,6 @@ def test_the_layer_list_is_folded_on_a_phone_and_opens_from_the_keyboard(phone, 
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_map_page_has_no_accessibility_violations(browser, map_site, width):
-    context = browser.new_context(viewport={"width": width, "height": 844}, locale="sv-SE")
-    tab = context.new_page()
-    tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith(map_site[0] + "/") else r.abort())
-    open_map(tab, map_site[0])
-    violations = Axe().run(tab).response["violations"]
-    context.close()
-    assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
+    with local_tab(browser, map_site[0], width) as tab:
+        open_map(tab, map_site[0])
+        assert axe_violations(tab) == []

@@ -8,11 +8,10 @@ from urllib.parse import urlsplit
 
 import pytest
 import shapely
-from axe_playwright_python.sync_playwright import Axe
 
 from commonmap.geography import TOLERANCE
 from commonmap.validate import read_directory
-from tests.conftest import TODAY, fixture_site, serve
+from tests.conftest import TODAY, axe_violations, fixture_site, local_tab, serve
 
 TILE_HOST = "tile.openstreetmap.org"
 
@@ -80,7 +79,10 @@ def test_the_area_follows_validates_rule_at_the_edge(picker, picker_site):
     expected = directory.areas.locate([near, far])
     assert expected[0] is not None and expected[1] is None
     name = directory.areas.by_id[expected[0][0]].name
-    assert pick_centre(picker, *near, picker_site[0])[1] == f"Punkten ligger i en glipa mellan områdena och räknas till {name}."
+    assert (
+        pick_centre(picker, *near, picker_site[0])[1]
+        == f"Punkten ligger i en glipa mellan områdena och räknas till {name}."
+    )
     assert pick_centre(picker, *far, picker_site[0])[1].startswith("Punkten ligger utanför Örebro kommun.")
 
 
@@ -108,10 +110,6 @@ def test_nothing_is_sent_anywhere(picker, picker_site):
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_picker_has_no_accessibility_violations(browser, picker_site, width):
-    context = browser.new_context(viewport={"width": width, "height": 844}, locale="sv-SE")
-    tab = context.new_page()
-    tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith(picker_site[0] + "/") else r.abort())
-    open_picker(tab, picker_site[0])
-    violations = Axe().run(tab).response["violations"]
-    context.close()
-    assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
+    with local_tab(browser, picker_site[0], width) as tab:
+        open_picker(tab, picker_site[0])
+        assert axe_violations(tab) == []
