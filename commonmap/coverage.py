@@ -88,14 +88,18 @@ def coverage(directory: Directory, geography: spatial.Geography | None = None) -
     row = {entry.id: index for index, entry in enumerate(counted_entries)}
     column = {category: index for index, category in enumerate(categories)}
     area_index = {area: index for index, area in enumerate(area_ids)}
-    offers = np.zeros((len(counted_entries), len(categories)), dtype=np.int64)
-    for index, entry in enumerate(counted_entries):
-        offers[index, [column[c] for c in entry.record.categories if c in column]] = 1
-    placed = np.zeros((len(counted_entries), len(area_ids)), dtype=np.int64)
+    offers = _matrix(
+        len(counted_entries),
+        len(categories),
+        [(i, column[c]) for i, entry in enumerate(counted_entries) for c in entry.record.categories if c in column],
+    )
     records, areas = spatial.record_areas(directory, geography or spatial.Geography.of(directory))
-    kept = [(row[r], area_index[a]) for r, a in zip(records, areas, strict=True) if r in row and a in area_index]
-    if kept:
-        placed[tuple(np.array(kept).T)] = 1
+    pairs = zip(records, areas, strict=True)
+    placed = _matrix(
+        len(counted_entries),
+        len(area_ids),
+        [(row[r], area_index[a]) for r, a in pairs if r in row and a in area_index],
+    )
     serves = np.array([entry.record.serves or "" for entry in counted_entries], dtype=object)
     unplaced = (placed.sum(axis=1) == 0) & (serves == "")
     return Coverage(
@@ -109,6 +113,14 @@ def coverage(directory: Directory, geography: spatial.Geography | None = None) -
         {level: tuple(offers[serves == level].sum(axis=0).tolist()) for level in WIDE},
         {level: int((serves == level).sum()) for level in WIDE},
     )
+
+
+def _matrix(rows: int, columns: int, ones: list[tuple[int, int]]) -> np.ndarray:
+    """A rows x columns matrix of 0 with 1 at each (row, column) of `ones`."""
+    found = np.zeros((rows, columns), dtype=np.int64)
+    if ones:
+        found[tuple(np.array(ones).T)] = 1
+    return found
 
 
 def to_csv(directory: Directory, result: Coverage) -> str:

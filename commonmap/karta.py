@@ -140,9 +140,9 @@ def _page_html(directory: Directory, geography: spatial.Geography, map_id: str, 
     for entry, point in geography.markers:  # on the map only at approximate points
         approximate[entry.id] = approximate.get(entry.id, True) and point.approximate
     groups: dict[str, list[Entry]] = defaultdict(list)
-    for entry_id, area_ids in geography.located.items():
-        for area_id in area_ids:
-            groups[area_id].append(directory.entries[entry_id])
+    for entry in sorted((directory.entries[entry_id] for entry_id in geography.located), key=_by_name):
+        for area_id in geography.located[entry.id]:
+            groups[area_id].append(entry)
     areas = [
         {"name": area.name, "count": len(groups[area.id]), "types": _by_type(groups[area.id], approximate)}
         for area in sorted(directory.areas, key=lambda a: a.name)
@@ -167,14 +167,14 @@ def _page_html(directory: Directory, geography: spatial.Geography, map_id: str, 
 
 
 def _by_type(entries: list[Entry], approximate: dict[str, bool]) -> list[dict]:
-    """The entries of one area, grouped by type, by name within a type, for the list; `approximate`
-    says which records are on the map only at approximate points."""
+    """The entries of one area (sorted by name), grouped by type, for the list; `approximate` says
+    which records are on the map only at approximate points."""
     return [
         {
             "plural": ui.t(f"types.{type_}"),
             "entries": [
                 {"name": e.record.name, "url": url_of(e), "approximate": approximate.get(e.id, False)}
-                for e in sorted(entries, key=_by_name)
+                for e in entries
                 if e.type == type_
             ],
         }

@@ -14,9 +14,10 @@ because a protected record has no location (the model refuses one).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import orjson
 
 from commonmap import templating
 from commonmap.directory import Directory, Entry
@@ -171,12 +172,10 @@ def _shades(counts: list[int], none: str) -> dict:
     return {"fills": fills, "steps": steps}
 
 
-def area_details(
-    directory: Directory, found: list[tuple[Entry, Point]], located: dict[str, tuple[str, ...]]
-) -> dict[str, dict]:
-    """Per area: its boundary and the markers (`markers`) of the records located in it (`located`:
-    record id -> areas, spatial.Geography), for its small map (a FeatureCollection each; the area
-    itself has `kind: "area"`, markers have no summary)."""
+def area_details(directory: Directory, features: dict, located: dict[str, tuple[str, ...]]) -> dict[str, dict]:
+    """Per area: its boundary and the markers (the features of `record_features`) of the records
+    located in it (`located`: record id -> areas, spatial.Geography), for its small map (a
+    FeatureCollection each; the area itself has `kind: "area"`, markers have no summary)."""
     details = {
         area.id: [
             {
@@ -187,11 +186,11 @@ def area_details(
         ]
         for area in directory.areas
     }
-    for entry, point in found:
-        feature = _feature(entry, point)
-        feature["properties"].pop("summary")
-        for area_id in located[entry.id]:
-            details[area_id].append(feature)
+    for feature in features["features"]:
+        properties = {key: value for key, value in feature["properties"].items() if key != "summary"}
+        small = {**feature, "properties": properties}
+        for area_id in located[properties["id"]]:
+            details[area_id].append(small)
     return {area_id: {"type": "FeatureCollection", "features": found} for area_id, found in details.items()}
 
 
@@ -217,8 +216,9 @@ def _rounded(value):
 
 
 def to_json(data: object) -> str:
-    """Compact JSON for a data file (UTF-8, no spaces)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON for a data file (UTF-8, no spaces; orjson writes what json.dumps with these
+    settings writes, several times faster: the map's data is 1 MB at 10,000 records)."""
+    return orjson.dumps(data).decode("utf-8")
 
 
 def script_json(data: object) -> str:

@@ -58,7 +58,7 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     for index, chunk in enumerate(mapdata.summary_chunks(features)):
         found.append(Asset(f"{mapdata.TEXTS}{index}.json", mapdata.to_json(chunk)))
     found.append(Asset(mapdata.AREAS, mapdata.to_json(mapdata.area_features(directory, served))))
-    for area_id, detail in mapdata.area_details(directory, geography.markers, geography.located).items():
+    for area_id, detail in mapdata.area_details(directory, features, geography.located).items():
         found.append(Asset(f"data/omraden/{area_id}.geojson", mapdata.to_json(detail)))
     found.append(Asset("data/tackning.csv", coverage.to_csv(directory, served)))
     layer = coverage_layer.frame(geography.areas, served)

@@ -10,7 +10,6 @@ both give every record the same areas.
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -49,12 +48,13 @@ def points_frame(markers: list[tuple[Entry, Point]]) -> gpd.GeoDataFrame:
 def join(points: gpd.GeoDataFrame, areas: gpd.GeoDataFrame) -> pd.DataFrame:
     """(point index, area id) for every point and the areas it lies in; a point in no area but
     within TOLERANCE of one goes to the nearest; a point farther out has no row."""
-    inside = gpd.sjoin(points[["geometry"]], areas[["id", "geometry"]], predicate="intersects")
-    outside = points.loc[~points.index.isin(inside.index), ["geometry"]]
-    with warnings.catch_warnings():
-        # TOLERANCE is in degrees on purpose: the same distance validate uses (geography.py).
-        warnings.filterwarnings("ignore", message="Geometry is in a geographic CRS", category=UserWarning)
-        near = gpd.sjoin_nearest(outside, areas[["id", "geometry"]], max_distance=TOLERANCE)
+    # TOLERANCE is in degrees on purpose, the distance validate uses (geography.py): the frames go
+    # in without their CRS, which spares geopandas' warning about distances in degrees.
+    plain_points = points[["geometry"]].set_crs(None, allow_override=True)
+    plain_areas = areas[["id", "geometry"]].set_crs(None, allow_override=True)
+    inside = gpd.sjoin(plain_points, plain_areas, predicate="intersects")
+    outside = plain_points.loc[~plain_points.index.isin(inside.index)]
+    near = gpd.sjoin_nearest(outside, plain_areas, max_distance=TOLERANCE)
     found = pd.concat([inside, near])[["id"]].rename(columns={"id": "area"})
     return found.rename_axis("point").reset_index().drop_duplicates().sort_values(["point", "area"])
 
@@ -101,9 +101,8 @@ def record_areas(directory: Directory, geography: Geography) -> tuple[list[str],
     """(records, areas): each listed record with each area it is in or serves, once: the areas its
     markers lie in (the join), the areas it names (`areas`), and those named by the protected
     meeting places it is at, which have no point. The same as Entry.areas, found by geopandas."""
-    pairs: dict[tuple[str, str], None] = {}
+    pairs = dict.fromkeys((record, area) for record, found in geography.located.items() for area in found)
     for entry in directory.listed():
         named = [*entry.record.areas, *(a for place in directory.protected_places(entry) for a in place.record.areas)]
-        for area in (*geography.located.get(entry.id, ()), *named):
-            pairs[entry.id, area] = None
+        pairs.update(dict.fromkeys((entry.id, area) for area in named))
     return [record for record, _ in pairs], [area for _, area in pairs]

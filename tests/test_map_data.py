@@ -92,7 +92,7 @@ def test_marker_table_rows_follow_the_features(directory):
 
 def test_area_files_hold_the_boundary_and_the_records_located_there(directory):
     geography = spatial.Geography.of(directory)
-    details = mapdata.area_details(directory, geography.markers, geography.located)
+    details = mapdata.area_details(directory, mapdata.record_features(directory), geography.located)
     assert len(details) == 36
     vivalla = by_id(details["vivalla"])
     assert vivalla["vivalla"][0]["properties"]["kind"] == "area"
