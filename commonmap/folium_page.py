@@ -32,6 +32,7 @@ ASSETS = {
     "Control_locate_min_css": "assets/map/locatecontrol/L.Control.Locate.min.css",
     "commonmap_karta": "assets/map/karta.js",
     "commonmap_plats": "assets/map/plats.js",
+    "commonmap_karta_css": "assets/map/karta.css",
 }
 # What folium's Map loads for features the site does not use: jQuery and Bootstrap (folium's own
 # popups and non-embedded GeoJSON), Font Awesome and awesome-markers (folium.Icon). Our markers are

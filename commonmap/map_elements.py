@@ -11,12 +11,14 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 KARTA_JS = [("commonmap_karta", "assets/map/karta.js")]
+KARTA_CSS = [("commonmap_karta_css", "assets/map/karta.css")]
 
 
 class _Call(JSCSSMixin, MacroElement):
     """One call `CommonMapKarta.<function>(map, ...objects)` after the objects are made."""
 
     default_js = KARTA_JS
+    default_css = KARTA_CSS
     function = ""
     _template = Template(
         """{% macro script(this, kwargs) %}

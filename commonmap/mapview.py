@@ -42,6 +42,7 @@ VENDORED = [
     "locatecontrol/L.Control.Locate.min.css",
     "locatecontrol/LICENSE.md",
     "karta.js",
+    "karta.css",
     "plats.js",
 ]
 

@@ -39,7 +39,9 @@ def outputs(settings: Settings, areas: gpd.GeoDataFrame) -> list:
     )
     preload = f'<link rel="preload" href="{BASE}{mapdata.AREAS}" as="fetch" crossorigin>'
     title, description = ui.t("map.picker_title"), ui.t("map.picker_description")
-    return [Page(PATH, title, html, description=description, head=preload + parts.head), Asset(SCRIPT, parts.script)]
+    # Not in the search index: /bidra/ leads here, and the index every page loads stays as small.
+    page = Page(PATH, title, html, description=description, head=preload + parts.head, search=False)
+    return [page, Asset(SCRIPT, parts.script)]
 
 
 def compose(bounds: list[list[float]], settings: Settings, rtl: bool = False) -> folium.Map:
