@@ -151,7 +151,7 @@ window.CommonMapKarta = (function () {
     }
 
     api.ready = getJSON(config.data.markers).then(function (found) {
-      table = found;
+      table = api.table = found;
       var byType = {};
       api.markers = table.rows.map(function (row, index) {
         var type = table.types[row[3]];
@@ -278,7 +278,12 @@ window.CommonMapKarta = (function () {
       found.forEach(function (item) { bounds.extend(item.marker.getLatLng()); });
       var format = new Intl.NumberFormat(document.documentElement.lang || "sv", { maximumFractionDigits: 1 });
       var names = found.map(function (item) {
-        return item.marker.options.title + " (" + format.format(item.metres / 1000) + " km)";
+        var distance = item.metres < 1000
+          ? text.near_m.replace("{m}", format.format(Math.max(10, Math.round(item.metres / 10) * 10)))
+          : text.near_km.replace("{km}", format.format(item.metres / 1000));
+        var row = api.table.rows[item.marker.cmIndex];
+        if (row[6]) distance = text.near_approx.replace("{distance}", distance);
+        return item.marker.options.title + " (" + distance + ")";
       });
       say(names.length ? text.located_near.replace("{names}", names.join(", ")) : text.located);
       return bounds;
