@@ -24,12 +24,12 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails
 
-from commonmap import checks
+from commonmap import checks, consistency
 
 Id = Annotated[str, AfterValidator(checks.record_id)]
 Ref = Annotated[str, AfterValidator(checks.reference)]
 Text = Annotated[str, AfterValidator(checks.text)]
-Markdown = Annotated[str, AfterValidator(checks.text)]
+Markdown = Annotated[str, AfterValidator(checks.markdown)]
 FullDate = Annotated[str, AfterValidator(checks.full_date)]
 PartialDate = Annotated[str, AfterValidator(checks.partial_date)]
 Phone = Annotated[str, AfterValidator(checks.phone)]
@@ -233,7 +233,7 @@ class Record(Strict):
         description="Samma som filnamnet utan .yml: små bokstäver a-z, siffror och bindestreck.",
         examples=["kfum-orebro"],
     )
-    name: Text = Field(title="Namn", examples=["KFUM Örebro"])
+    name: Text = Field(title="Namn", examples=["KFUM Örebro"], max_length=checks.NAME_MAX)
     summary: Text | None = Field(None, title="Kort beskrivning", description="En eller två meningar.", max_length=300)
     description: Markdown | None = Field(None, title="Beskrivning", description="Längre text; Markdown går bra.")
     categories: list[Category] = Field(
@@ -281,6 +281,11 @@ class Record(Strict):
         ),
         examples=[["bra"]],
     )
+
+    @model_validator(mode="after")
+    def _no_repeats(self) -> Record:
+        _reject(self, consistency.repeats(self))
+        return self
 
     @property
     def reviewed(self) -> date:
@@ -396,6 +401,11 @@ class Place(Protectable):
     )
     accessibility: Accessibility | None = Field(None, title="Tillgänglighet")
     cost: Cost | None = Field(None, title="Kostnad")
+
+    @model_validator(mode="after")
+    def _hours_do_not_overlap(self) -> Place:
+        _reject(self, consistency.overlapping_hours(self.opening_hours))
+        return self
 
 
 class Role(Offer):
