@@ -85,10 +85,20 @@ def open_map(page, url: str, fragment: str = "") -> None:
     page.goto(f"{url}/karta/{fragment}")
     page.wait_for_selector("#cm-map[data-loaded='true']", timeout=15_000)
     page.wait_for_timeout(300)  # let the cluster icons settle
+    wait_still(page)
+
+
+def wait_still(page) -> None:
+    """Until no zoom or cluster animation runs: while one does, the old cluster icons are still
+    in the page beside the new ones (a loaded machine counted 59 markers of 32)."""
+    page.wait_for_function(
+        "() => !document.querySelector('#cm-map.leaflet-zoom-anim, #cm-map .leaflet-cluster-anim')"
+    )
 
 
 def markers_shown(page) -> int:
     """Markers on the map, each cluster counted as the number it shows."""
+    wait_still(page)
     return page.evaluate(
         """() => {
           let count = document.querySelectorAll('#cm-map .leaflet-marker-icon.cm-pin').length;
