@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from commonmap import checks
 from tests.conftest import MINIMAL, ROOT, TESTS, build_site, site_config
 from tests.safety import MARKER, unsafe_markup
 
@@ -159,10 +160,9 @@ PATHOLOGICAL_MARKDOWN = {
 def test_pathological_markdown_builds_in_bounded_time(make_directory, tmp_path: Path) -> None:
     """Python-Markdown's cost grows much faster than the text for these (8,000 "[" took 16 s); a
     record must not stall the build. Each is rendered in bounded time, and the site with all of
-    them, each cut to the longest description validate accepts, builds (the minimal site alone
-    takes about 5 s here)."""
+    them, cut to the longest description a record may have, builds (the minimal site alone takes
+    about 5 s here)."""
     from commonmap import richtext
-    from commonmap.checks import MARKDOWN_MAX
 
     files = {}
     for name, text in PATHOLOGICAL_MARKDOWN.items():
@@ -171,7 +171,7 @@ def test_pathological_markdown_builds_in_bounded_time(make_directory, tmp_path: 
         assert time.process_time() - started < SECONDS / 2, name
         files[f"organisations/md-{name}.yml"] = (
             f"id: md-{name}\nname: Markdown\nkind: association\ncategories: [gemenskap]\n"
-            f"description: {json.dumps(text[:MARKDOWN_MAX])}\nlast_reviewed: 2026-01-15\nsources: [t]\n"
+            f"description: {json.dumps(text[: checks.MARKDOWN_MAX])}\nlast_reviewed: 2026-01-15\nsources: [t]\n"
         )
     result = build_site(site_config(tmp_path, make_directory(files)), tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
@@ -310,18 +310,8 @@ def test_search_index_and_scripts_hold_no_markup(hostile_site) -> None:
         for field in ("title", "text"):
             problems = unsafe_markup(doc[field])
             assert problems == [], (doc["location"], field, problems)
-    # Libraries the site serves as they come from their package (VENDORED.md) hold no data; one of
-    # them (leaflet.locatecontrol) has an alert() of its own, which karta.js replaces.
-    from commonmap import mapview
-
-    shipped = {f"assets/map/{name}": mapview._vendored(name) for name in mapview.VENDORED}
     for script in (site / "assets").rglob("*.js"):
-        text = script.read_text(encoding="utf-8", errors="replace")
-        relative = script.relative_to(site).as_posix()
-        if relative in shipped:
-            assert text == shipped[relative], relative
-        else:
-            assert MARKER not in text, script
+        assert MARKER not in script.read_text(encoding="utf-8", errors="replace"), script
 
 
 def test_json_ld_round_trips_and_cannot_close_its_element(hostile_site) -> None:
