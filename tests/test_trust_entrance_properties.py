@@ -12,12 +12,13 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from commonmap import areasfile
 from commonmap.checks import RESERVED_IDS
 from commonmap.languages import TRANSLATED
+from commonmap.loader import TYPED_PLAIN
 from tests.conftest import MINIMAL, TODAY
 from tests.test_trust_properties import mutated
 
@@ -213,19 +214,31 @@ def read_vocabulary(base: Path, content: bytes) -> tuple[dict | None, list]:
     return (directory.categories if directory else None), [p for p in problems if p.file.endswith("categories.yml")]
 
 
-class Quoted(yaml.SafeDumper):
-    """Every text in double quotes: PyYAML leaves "0E0" bare, which YAML 1.2 reads as a number."""
+class QuotingDumper(yaml.SafeDumper):
+    """Quotes the texts that a YAML 1.2 reader would take for numbers (PyYAML writes '0E0' bare,
+    which the project asks to be quoted), as a person writing the file is told to."""
 
 
-Quoted.add_representer(str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"'))
+QuotingDumper.add_representer(
+    str,
+    lambda dumper, value: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", value, style="'" if TYPED_PLAIN.match(value) else None
+    ),
+)
 
 
 def vocabulary_text(categories: list[dict]) -> bytes:
-    return yaml.dump({"categories": categories}, Dumper=Quoted, allow_unicode=True, sort_keys=False).encode()
+    return yaml.dump({"categories": categories}, Dumper=QuotingDumper, allow_unicode=True, sort_keys=False).encode()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=HEALTH)
 @given(categories=vocabularies())
+@example(  # a label that YAML 1.2 reads as a number, so it is written quoted
+    categories=[
+        {"id": "a", "label": "0E0", "label_en": "ı", "description": "Om 0E0.", "icon": "a"}
+        | {"color": "#000000", "quick_exit": False}
+    ]
+)
 def test_a_valid_vocabulary_is_read_as_written(tmp_path_factory, categories: list[dict]) -> None:
     found, problems = read_vocabulary(tmp_path_factory.getbasetemp() / "vocabulary", vocabulary_text(categories))
     assert problems == []
