@@ -130,8 +130,12 @@ def _collaboration(i: int, sizes: dict[str, int]) -> dict:
         "outcomes": [q("Fler vuxna ute på kvällarna")],
         "funding": [q("Örebro kommun"), q("Egen insats")],
         "lessons": [q("Förtroende tar tid")],
-        "good_example": "true" if i % 4 == 0 else "false",
     }
+
+
+def good_examples(n_collab: int) -> list[str]:
+    """Every fourth collaboration that has started: the municipality's list (good_examples.yml)."""
+    return [f"collab-{i}" for i in range(0, n_collab, 4) if COLLABORATION_STATUS[i % 3] != "planned"]
 
 
 EXTRAS = {"organisations": _organisation, "places": _place, "roles": _role, "collaborations": _collaboration}

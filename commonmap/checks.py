@@ -59,9 +59,6 @@ def reference(value: str) -> str:
     return value
 
 
-slug = reference
-
-
 def full_date(value: str) -> str:
     text(value)
     if not FULL_DATE.match(value):
@@ -106,7 +103,7 @@ def email(value: str) -> str:
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError as error:
-        raise fail("invalid-email", value=value, reason=str(error)) from None
+        raise fail("invalid-email", value=value, reason=str(error).rstrip(".")) from None
     return value
 
 

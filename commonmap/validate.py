@@ -6,29 +6,25 @@ The one entry point is `read_directory`; the site, the map and the exports all s
 
 from __future__ import annotations
 
-import difflib
 import os
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from commonmap import clock, collector, messages, parallel
+from commonmap import clock, collector, goodexamples, parallel, typed
 from commonmap.checks import ID_PATTERN
 from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary
 from commonmap.duplicates import Keys, duplicate_warnings, record_keys
 from commonmap.geography import Areas
 from commonmap.loader import Loaded, load_file
 from commonmap.model import REFERENCES, TYPES, Record
-from commonmap.problems import Problem
+from commonmap.problems import Problem, field_name
+from commonmap.suggest import suggest, vocabulary_id
 
-M = TypeVar("M", bound=BaseModel)
-FIELDS = {model: frozenset(model.model_fields) for model in TYPES.values()}
 STALE_MONTHS = 12
 CATEGORIES_FILE = "categories.yml"
 AREAS_FILE = "areas.geojson"
@@ -43,7 +39,8 @@ TYPE_NAMES = {
 @dataclass
 class Checked:
     """One record file after the checks it needs on its own: its record (None when invalid), its
-    problems and the areas its coordinates lie in (None: outside the municipality)."""
+    problems and the areas its coordinates lie in (None: outside the municipality). An invalid
+    file has a partial record instead (typed.py), on which every check that can run still runs."""
 
     file: str  # the name in messages
     path: str  # where it is read
@@ -53,6 +50,12 @@ class Checked:
     located: tuple[str, ...] | None = None
     keys: Keys | None = None  # for the look-alike check across records (duplicates.py)
     loaded: Loaded | None = None  # the positions, for the rare problem found across records
+    partial: BaseModel | None = None  # the fields that are right, when the record is not
+
+    @property
+    def subject(self) -> BaseModel | None:
+        """What the checks look at: the record, or the right part of an invalid one."""
+        return self.record if self.record is not None else self.partial
 
     def position(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
         if self.loaded is None:  # checked in a helper process: read the positions again
@@ -76,6 +79,7 @@ def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | 
     problems: list[Problem] = []
     categories = _read_categories(root, problems)
     areas = _read_areas(root, problems)
+    good = goodexamples.read(root, _relative(root, root / goodexamples.FILE), problems)
     if categories is None or areas is None:
         return None, problems
     directory = Directory(root, categories, areas)
@@ -84,7 +88,11 @@ def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | 
     checked = parallel.map_shares(partial(_check_files, directory=directory, today=today), files, workers)
     for item in checked:
         problems += item.problems
-    _collect(directory, [item for item in checked if item.record is not None], problems)
+    first = _collect(directory, [item for item in checked if _field(item.subject, "id")], problems)
+    if good is not None:
+        candidates = {id_: goodexamples.Candidate(item.type, item.file, item.subject) for id_, item in first.items()}
+        problems += goodexamples.check(good, candidates)
+        directory.set_good_examples(good.ids)
     return directory, sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
 
 
@@ -102,7 +110,7 @@ def _record_files(root: Path, problems: list[Problem]) -> list[tuple[str, str, s
         type_ = relative if relative in TYPES else None
         for file_name in sorted(names):
             stem, suffix = os.path.splitext(file_name)
-            if suffix not in (".yml", ".yaml") or relative == "." and file_name == CATEGORIES_FILE:
+            if suffix not in (".yml", ".yaml") or relative == "." and file_name in (CATEGORIES_FILE, goodexamples.FILE):
                 continue
             name = os.path.normpath(os.path.join(prefix, relative, file_name))
             if type_ is None:
@@ -117,15 +125,22 @@ def _record_files(root: Path, problems: list[Problem]) -> list[tuple[str, str, s
 def _check_files(files: list[tuple[str, str, str]], directory: Directory, today: date) -> list[Checked]:
     """Every check that a file needs alone: reading, the schema, the vocabulary, dates, areas."""
     checked = [_check_file(file) for file in files]
-    valid = [item for item in checked if item.record is not None]
-    with_location = [item for item in valid if _field(item.record, "location")]
-    points = [(item.record.location.lat, item.record.location.lon) for item in with_location]
+    judged = [item for item in checked if item.subject is not None]
+    with_location = [item for item in judged if _point(item.subject)]
+    points = [_point(item.subject) for item in with_location]
     for item, where in zip(with_location, directory.areas.locate(points), strict=True):
         item.located = where
-    for item in valid:
+    for item in judged:
         item.problems += _record_problems(item, directory, today)
-        item.keys = record_keys(item.record, item.type)
+        if item.record is not None:
+            item.keys = record_keys(item.record, item.type)
     return checked
+
+
+def _point(record: BaseModel) -> tuple[float, float] | None:
+    location = _field(record, "location")
+    lat, lon = _field(location, "lat"), _field(location, "lon")
+    return (lat, lon) if lat is not None and lon is not None else None
 
 
 def _check_file(item: tuple[str, str, str]) -> Checked:
@@ -133,8 +148,9 @@ def _check_file(item: tuple[str, str, str]) -> Checked:
     problems: list[Problem] = []
     loaded, found = load_file(path, name)
     problems += found
-    record = _typed(loaded, TYPES[type_], problems) if loaded is not None else None
-    return Checked(name, path, type_, record, problems, loaded=loaded if record is not None else None)
+    record, partial_ = typed.build(loaded, TYPES[type_], problems) if loaded is not None else (None, None)
+    kept = loaded if record is not None or partial_ is not None else None
+    return Checked(name, path, type_, record, problems, loaded=kept, partial=partial_)
 
 
 def _read_categories(root: Path, problems: list[Problem]) -> dict[str, CategoryDef] | None:
@@ -156,7 +172,7 @@ def _read_categories(root: Path, problems: list[Problem]) -> dict[str, CategoryD
                 )
             )
         return None
-    vocabulary = _typed(loaded, Vocabulary, problems)
+    vocabulary, _ = typed.build(loaded, Vocabulary, problems)
     return {c.id: c for c in vocabulary.categories} if vocabulary else None
 
 
@@ -172,161 +188,76 @@ def _read_areas(root: Path, problems: list[Problem]) -> Areas | None:
         return None
 
 
-def _typed(loaded: Loaded, model: type[M], problems: list[Problem]) -> M | None:
-    """The model built from a file's strings, or None with every schema problem reported."""
-    try:
-        result = model.model_validate(loaded.data)
-    except ValidationError as error:
-        problems += [_schema_problem(loaded, model, e) for e in error.errors(include_url=False)]
-        return None
-    problems += _unquoted(loaded, result)
-    return result
-
-
-def _unquoted(loaded: Loaded, result: BaseModel) -> list[Problem]:
-    """Unquoted numbers and booleans that are text to us but would not be to another YAML reader."""
-    found = []
-    for path in sorted(loaded.typed, key=str):
-        value: object = result
-        for step in path:
-            value = value[step] if isinstance(step, int) else getattr(value, step, None)
-        if isinstance(value, str):
-            line, col = loaded.position(path)
-            found.append(Problem(loaded.file, line, col, "needs-quotes", {"value": value}))
-    return found
-
-
-def _schema_problem(loaded: Loaded, model: type[BaseModel], error: dict) -> Problem:
-    path = tuple(step for step in error["loc"] if isinstance(step, int) or not _is_internal(step))
-    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
-    line, col = loaded.position(path, key=kind in ("extra_forbidden", "missing"))
-    code, params = _code_for(kind, value, ctx, path, model)
-    return Problem(loaded.file, line, col, code, params)
-
-
-def _is_internal(step: str) -> bool:
-    """pydantic adds steps such as 'function-after[...]' to a location; they are not fields."""
-    return "[" in step or step in ("str", "bool", "float", "list")
-
-
-def _choices(expected: str) -> str:
-    """pydantic's "'mo', 'tu' or 'su'" as Swedish: "mo, tu eller su"."""
-    values = re.findall(r"'([^']*)'", expected) or [expected]
-    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " eller " + values[-1]
-
-
-def _code_for(kind: str, value: object, ctx: dict, path: tuple, model: type[BaseModel]) -> tuple[str, dict]:
-    field = str(path[-1]) if path else ""
-    if kind in messages.MESSAGES:
-        return kind, dict(ctx)
-    if value == "" and kind != "missing":
-        return "empty-value", {}
-    if kind == "missing":
-        return "missing-field", {"field": field}
-    if kind == "extra_forbidden":
-        allowed = _fields_at(model, path[:-1])
-        return "unknown-field", {"field": field, "suggestion": _suggest(field, allowed), "allowed": ", ".join(allowed)}
-    if kind == "literal_error":
-        return "invalid-choice", {"value": value, "allowed": _choices(ctx.get("expected", ""))}
-    if kind == "too_short":
-        return "empty-list", {"min": ctx.get("min_length", 1)}
-    if kind == "string_too_long":
-        return "too-long", {"length": len(str(value)), "limit": ctx.get("max_length")}
-    found = _describe(value)
-    if kind == "list_type":
-        return "expected-list", {"found": found}
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return "expected-mapping", {"found": found}
-    return "expected-text", {"found": found}
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, list):
-        return "en lista"
-    if isinstance(value, dict):
-        return "underfält"
-    return f"'{value}'"
-
-
-def _fields_at(model: type[BaseModel], path: tuple) -> list[str]:
-    """The field names allowed at a path, for "did you mean" suggestions."""
-    current: type[BaseModel] = model
-    for step in path:
-        if isinstance(step, int):
-            continue
-        annotation = current.model_fields[step].annotation if step in current.model_fields else None
-        nested = _model_in(annotation)
-        if nested is None:
-            break
-        current = nested
-    return list(current.model_fields)
-
-
-def _model_in(annotation: object) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
 def _record_problems(item: Checked, directory: Directory, today: date) -> Iterator[Problem]:
-    """Checks of one record that need the vocabulary, the areas or today's date."""
-    record = item.record
+    """Checks of one record that need the vocabulary, the areas or today's date. On a partial
+    record, the checks of fields that are left out are skipped: those have problems of their own."""
+    record = item.subject
 
     def at(path: tuple, code: str, severity: str = "error", key: bool = False, **params: object) -> Problem:
         line, col = item.position(path, key=key)
-        return Problem(item.file, line, col, code, params, severity)  # type: ignore[arg-type]
+        return Problem(item.file, line, col, code, {"field": field_name(path), **params}, severity)  # type: ignore[arg-type]
 
+    id_ = _field(record, "id")
     expected = os.path.splitext(os.path.basename(item.file))[0]
-    if record.id != expected:
-        yield at(("id",), "id-mismatch", value=record.id, expected=expected)
+    if id_ is not None and id_ != expected:
+        yield at(("id",), "id-mismatch", value=id_, expected=expected)
+    explained = item.loaded.explained if item.loaded else frozenset()  # the loader said what is wrong
+    labels = {c.id: c.label for c in directory.categories.values()}
     for path, category in _categories(record):
-        if category not in directory.categories:
-            yield at(
-                path,
-                "unknown-category",
-                value=category,
-                suggestion=_suggest(category, directory.categories),
-                allowed=", ".join(directory.categories),
-            )
-    for index, area in enumerate(record.areas):
-        if area not in directory.areas.by_id:
-            yield at(("areas", index), "unknown-area", value=area, suggestion=_suggest(area, directory.areas.by_id))
-    reviewed = record.reviewed
-    if reviewed > today:
-        yield at(("last_reviewed",), "future-review", value=record.last_reviewed)
-    elif months_between(reviewed, today) >= STALE_MONTHS:
-        yield at(("last_reviewed",), "stale", "warning", value=record.last_reviewed, months=STALE_MONTHS)
-    period = _field(record, "period")
-    if period and period.end and period.end < period.start[: len(period.end)]:
-        yield at(("period", "end"), "end-before-start", start=period.start, end=period.end)
+        if category not in directory.categories and path not in explained:
+            code, params = _unknown(category, labels, "category")
+            yield at(path, code, **params, allowed=", ".join(directory.categories))
+    names = {area.id: area.name for area in directory.areas}
+    for index, area in enumerate(_field(record, "areas", ())):
+        if area is not None and area not in directory.areas.by_id and ("areas", index) not in explained:
+            code, params = _unknown(area, names, "area")
+            yield at(("areas", index), code, **params)
+    yield from _date_problems(record, today, at)
     location = _field(record, "location")
-    if location and item.located is None:
+    point = _point(record)
+    if point and item.located is None:
         params = {"lat": location.lat, "lon": location.lon}
         swapped = directory.areas.locate([(location.lon, location.lat)])[0] is not None
         yield at(("location",), "swapped-coordinates" if swapped else "outside-municipality", **params)
 
 
-def _field(record: Record, name: str, default: object = None) -> object:
-    """A field that only some record types have. getattr(record, name, default) costs a failed
-    lookup through pydantic's __getattr__ and an exception for every record without it."""
-    return getattr(record, name) if name in FIELDS[type(record)] else default
+def _unknown(value: str, labels: dict[str, str], kind: str) -> tuple[str, dict]:
+    """A category or area that is not in the vocabulary: its label written for its id, or unknown."""
+    id_ = vocabulary_id(value, labels)
+    if id_ is not None:
+        return f"{kind}-label", {"value": value, "id": id_}
+    return f"unknown-{kind}", {"value": value, "suggestion": suggest(value, labels)}
 
 
-def _categories(record: Record) -> Iterator[tuple[tuple, str]]:
-    for index, category in enumerate(record.categories):
-        yield ("categories", index), category
-    for s, service in enumerate(_field(record, "services", [])):
-        for index, category in enumerate(service.categories):
-            yield ("services", s, "categories", index), category
+def _date_problems(record: BaseModel, today: date, at) -> Iterator[Problem]:
+    reviewed = _field(record, "last_reviewed")
+    if reviewed is not None:
+        if date.fromisoformat(reviewed) > today:
+            yield at(("last_reviewed",), "future-review", value=reviewed)
+        elif months_between(date.fromisoformat(reviewed), today) >= STALE_MONTHS:
+            yield at(("last_reviewed",), "stale", "warning", value=reviewed, months=STALE_MONTHS)
+    period = _field(record, "period")
+    start, end = _field(period, "start"), _field(period, "end")
+    if start and end and end < start[: len(end)]:
+        yield at(("period", "end"), "end-before-start", start=start, end=end)
 
 
-def _suggest(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1)
-    return f" Menade du '{close[0]}'?" if close else ""
+def _field(record: BaseModel | None, name: str, default: object = None) -> object:
+    """A field of a record, or `default` when the record type has no such field, it is not set, or
+    it is left out of a partial record. (getattr through pydantic's __getattr__ costs a failed
+    lookup and an exception for every record without the field.)"""
+    found = record.__dict__.get(name, default) if record is not None else default
+    return default if found is None else found
+
+
+def _categories(record: BaseModel) -> Iterator[tuple[tuple, str]]:
+    for index, category in enumerate(_field(record, "categories", ())):
+        if category is not None:
+            yield ("categories", index), category
+    for s, service in enumerate(_field(record, "services", ())):
+        for index, category in enumerate(_field(service, "categories", ())):
+            if category is not None:
+                yield ("services", s, "categories", index), category
 
 
 def months_between(earlier: date, later: date) -> int:
@@ -335,41 +266,46 @@ def months_between(earlier: date, later: date) -> int:
     return months - (later.day < earlier.day)
 
 
-def _collect(directory: Directory, checked: list[Checked], problems: list[Problem]) -> None:
-    """Cross-record checks, then the valid records into the directory with their areas."""
+def _collect(directory: Directory, checked: list[Checked], problems: list[Problem]) -> dict[str, Checked]:
+    """Cross-record checks, then the valid records into the directory with their areas. Records
+    with problems take part in the checks (a reference to one is not "unknown"), not the directory.
+    Returns the first record of each id."""
     first: dict[str, Checked] = {}
     for item in checked:
-        if item.record.id in first:
+        id_ = item.subject.id
+        if id_ in first:
             line, col = item.position(("id",))
-            params = {"value": item.record.id, "other": first[item.record.id].file}
+            params = {"field": "id", "value": id_, "other": first[id_].file}
             problems.append(Problem(item.file, line, col, "duplicate-id", params))
         else:
-            first[item.record.id] = item
-    kept = list(first.values())
+            first[id_] = item
     types = {id_: item.type for id_, item in first.items()}
-    for item in kept:
+    for item in first.values():
         problems += _reference_problems(item, types)
+    kept = [item for item in first.values() if item.record is not None]
     problems += duplicate_warnings([(item, item.record, item.type) for item in kept], [item.keys for item in kept])
-    for id_ in sorted(first):
-        item = first[id_]
-        directory.entries[id_] = Entry(item.record, item.type, item.file, _located_in(item, first))
+    valid = {id_: item for id_, item in first.items() if item.record is not None}
+    for id_ in sorted(valid):
+        item = valid[id_]
+        directory.entries[id_] = Entry(item.record, item.type, item.file, _located_in(item, valid))
+    return first
 
 
 def _reference_problems(item: Checked, types: dict[str, str]) -> Iterator[Problem]:
-    for path, target, expected in references(item.record):
+    for path, target, expected in references(item.subject):
         found = types.get(target)
         if found == expected:
             continue
         line, col = item.position(path)
-        params = {"value": target, "expected": TYPE_NAMES[expected], "folder": expected}
+        params = {"field": field_name(path), "value": target, "expected": TYPE_NAMES[expected], "folder": expected}
         if found is None:
-            params["suggestion"] = _suggest(target, [i for i, t in types.items() if t == expected])
+            params["suggestion"] = suggest(target, [i for i, t in types.items() if t == expected])
             yield Problem(item.file, line, col, "unknown-reference", params)
         else:
             yield Problem(item.file, line, col, "wrong-reference-type", {**params, "found": TYPE_NAMES[found]})
 
 
-def references(record: Record) -> Iterator[tuple[tuple, str, str]]:
+def references(record: BaseModel) -> Iterator[tuple[tuple, str, str]]:
     """(path, target id, expected type folder) for every reference a record makes."""
     for field, folder in REFERENCES.items():
         value = _field(record, field)
@@ -377,9 +313,12 @@ def references(record: Record) -> Iterator[tuple[tuple, str, str]]:
             yield (field,), value, folder
         elif isinstance(value, list):
             for index, target in enumerate(value):
-                yield (field, index), target, folder
-    for index, partner in enumerate(_field(record, "partners", [])):
-        yield ("partners", index, "organisation"), partner.organisation, "organisations"
+                if target is not None:
+                    yield (field, index), target, folder
+    for index, partner in enumerate(_field(record, "partners", ())):
+        organisation = _field(partner, "organisation")
+        if organisation is not None:
+            yield ("partners", index, "organisation"), organisation, "organisations"
 
 
 def _located_in(item: Checked, by_id: dict[str, Checked]) -> tuple[str, ...]:

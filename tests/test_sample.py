@@ -27,5 +27,8 @@ def test_sample_directory_is_valid_and_sourced() -> None:
 def test_sample_has_good_examples_and_history() -> None:
     directory, _ = read_directory(ROOT / "directory", today=TODAY)
     collaborations = [e.record for e in directory.of_type("collaborations")]
-    assert any(c.good_example for c in collaborations)
+    assert directory.good_examples  # the municipality's list, directory/good_examples.yml
+    for id_ in directory.good_examples:
+        example = directory.entries[id_].record
+        assert example.outcomes and example.lessons and example.status in ("ongoing", "ended"), id_
     assert any(c.status == "ended" for c in collaborations)

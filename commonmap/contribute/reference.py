@@ -15,13 +15,13 @@ from jinja2 import Environment
 
 from commonmap import templating, ui
 from commonmap.contribute.fields import FieldDoc, fields_of
-from commonmap.contribute.new import scalar
 from commonmap.contribute.schema import NOT_EXPRESSIBLE
 from commonmap.directory import Directory
 from commonmap.messages import MESSAGES
 from commonmap.model import TYPES, Record
 from commonmap.outputs import Output, Snippet
 from commonmap.settings import Settings
+from commonmap.yamltext import scalar
 
 # The mistakes volunteers make most, first on the page; every other code follows under a fold.
 COMMON_CODES = [
