@@ -38,6 +38,9 @@ class CommonMapConfig(Config):
     report_email = c.Type(str, default="")
     # A directory.json published before (relative to mkdocs.yml), for /data/changes.json.
     previous_export = c.Type(str, default="")
+    # The GitHub team that alone may approve the municipality's decisions (governance.py); the
+    # one place its name is set: .github/CODEOWNERS must agree (tests/test_governance.py).
+    municipality_team = c.Type(str, default="")
 
 
 class CommonMapPlugin(BasePlugin[CommonMapConfig]):
@@ -55,6 +58,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             data_license_url=self.config.data_license_url,
             report_email=self.config.report_email,
             previous_export=self._previous_export(config),
+            municipality_team=self.config.municipality_team,
         )
         self.pages: dict[str, Page] = {}
         return config

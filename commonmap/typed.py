@@ -268,7 +268,7 @@ def _choices(expected: str) -> str:
 def _code_for(kind: str, value: object, ctx: dict, path: tuple, model: type[BaseModel]) -> tuple[str, dict]:
     field = str(path[-1]) if path else ""
     if kind == "empty-value" or value == "" and kind != "missing":
-        return _empty(model, path)
+        return empty_problem(model, path)
     if kind in messages.MESSAGES:
         return kind, dict(ctx)
     if kind == "missing":
@@ -292,7 +292,7 @@ def _code_for(kind: str, value: object, ctx: dict, path: tuple, model: type[Base
     return "expected-text", {"found": found}
 
 
-def _empty(model: type[BaseModel], path: tuple) -> tuple[str, dict]:
+def empty_problem(model: type[BaseModel], path: tuple) -> tuple[str, dict]:
     """No value: the hint differs for a field that may be left out, one that must be filled in,
     and a list (an empty item of it, or no items)."""
     item = bool(path) and isinstance(path[-1], int)

@@ -13,7 +13,7 @@ from functools import cache
 
 from jinja2 import Environment
 
-from commonmap import templating, ui
+from commonmap import governance, templating, ui
 from commonmap.contribute.fields import FieldDoc, fields_of
 from commonmap.contribute.schema import NOT_EXPRESSIBLE
 from commonmap.directory import Directory
@@ -59,6 +59,7 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     return [
         Snippet("field-reference", lambda base: field_reference(directory, base)),
         Snippet("error-messages", lambda base: error_messages()),
+        Snippet("governance", lambda base: governance_list(settings)),
     ]
 
 
@@ -141,3 +142,12 @@ def error_messages() -> str:
     common = [entry(code) for code in COMMON_CODES]
     others = [entry(code) for code in sorted(MESSAGES) if code not in COMMON_CODES]
     return _environment().get_template("error_messages.html").render(common=common, others=others)
+
+
+def governance_list(settings: Settings) -> str:
+    """What only the municipality decides, and its team (governance.py)."""
+    return (
+        _environment()
+        .get_template("governance.html")
+        .render(governed=governance.GOVERNED, team=settings.municipality_team)
+    )
