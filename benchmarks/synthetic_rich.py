@@ -93,7 +93,7 @@ def _place(i: int, sizes: dict[str, int]) -> dict:
         ],
         "closed_periods": [{"start": "2027-06-21", "end": "2027-08-08", "note": q("Sommaruppehåll")}],
         "open_on_public_holidays": "true" if i % 3 == 0 else "false",
-        "accessibility": {"wheelchair": WHEELCHAIR[i % 3], "description": q("Ramp vid entrén.")},
+        "accessibility": {"wheelchair": q(WHEELCHAIR[i % 3]), "description": q("Ramp vid entrén.")},
         "cost": {"free": "false", "description": q("Medlemsavgift 100 kr per år.")} if i % 4 == 1 else {"free": "true"},
     }
     if i % 50 == 13:
