@@ -47,12 +47,31 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--list", action="store_true", help="visa posttyperna")
     new.add_argument("--directory", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stale = commands.add_parser(
-        "stale", parents=[dated], help="Lista poster som inte granskats på länge, med kontaktens e-post."
+        "stale",
+        parents=[dated],
+        help="Lista poster som inte granskats på länge eller bygger på gamla webbsidor, med kontaktens e-post.",
     )
     stale.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stale.add_argument("--months", type=int, default=None, help="antal månader (standard: 12)")
     stale.add_argument("--format", choices=("text", "csv"), default="text", help="utdata: text eller csv")
-    stats = commands.add_parser("stats", parents=[dated], help="Räkna poster per typ, kategori och område.")
+    links = commands.add_parser(
+        "links", parents=[dated], help="Kontrollera postenas webbadresser (döda länkar, flyttade sidor)."
+    )
+    links.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
+    links.add_argument(
+        "--format", choices=("text", "github"), default="text", help="utdata: text eller GitHub-annoteringar"
+    )
+    links.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(".cache/links.json"),
+        help="svar som sparas en vecka (standard: .cache/links.json)",
+    )
+    stats = commands.add_parser(
+        "stats",
+        parents=[dated],
+        help="Räkna det en besökare kan använda (adresser, kontaktvägar, öppettider…) och poster per typ, kategori och område.",
+    )
     stats.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stats.add_argument("--format", choices=("text", "json"), default="text", help="utdata: text eller json")
     try:
@@ -72,12 +91,14 @@ def main(argv: list[str] | None = None) -> int:
         from commonmap import export
 
         return export.run(args.directory, args.out, args.config, args.previous)
-    if args.command in ("new", "stale", "stats"):
+    if args.command in ("new", "stale", "stats", "links"):
         from commonmap import contribute
     if args.command == "new":
         return contribute.new.run(args.directory, args.type, args.id, args.list)
     if args.command == "stale":
         return contribute.review.run_stale(args.directory, args.months, args.format)
+    if args.command == "links":
+        return contribute.links.run(args.directory, args.format, args.cache)
     if args.command == "stats":
         return contribute.review.run_stats(args.directory, args.format)
     return run_validate(args.directory, args.format)
@@ -92,6 +113,7 @@ def run_validate(root: Path, output: str) -> int:
     from commonmap.validate import read_directory
 
     directory, problems = read_directory(root, workers=parallel.cores())
+    problems = settings_problems(root) + problems
     for problem in problems:
         print(problem.format_github() if output == "github" else problem.format())
     errors = sum(p.severity == "error" for p in problems)
@@ -100,6 +122,16 @@ def run_validate(root: Path, output: str) -> int:
         file=sys.stderr if output == "github" else sys.stdout,
     )
     return 1 if has_errors(problems) else 0
+
+
+def settings_problems(root: Path) -> list:
+    """The plugin's settings in the mkdocs.yml beside the directory, when there is one."""
+    config_file = root.absolute().parent / "mkdocs.yml"
+    if not config_file.is_file():
+        return []
+    from commonmap import siteconfig
+
+    return siteconfig.problems(config_file)
 
 
 def entry() -> None:

@@ -13,6 +13,7 @@ from commonmap.directory import Directory, Entry
 from commonmap.model import TYPES
 from commonmap.outputs import Asset, Output, Page
 from commonmap.pages import environment, language_label, tel_href
+from commonmap.reach import WIDE
 from commonmap.settings import Settings
 from commonmap.urls import FOLDERS
 
@@ -34,6 +35,7 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
             categories=list(directory.categories.values()),
             areas=sorted(directory.areas, key=lambda a: a.name),
             languages=sorted(data["languages"], key=lambda item: item[1]),
+            reach_labels=[ui.t(f"serves.{level}") for level in WIDE],  # by the records' "sv" index
         )
     )
     meta = {"hide_search": True}  # the finder is this page's search: no site-wide index download here
@@ -97,10 +99,13 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
         "cp": [[p.start, p.end] for p in getattr(record, "closed_periods", [])],
         "ho": True if getattr(record, "open_on_public_holidays", False) else None,
         "tc": True if record.temporarily_closed else None,
+        "st": record.status if record.status in ("planned", "ended") else None,
         "pr": True if directory.protected_places(entry) else None,
         "f": cost.free if cost else None,
         "w": access.wheelchair if access else None,
         "ll": [place.location.lat, place.location.lon] if getattr(place, "location", None) else None,
+        "llx": True if getattr(place, "location", None) and place.location.approximate else None,
+        "sv": WIDE.index(record.serves) if record.serves else None,
         "ad": _address(place),
     }
     if record.contact:

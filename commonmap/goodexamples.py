@@ -23,12 +23,13 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from commonmap import typed
+from commonmap.inputs import GOOD_EXAMPLES_FILE
 from commonmap.loader import Loaded, load_file
 from commonmap.model import Ref, Strict
 from commonmap.problems import Problem
 from commonmap.suggest import suggest
 
-FILE = "good_examples.yml"
+FILE = GOOD_EXAMPLES_FILE
 # What a good example must have filled in, with the words the message uses for it.
 NEEDED = {"outcomes": "vad samverkan gav", "lessons": "lärdomar"}
 

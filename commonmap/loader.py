@@ -22,12 +22,13 @@ agree. What both give is loaded.Loaded.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from pathlib import Path
 
 import yaml
 
+from commonmap.characters import CONTROL, INVISIBLE, excerpt
+from commonmap.inputs import read_regular
 from commonmap.linereader import LineReader
 from commonmap.loaded import MAX_DEPTH, Loaded, Path_, Position, plain_kind
 from commonmap.problems import Problem, field_name
@@ -37,9 +38,6 @@ from commonmap.problems import Problem, field_name
 Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 MAX_BYTES = 256 * 1024
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Bidirectional controls and zero-width characters: invisible, and able to disguise text.
-INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff\u00ad\u180e]")
 
 
 class Refused(Exception):
@@ -50,15 +48,19 @@ class Refused(Exception):
         self.problem = problem
 
 
-def load_file(path: str | Path, name: str | None = None) -> tuple[Loaded | None, list[Problem]]:
-    with open(path, "rb") as file:  # not Path.read_bytes: validate reads 10,000 files by their str paths
-        raw = file.read()
-    return load_bytes(raw, name or str(path))
+def load_file(path: str | Path, name: str | None = None, limit: int = MAX_BYTES) -> tuple[Loaded | None, list[Problem]]:
+    """A regular file of at most `limit` bytes, read safely (inputs.read_regular), then loaded.
+    A file that cannot be read safely is refused, and its problem says the rest was not checked."""
+    name = name or str(path)
+    raw, refused = read_regular(str(path), name, limit)
+    if raw is None:
+        return None, [_stopped(refused)]
+    return load_bytes(raw, name, limit)
 
 
-def load_bytes(raw: bytes, name: str) -> tuple[Loaded | None, list[Problem]]:
+def load_bytes(raw: bytes, name: str, limit: int = MAX_BYTES) -> tuple[Loaded | None, list[Problem]]:
     try:
-        text = _decode(raw, name)
+        text = decode(raw, name, limit)
         problems = _character_problems(text, name)
         # Most records are plain block YAML that the fast reader understands; anything else, and
         # every file with a structural problem, takes the precise path that knows all of YAML.
@@ -68,17 +70,20 @@ def load_bytes(raw: bytes, name: str) -> tuple[Loaded | None, list[Problem]]:
             loaded = builder.build(text)
             problems += builder.problems
     except Refused as refused:
-        # The message says that the rest of the file was not checked (messages.STOPPED).
-        stopped = refused.problem
-        return None, [
-            Problem(stopped.file, stopped.line, stopped.col, stopped.code, {**stopped.params, "stopped": True})
-        ]
+        return None, [_stopped(refused.problem)]
     return loaded, problems
 
 
-def _decode(raw: bytes, name: str) -> str:
-    if len(raw) > MAX_BYTES:
-        raise Refused(Problem(name, 1, 1, "file-too-large", {"size": len(raw), "limit": MAX_BYTES}))
+def _stopped(problem: Problem) -> Problem:
+    """The problem that stopped the reading; its message says the rest of the file was not
+    checked (messages.STOPPED)."""
+    return Problem(problem.file, problem.line, problem.col, problem.code, {**problem.params, "stopped": True})
+
+
+def decode(raw: bytes, name: str, limit: int = MAX_BYTES) -> str:
+    """UTF-8 text (a byte-order mark allowed), or Refused with the position of the first bad byte."""
+    if len(raw) > limit:
+        raise Refused(Problem(name, 1, 1, "file-too-large", {"size": len(raw), "limit": limit}))
     # UTF-16 has a byte-order mark or, without one, a NUL byte beside every ASCII character.
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.count(b"\x00") > len(raw) // 4:
         raise Refused(Problem(name, 1, 1, "encoding-utf16"))
@@ -103,7 +108,7 @@ def _character_problems(text: str, name: str) -> list[Problem]:
         index, char = match.start(), match.group()
         if not _joins_letters(text, index):
             line, col = _line_col(text, index)
-            snippet = _visible(text.splitlines()[line - 1].strip())[:80]
+            snippet = excerpt(text.splitlines()[line - 1].strip())
             params = {"char": f"U+{ord(char):04X}", "name": unicodedata.name(char, "?").lower(), "text": snippet}
             problems.append(Problem(name, line, col, "invisible-character", params))
     return problems
@@ -121,10 +126,6 @@ def _joins_letters(text: str, index: int) -> bool:
 
 def _is_emoji(char: str) -> bool:
     return unicodedata.category(char) == "So" or "\U0001f3fb" <= char <= "\U0001f3ff" or char == "\ufe0f"
-
-
-def _visible(snippet: str) -> str:
-    return INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", snippet)
 
 
 def _line_col(text: str, index: int) -> Position:
@@ -264,7 +265,7 @@ class _Builder:
             if char not in self.text and not _joins_letters(value, match.start()):
                 name = unicodedata.name(char, "?").lower()
                 raise self.refuse(
-                    event, "invisible-character", char=f"U+{ord(char):04X}", name=name, text=_visible(value)[:80]
+                    event, "invisible-character", char=f"U+{ord(char):04X}", name=name, text=excerpt(value)
                 )
 
     def _folded(self, event: yaml.Event, path: Path_) -> None:

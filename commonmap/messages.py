@@ -6,6 +6,9 @@ never wording, so the texts can be improved freely. Parameters are filled with s
 
 from __future__ import annotations
 
+from commonmap.characters import EXCERPT, excerpt
+from commonmap.messages_files import FILE_MESSAGES
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # Reading the file
     "file-too-large": (
@@ -129,7 +132,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid-choice": ("Värdet '{value}' är inte tillåtet i '{field}'.", "Välj ett av: {allowed}."),
     "too-long": (
         "Texten i '{field}' är {length} tecken, längre än {limit}.",
-        "Korta texten; lägg det längre i 'description'.",
+        "Korta texten till högst {limit} tecken.",
+    ),
+    "too-many-items": (
+        "Listan '{field}' har {count} värden, fler än {limit}.",
+        "Korta listan till högst {limit} värden.",
+    ),
+    "duplicate-item": (
+        "'{value}' står redan som nummer {other} i listan '{field}'.",
+        "Ta bort det ena; varje värde ska bara stå en gång i en lista.",
     ),
     "needs-quotes": (
         "Värdet {value} i '{field}' står utan citattecken och läses av andra program som {kind}.",
@@ -168,7 +179,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "end-before-start": (
         "Slutdatum {end} i '{field}' ligger före startdatum {start}.",
-        "Kontrollera start och end.",
+        "Kontrollera period: start och end.",
+    ),
+    "ongoing-before-start": (
+        "Status är ongoing men perioden börjar först {start} ('{field}').",
+        "Skriv status: planned tills samverkan har börjat, eller rätta period: start.",
+    ),
+    "ended-in-future": (
+        "Status är ended men perioden slutar först {end} ('{field}').",
+        "Skriv status: ongoing tills samverkan har slutat, eller rätta period: end.",
+    ),
+    "ended-without-end": (
+        "Status är ended men perioden saknar slut ('{field}': end).",
+        "Skriv under 'period:' när samverkan slutade, t.ex. end: \"2019\" (året räcker), om det är känt.",
+    ),
+    "ongoing-after-end": (
+        "Status är ongoing men perioden slutade {end} ('{field}').",
+        "Skriv status: ended om samverkan har slutat, eller rätta period: end.",
+    ),
+    "overlapping-hours": (
+        "Öppettiden {day} {opens}–{closes} i '{field}' överlappar öppettid nummer {other} samma dag.",
+        "Slå ihop tiderna till en, eller rätta klockslagen. Gäller de olika veckor, skriv det i 'note' på båda.",
     ),
     "invalid-phone": (
         "'{value}' i '{field}' är inte ett giltigt telefonnummer.",
@@ -178,9 +209,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' i '{field}' är inte en giltig e-postadress: {reason}.",
         "Skriv adressen som namn@doman.se utan mellanslag.",
     ),
+    "invalid-domain": (
+        "Domännamnet i '{value}' ('{field}') är ogiltigt: {reason}.",
+        "Kontrollera stavningen av adressen; kopiera den helst från webbläsarens adressfält.",
+    ),
+    "mixed-script-domain": (
+        "Domännamnet {value} i '{field}' blandar skriftsystem ({scripts}); i punycode: {ascii}.",
+        "Kontrollera att adressen är rätt: bokstäver från olika alfabet kan se likadana ut men leda till en annan webbplats.",
+    ),
     "invalid-url": (
         "'{value}' i '{field}' är inte en webbadress som börjar med https:// eller http://.",
         "Skriv hela adressen, t.ex. https://www.orebro.se.",
+    ),
+    "invalid-source-url": (
+        "'{value}' i '{field}' är inte en fullständig webbadress som börjar med https://.",
+        "Skriv hela adressen till sidan med https://, t.ex. https://www.orebro.se/. "
+        "Börjar den med http://, prova samma adress med https://; en källa som inte är en webbsida skrivs som vanlig text.",
+    ),
+    "invalid-year": (
+        "'{value}' i '{field}' är inte ett årtal med fyra siffror.",
+        "Skriv året som sidan anger, t.ex. year: 2015. Vet du inte året, ta bort raden.",
     ),
     "invalid-time": (
         "'{value}' i '{field}' är inte ett klockslag i formen HH:MM.",
@@ -232,17 +280,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Det finns ingen {expected} med id '{value}' (i '{field}').{suggestion}",
         "Kontrollera stavningen eller lägg till posten i directory/{folder}/.",
     ),
+    "unknown-record": (
+        "Det finns ingen post med id '{value}' (i '{field}').{suggestion}",
+        "Kontrollera stavningen av id:t i distinct_from.",
+    ),
+    "self-reference": (
+        "Posten hänvisar till sig själv ('{value}' i '{field}').",
+        "Ta bort hänvisningen till postens eget id.",
+    ),
     "wrong-reference-type": (
         "'{value}' i '{field}' är en {found}, men här ska det vara en {expected}.",
         "Hänvisa till en post i directory/{folder}/.",
-    ),
-    "misplaced-file": (
-        "Filen ligger inte i någon av mapparna {allowed}.",
-        "Flytta filen till rätt mapp under directory/.",
-    ),
-    "bad-filename": (
-        "Filnamnet '{value}' är inte ett giltigt id följt av .yml.",
-        "Döp filen till postens id följt av .yml, t.ex. kfum-orebro.yml.",
     ),
     # Protected addresses and status
     "protected-address": (
@@ -291,6 +339,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Posten granskades senast {value} ('last_reviewed'), för mer än {months} månader sedan.",
         "Kontrollera att uppgifterna stämmer och uppdatera 'last_reviewed' till dagens datum.",
     ),
+    # Web addresses (`commonmap links`)
+    "link-gone": (
+        "Sidan {url} finns inte längre (svar {status}).",
+        "Leta upp verksamhetens nya adress och skriv in den, eller ta bort länken.",
+    ),
+    "link-moved": (
+        "Sidan {url} har flyttat (svar {status}) till {location}.",
+        "Kontrollera den nya adressen och skriv in den i stället.",
+    ),
+    "link-failing": (
+        "Servern för {url} svarar med fel {status}.",
+        "Det kan vara tillfälligt. Prova sidan i en webbläsare; är felet kvar nästa vecka, kontakta verksamheten.",
+    ),
+    "link-timeout": (
+        "Sidan {url} svarade inte i tid.",
+        "Det kan vara tillfälligt. Prova sidan i en webbläsare senare.",
+    ),
+    "link-unreachable": (
+        "Sidan {url} kan inte nås ({reason}).",
+        "Kontrollera att adressen är rätt stavad. Det kan också vara ett tillfälligt fel.",
+    ),
     # The shared vocabulary files
     "bad-vocabulary": ("Filen {file} kan inte läsas: {detail}.", "Rätta filen; den används av alla poster."),
     # Good examples: the municipality's list (directory/good_examples.yml, goodexamples.py)
@@ -312,6 +381,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' står redan på rad {other_line} i '{field}'.",
         "Ta bort den ena raden; varje gott exempel står en gång.",
     ),
+    # stodlinjer.yml: the crisis strip at the top of every page
+    "helpline-phone-differs": (
+        "Numret {value} är inte samma som i posten '{record}' ({other}).",
+        "Kontrollera vilket nummer som gäller och skriv samma nummer på båda ställena.",
+    ),
 }
 
 # What the reading of a file stopped at (loader.Refused) says besides its own message.
@@ -326,13 +400,27 @@ KINDS = {
 }
 
 
+MESSAGES.update(FILE_MESSAGES)
+# How much of a parameter a message prints: values from files are quoted briefly (a file that
+# cannot be read may hold anything, and messages become public annotations on pull requests).
+LIMITS = {"allowed": 600, "reason": 200, "detail": 200}
+
+
+def shown(params: dict[str, object]) -> dict[str, object]:
+    """The parameters as a message prints them: texts cut short and made visible."""
+    return {
+        key: excerpt(value, LIMITS.get(key, EXCERPT)) if isinstance(value, str) else value
+        for key, value in params.items()
+    }
+
+
 def message(code: str, params: dict[str, object]) -> str:
-    text = MESSAGES[code][0].format(**params)
+    text = MESSAGES[code][0].format(**shown(params))
     return f"{text} {STOPPED}" if params.get("stopped") else text
 
 
 def hint(code: str, params: dict[str, object]) -> str:
-    return MESSAGES[code][1].format(**params)
+    return MESSAGES[code][1].format(**shown(params))
 
 
 # The summary line of `commonmap validate`: each record type in the singular and the plural.

@@ -71,11 +71,11 @@ def _partial(model: type[BaseModel], data: object, bad: set[tuple]) -> tuple[Bas
     values: dict[str, object] = {}
     left_out: list[str] = []
     errors: list[dict] = []
+    by_step = _by_first_step(bad)
     for name, info in model.model_fields.items():
         if name not in data:
             continue
-        below = {path[1:] for path in bad if path[:1] == (name,)}
-        value, found = _partial_value(model, name, info.annotation, data[name], below)
+        value, found = _partial_value(model, name, info.annotation, data[name], by_step.get(name, set()))
         if value is _LEFT_OUT:
             left_out.append(name)
         else:
@@ -88,6 +88,16 @@ def _partial(model: type[BaseModel], data: object, bad: set[tuple]) -> tuple[Bas
 
 
 _LEFT_OUT = object()
+
+
+def _by_first_step(bad: set[tuple]) -> dict[object, set[tuple]]:
+    """The problem paths grouped by their first step, each without it (once per level, so that a
+    list of 25,000 wrong items costs no more than its length)."""
+    grouped: dict[object, set[tuple]] = {}
+    for path in bad:
+        if path:
+            grouped.setdefault(path[0], set()).add(path[1:])
+    return grouped
 
 
 def _partial_value(model: type[BaseModel], name: str, annotation: object, data: object, bad: set[tuple]):
@@ -113,8 +123,9 @@ def _partial_list(item_type: object, data: list, bad: set[tuple]) -> tuple[list,
     items: list[object] = []
     errors: list[dict] = []
     nested = _model_of(_without_annotated(item_type))
+    by_step = _by_first_step(bad)
     for index, item in enumerate(data):
-        below = {path[1:] for path in bad if path[:1] == (index,)}
+        below = by_step.get(index, set())
         if not below:
             items.append(_item_adapter(item_type).validate_python(item))
         elif nested is not None and isinstance(item, dict) and () not in below:
@@ -213,7 +224,7 @@ def expected_kind(model: type[BaseModel], path: tuple) -> str | None:
     annotation, metadata, _ = found
     if annotation is bool:
         return "boolean"
-    if annotation is float:
+    if annotation is float or annotation is int:  # lat and lon; a source's year
         return "number"
     if any(getattr(item, "func", None) in DATE_CHECKS for item in metadata):
         return "date"
@@ -256,7 +267,17 @@ def _schema_problem(loaded: Loaded, model: type[BaseModel], error: dict) -> Prob
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     line, col = loaded.position(path, key=kind in ("extra_forbidden", "missing"))
     code, params = _code_for(kind, value, ctx, path, model)
+    if code == "empty-required-list" and _has_other_items(loaded.data, path):
+        code, params = "empty-item", {}  # the list has values; this one item is empty
     return Problem(loaded.file, line, col, code, {"field": field_name(path), **params})
+
+
+def _has_other_items(data: object, path: tuple) -> bool:
+    """Whether the list an empty item stands in has an item that is not empty."""
+    if not path or not isinstance(path[-1], int):
+        return False
+    items = _value_at(data, path[:-1])
+    return isinstance(items, list) and any(item not in ("", None) for item in items)
 
 
 def _choices(expected: str) -> str:
@@ -282,8 +303,10 @@ def _code_for(kind: str, value: object, ctx: dict, path: tuple, model: type[Base
         return "invalid-choice", {"value": value, "allowed": _choices(ctx.get("expected", ""))}
     if kind == "too_short":
         return "empty-list", {"min": ctx.get("min_length", 1)}
-    if kind == "string_too_long":
+    if kind == "string_too_long" or kind == "too_long" and isinstance(value, str):
         return "too-long", {"length": len(str(value)), "limit": ctx.get("max_length")}
+    if kind == "too_long":
+        return "too-many-items", {"count": ctx.get("actual_length"), "limit": ctx.get("max_length")}
     found = _describe(value)
     if kind == "list_type":
         return "expected-list", {"found": found}

@@ -40,6 +40,8 @@ SV: dict[str, str] = {
     "notice.protected": "Skyddad adress: adressen visas inte, för att skydda dem som får stöd här. Ta kontakt på det sätt som står under Kontakt.",
     "notice.protected_area": "Verkar i",
     "notice.protected_place": "Mötesplatsen har skyddad adress och adressen visas inte. Så tar du kontakt:",
+    "notice.old_sources_phone": "Uppgifterna kommer från en sida från {year} – ring och kontrollera innan du går dit.",
+    "notice.old_sources": "Uppgifterna kommer från en sida från {year} – kontrollera med verksamheten innan du går dit.",
     "badge.protected": "Skyddad adress",
     "closed_periods": "Stängt under perioder",
     "closed_period": "Stängt {start} – {end}",
@@ -52,6 +54,16 @@ SV: dict[str, str] = {
     "day.fr": "fredag",
     "day.sa": "lördag",
     "day.su": "söndag",
+    "serves.municipality": "hela kommunen",
+    "serves.county": "hela länet",
+    "serves.country": "hela landet",
+    "reach": "Når",
+    "reach.heading.municipality": "Gäller hela kommunen",
+    "reach.heading.county": "Gäller hela länet",
+    "reach.heading.country": "Gäller hela landet",
+    "reach.intro.municipality": "Stöd som finns för alla i Örebro kommun, också i {name}.",
+    "reach.intro.county": "Stöd som finns för alla i Örebro län, också i {name}.",
+    "reach.intro.country": "Stöd som finns för alla i Sverige, också i {name}: stödlinjer och nationella verksamheter.",
     "wheelchair.yes": "Tillgänglig med rullstol",
     "wheelchair.limited": "Delvis tillgänglig med rullstol",
     "wheelchair.no": "Inte tillgänglig med rullstol",
@@ -63,7 +75,7 @@ SV: dict[str, str] = {
     "website": "Webbplats",
     "address": "Adress",
     "show_on_map": "Visa på kartan",
-    "approximate": "Platsen på kartan är ungefärlig.",
+    "approximate": "Ungefärligt läge: punkten på kartan visar bara ungefär var det ligger.",
     "opening_hours": "Öppettider",
     "past_midnight": "över midnatt",
     "accessibility": "Tillgänglighet",
@@ -110,8 +122,10 @@ SV: dict[str, str] = {
     "all_areas": "Alla områden",
     "in_area": "I området",
     "serving_area": "Verkar i området",
-    "area_intro": "Det här finns i {name} och det här verkar i området.",
+    "area_intro": "Det här finns i {name} och det här verkar i området. Längre ner: stöd som gäller hela kommunen, länet eller landet.",
     "areas_intro": "Örebro kommun är indelad i 36 områden (SCB:s RegSO 2025). Välj ett område för att se vad som finns där och vad som verkar där.",
+    "areas_wide": "Siffran räknar stöd i området. Dessutom gäller {count} för hela kommunen, länet eller landet; de står på varje områdes sida.",
+    "areas_wide_one": "Siffran räknar stöd i området. Dessutom gäller 1 för hela kommunen, länet eller landet; det står på varje områdes sida.",
     "categories_intro": "Välj ett behov för att se vilket stöd som finns.",
     "list_intro.organisations": "Föreningar, myndigheter, kommunala verksamheter och andra som erbjuder stöd, ordnade efter kategori.",
     "list_intro.places": "Mötesplatser i Örebro kommun, ordnade efter kategori.",
@@ -174,6 +188,25 @@ SV: dict[str, str] = {
     "form.download_help": "Spara filen och skicka den som bilaga, eller lägg den i rätt mapp själv.",
     "form.file": "Filen",
     "form.fix": "Gör så här",
+    # Around every page (commonmap/chrome.py, overrides/, content/assets/javascripts/resident.js)
+    "chrome.skip": "Hoppa till innehållet",
+    "chrome.menu": "Meny",
+    "chrome.search": "Sök",
+    "crisis.label": "Akut hjälp",
+    "crisis.heading": "Behöver du hjälp nu? Ring:",
+    "quick_exit": "Lämna sidan snabbt",
+    "quick_exit.help": "eller tryck Esc två gånger",
+    "footer.label": "Om webbplatsen",
+    "footer.statement": "Tillgänglighetsredogörelse",
+    "footer.about": "Om Gemensam karta",
+    "footer.open_data": "Öppna data",
+    "footer.contribute": "Bidra eller rätta",
+    "share": "Dela",
+    "share.copy": "Kopiera länk",
+    "share.copied": "Länken är kopierad.",
+    "share.failed": "Länken kunde inte kopieras. Markera den och kopiera den själv:",
+    "statement.no_email": "(ingen e-postadress är inställd ännu)",
+    "statement.email_subject": "Tillgänglighet i Gemensam karta",
     # The field reference and error list on /bidra/ (commonmap/contribute)
     "governance.team": "Bara kommunens team {team} kan godkänna en ändring i de här filerna:",
     "governance.no_team": "Kommunens team är inte angivet (municipality_team i mkdocs.yml). Det här är kommunens beslut:",
@@ -226,9 +259,17 @@ SV: dict[str, str] = {
     "finder.loading": "Hämtar katalogen …",
     "finder.load_failed": "Katalogen kunde inte hämtas. Försök igen eller använd listorna nedan.",
     "finder.distance": "{km} km bort",
+    "finder.distance_approx": "ca {km} km bort (ungefärligt läge)",
     "finder.temporarily_closed": "Tillfälligt stängt",
     "finder.protected": "Skyddad adress: ta kontakt via telefon, e-post eller webbplats",
     "finder.browse": "Bläddra utan filter",
+    "finder.filter": "Filtrera",
+    "finder.filter_count": "Filtrera ({count} valda)",
+    "finder.filter_count_one": "Filtrera (1 valt)",
+    "finder.printed": "Utskriven {date}.",
+    "finder.print_filters": "Valda filter: {filters}.",
+    "finder.print_no_filters": "Inga filter valda: alla poster.",
+    "finder.print_link": "Samma lista på webben: {url}",
     # The map (/karta/) and the coverage page (/omraden/tackning/); map.* keys in SCRIPT_TEXT go to cm.js.
     "map.title": "Karta",
     "map.description": "Karta över stöd, mötesplatser, volontäruppdrag och samverkan i Örebro kommun.",
@@ -251,14 +292,17 @@ SV: dict[str, str] = {
     "map.legend_shapes": "Formen visar vilken sorts post det är:",
     "map.legend_colours": "Färgen visar postens första kategori:",
     "map.legend_areas": (
-        "Områdenas färg visar hur många poster som erbjuder den valda kategorin i området (vitt: ingen):"
+        "Områdenas färg visar hur många poster i området som erbjuder den valda kategorin (vitt: inget i "
+        "området; stöd som gäller hela kommunen, länet eller landet räknas inte här):"
     ),
     "map.list_heading": "Alla poster på kartan, per område",
     "map.list_intro": "Samma poster som på kartan. En post kan finnas i flera områden.",
     "map.unlocated": "Poster utan plats syns inte på kartan men finns i listorna:",
     "map.located_of": "{located} av {records} på kartan",
     "map.categories": "Kategorier",
-    "map.approximate": "Platsen är ungefärlig.",
+    "map.approximate": "Ungefärligt läge: punkten visar bara ungefär var det ligger.",
+    "map.legend_approximate": "Ihålig, streckad markering: ungefärligt läge",
+    "map.approximate_short": "ungefärligt läge",
     "map.shown": "Kartan visar {count} markeringar.",
     "map.failed": "Kartdata kunde inte laddas. Alla poster finns i listan nedan.",
     "map.none": "ingen",
@@ -281,20 +325,31 @@ SV: dict[str, str] = {
         "Alla sorters poster räknas: organisationer, mötesplatser, volontäruppdrag och samverkan. "
         "Avslutad samverkan räknas inte, och inte heller verksamheter som har upphört. En skyddad adress "
         "räknas i de områden den själv anger, men visas aldrig som en punkt.\n"
-        "Poster utan plats och utan områden (till exempel nationella stödlinjer) finns på den sista "
-        "raden.\n"
+        "Stöd som gäller hela kommunen, hela länet eller hela landet (till exempel stödlinjer och "
+        "kommunens egna verksamheter) räknas för sig, på egna rader längst ner, och inte i varje område.\n"
+        "Poster som varken har en plats, områden eller säger att de gäller hela kommunen, länet eller "
+        "landet står på raden Område okänt: där saknas uppgifter, inte stöd.\n"
         "Siffrorna säger hur många som finns i katalogen, inte hur stort behovet är eller hur mycket stöd"
         " varje verksamhet ger."
     ),
-    "map.coverage_gaps": "Rutor med 0 är markerade: där finns inget i katalogen för den kategorin.",
+    "map.coverage_gaps": (
+        "Rutor med 0 är markerade. Röda rutor: inget stöd i katalogen för den kategorin, varken i området "
+        "eller för hela kommunen, länet eller landet. Gula rutor: inget i området, men stöd som gäller hela "
+        "kommunen, länet eller landet."
+    ),
     "map.download_csv": "Ladda ner tabellen som CSV",
     "map.to_map": "Se det på kartan",
     "map.table_caption": "Antal poster per område och kategori",
     "map.area": "Område",
     "map.total": "Totalt",
-    "map.gap": "inget",
-    "map.unplaced": "Utan område",
-    "map.gaps_summary": "{gaps} av {cells} rutor är tomma.",
+    "map.gap": "inget stöd",
+    "map.wide_only": "inget i området, men stöd för hela kommunen, länet eller landet",
+    "map.unplaced": "Område okänt",
+    "map.gaps_summary": "{gaps} av {cells} rutor saknar stöd; i {wide_only} finns bara stöd för hela kommunen, länet eller landet.",
+    # The preview (`mkdocs serve`) while a file has errors
+    "preview.title": "Förhandsvisningen visar den senaste versionen utan fel. Rätta {count} fel, så uppdateras sidan:",
+    "preview.hint": "Tips: {hint}",
+    "preview.kept": "Förhandsvisningen visar den senaste versionen utan fel tills {count} fel är rättade.",
 }
 
 

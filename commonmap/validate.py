@@ -12,22 +12,34 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from commonmap import clock, collector, goodexamples, parallel, typed
-from commonmap.checks import ID_PATTERN
-from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary
+from commonmap import (
+    areasfile,
+    clock,
+    collector,
+    consistency,
+    domains,
+    goodexamples,
+    helplines,
+    inputs,
+    parallel,
+    typed,
+)
+from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary, vocabulary_warnings
 from commonmap.duplicates import Keys, duplicate_warnings, record_keys
-from commonmap.geography import Areas
+from commonmap.inputs import AREAS_FILE, CATEGORIES_FILE
 from commonmap.loader import Loaded, load_file
 from commonmap.model import REFERENCES, TYPES, Record
 from commonmap.problems import Problem, field_name
 from commonmap.suggest import suggest, vocabulary_id
 
+M = TypeVar("M", bound=BaseModel)
 STALE_MONTHS = 12
-CATEGORIES_FILE = "categories.yml"
-AREAS_FILE = "areas.geojson"
 TYPE_NAMES = {
     "organisations": "organisation",
     "places": "mötesplats",
@@ -77,13 +89,17 @@ def read_directory(root: Path, today: date | None = None, workers: int = 1) -> t
 
 def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | None, list[Problem]]:
     problems: list[Problem] = []
+    found = inputs.inventory(str(root), _relative(root, root))
+    problems += found.problems
     categories = _read_categories(root, problems)
-    areas = _read_areas(root, problems)
+    lines, lines_loaded = _read_model(root, helplines.HELPLINES_FILE, helplines.Helplines, problems, required=False)
+    areas, area_problems = areasfile.read(str(root / AREAS_FILE), _relative(root, root / AREAS_FILE))
+    problems += area_problems
     good = goodexamples.read(root, _relative(root, root / goodexamples.FILE), problems)
     if categories is None or areas is None:
-        return None, problems
-    directory = Directory(root, categories, areas)
-    files = _record_files(root, problems)
+        return None, sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
+    directory = Directory(root, categories, areas, helplines=lines.helplines if lines else [])
+    files = found.records
     directory.files = {type_: sum(t == type_ for _, t, _ in files) for type_ in TYPES}
     checked = parallel.map_shares(partial(_check_files, directory=directory, today=today), files, workers)
     for item in checked:
@@ -93,33 +109,13 @@ def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | 
         candidates = {id_: goodexamples.Candidate(item.type, item.file, item.subject) for id_, item in first.items()}
         problems += goodexamples.check(good, candidates)
         directory.set_good_examples(good.ids)
+    if lines and lines_loaded:
+        problems += helplines.problems(lines, lines_loaded.file, lines_loaded.position, directory.entries)
     return directory, sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
 
 
 def _relative(root: Path, path: Path) -> str:
     return str(Path(root.name) / path.relative_to(root)) if root.name else str(path)
-
-
-def _record_files(root: Path, problems: list[Problem]) -> list[tuple[str, str, str]]:
-    """(path, type folder, name for messages) of every record file; YAML files elsewhere are reported."""
-    found = []
-    prefix = _relative(root, root)
-    for folder, subfolders, names in os.walk(root):
-        subfolders.sort()
-        relative = os.path.relpath(folder, root)
-        type_ = relative if relative in TYPES else None
-        for file_name in sorted(names):
-            stem, suffix = os.path.splitext(file_name)
-            if suffix not in (".yml", ".yaml") or relative == "." and file_name in (CATEGORIES_FILE, goodexamples.FILE):
-                continue
-            name = os.path.normpath(os.path.join(prefix, relative, file_name))
-            if type_ is None:
-                problems.append(Problem(name, 1, 1, "misplaced-file", {"allowed": ", ".join(TYPES)}))
-            elif suffix != ".yml" or not ID_PATTERN.match(stem):
-                problems.append(Problem(name, 1, 1, "bad-filename", {"value": file_name}))
-            else:
-                found.append((os.path.join(folder, file_name), type_, name))
-    return found
 
 
 def _check_files(files: list[tuple[str, str, str]], directory: Directory, today: date) -> list[Checked]:
@@ -153,39 +149,32 @@ def _check_file(item: tuple[str, str, str]) -> Checked:
     return Checked(name, path, type_, record, problems, loaded=kept, partial=partial_)
 
 
-def _read_categories(root: Path, problems: list[Problem]) -> dict[str, CategoryDef] | None:
-    loaded, found = (
-        load_file(root / CATEGORIES_FILE, _relative(root, root / CATEGORIES_FILE))
-        if (root / CATEGORIES_FILE).exists()
-        else (None, [])
-    )
-    problems += found
-    if loaded is None:
-        if not found:
+def _read_model(
+    root: Path, name: str, model: type[M], problems: list[Problem], required: bool = True
+) -> tuple[M | None, Loaded | None]:
+    """A file beside the type folders (categories.yml, stodlinjer.yml) as its model, with the
+    positions for later messages; a missing required file is a problem, an optional one is None."""
+    path = root / name
+    if not path.exists():
+        if required:
             problems.append(
-                Problem(
-                    _relative(root, root / CATEGORIES_FILE),
-                    1,
-                    1,
-                    "bad-vocabulary",
-                    {"file": CATEGORIES_FILE, "detail": "filen saknas"},
-                )
+                Problem(_relative(root, path), 1, 1, "bad-vocabulary", {"file": name, "detail": "filen saknas"})
             )
-        return None
-    vocabulary, _ = typed.build(loaded, Vocabulary, problems)
-    return {c.id: c for c in vocabulary.categories} if vocabulary else None
+        return None, None
+    loaded, found = load_file(path, _relative(root, path))
+    problems += found
+    return (typed.build(loaded, model, problems)[0] if loaded is not None else None), loaded
 
 
-def _read_areas(root: Path, problems: list[Problem]) -> Areas | None:
-    try:
-        return Areas.read(root / AREAS_FILE)
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        problems.append(
-            Problem(
-                _relative(root, root / AREAS_FILE), 1, 1, "bad-vocabulary", {"file": AREAS_FILE, "detail": str(error)}
-            )
-        )
+def _read_categories(root: Path, problems: list[Problem]) -> dict[str, CategoryDef] | None:
+    """The vocabulary (categories.yml), read like a record file and held to its model."""
+    loaded, found = load_file(root / CATEGORIES_FILE, _relative(root, root / CATEGORIES_FILE))
+    problems += found
+    vocabulary = typed.build(loaded, Vocabulary, problems)[0] if loaded is not None else None
+    if vocabulary is None:
         return None
+    problems += vocabulary_warnings(loaded, vocabulary)
+    return {c.id: c for c in vocabulary.categories}
 
 
 def _record_problems(item: Checked, directory: Directory, today: date) -> Iterator[Problem]:
@@ -213,6 +202,9 @@ def _record_problems(item: Checked, directory: Directory, today: date) -> Iterat
             code, params = _unknown(area, names, "area")
             yield at(("areas", index), code, **params)
     yield from _date_problems(record, today, at)
+    if item.type == "collaborations" and _field(record, "status") is not None:
+        yield from _status_problems(record, today, at)
+    yield from _domain_warnings(_field(record, "contact"), at)
     location = _field(record, "location")
     point = _point(record)
     if point and item.located is None:
@@ -227,6 +219,31 @@ def _unknown(value: str, labels: dict[str, str], kind: str) -> tuple[str, dict]:
     if id_ is not None:
         return f"{kind}-label", {"value": value, "id": id_}
     return f"unknown-{kind}", {"value": value, "suggestion": suggest(value, labels)}
+
+
+def _domain_warnings(contact: BaseModel | None, at) -> Iterator[Problem]:
+    """International domain names whose labels mix scripts, shown in their punycode form too."""
+    website, email = _field(contact, "website"), _field(contact, "email")
+    hosts = [("website", urlsplit(website).hostname if website else None)]
+    hosts.append(("email", email.rpartition("@")[2] if email else None))
+    for field, host in hosts:
+        if host and domains.is_international(host):
+            scripts = domains.mixed_scripts(host)
+            if scripts:
+                params = {"value": host, "ascii": domains.to_ascii(host), "scripts": ", ".join(scripts).lower()}
+                yield at(("contact", field), "mixed-script-domain", "warning", **params)
+
+
+def _status_problems(record: BaseModel, today: date, at) -> Iterator[Problem]:
+    """A collaboration's status against its period (consistency.py); a period left out of a
+    partial record, or with an end before its start, has a problem of its own."""
+    period = _field(record, "period")
+    start, end = _field(period, "start"), _field(period, "end")
+    if period is not None and (start is None or end and end < start[: len(end)]):
+        return
+    dates = SimpleNamespace(start=start, end=end) if period is not None else None
+    for path, code, severity, params in consistency.period_status(_field(record, "status"), dates, today.isoformat()):
+        yield at(path, code, severity, **params)
 
 
 def _date_problems(record: BaseModel, today: date, at) -> Iterator[Problem]:
@@ -292,6 +309,16 @@ def _collect(directory: Directory, checked: list[Checked], problems: list[Proble
 
 
 def _reference_problems(item: Checked, types: dict[str, str]) -> Iterator[Problem]:
+    own = item.subject.id
+    for index, target in enumerate(_field(item.subject, "distinct_from", ())):  # any type of record, not itself
+        if target is None or target != own and target in types:
+            continue
+        line, col = item.position(("distinct_from", index))
+        params = {"field": "distinct_from", "value": target}
+        if target == own:
+            yield Problem(item.file, line, col, "self-reference", params)
+        else:
+            yield Problem(item.file, line, col, "unknown-record", {**params, "suggestion": suggest(target, types)})
     for path, target, expected in references(item.subject):
         found = types.get(target)
         if found == expected:

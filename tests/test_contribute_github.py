@@ -41,8 +41,9 @@ def test_issue_form_matches_github_schema() -> None:
 
 
 def run_steps() -> list[str]:
+    """The commands of the pull-request check (the scheduled and deploy workflows do other jobs)."""
     commands = []
-    for path in WORKFLOWS:
+    for path in [GITHUB / "workflows" / "kontroll.yml"]:
         workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
         for job in workflow["jobs"].values():
             commands += [step["run"] for step in job["steps"] if "run" in step and "if" not in step]

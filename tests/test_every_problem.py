@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commonmap import loader
+from commonmap.characters import excerpt
 from commonmap.messages import STOPPED
 from commonmap.yamltext import scalar
 from tests.conftest import problem_keys, validate
@@ -209,7 +210,7 @@ def test_every_message_about_a_field_names_it(make_directory) -> None:
     named = [p for p in problems if p.params.get("field")]
     assert len({p.code for p in named}) >= 35
     for problem in named:
-        field = str(problem.params["field"])
+        field = excerpt(str(problem.params["field"]))  # as messages show it: invisible characters made visible
         assert field.lower() in problem.message.lower(), problem.format()
 
 

@@ -2,7 +2,7 @@
 reference and error list on /bidra/, the form /bidra/formular/, and the reviewers' commands
 (`commonmap stale`, `stats`)."""
 
-from commonmap.contribute import form, new, reference, review
+from commonmap.contribute import form, links, new, reference, review
 from commonmap.directory import Directory
 from commonmap.outputs import Output
 from commonmap.settings import Settings
@@ -12,4 +12,4 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     return reference.outputs(directory, settings) + form.outputs(directory, settings)
 
 
-__all__ = ["new", "outputs", "review"]
+__all__ = ["links", "new", "outputs", "review"]

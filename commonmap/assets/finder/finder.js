@@ -112,13 +112,14 @@
   /* ---- filtering ---- */
   function words(r) {
     var parts = [r.n].concat(r.c.map(label(data.categories)), r.l.map(label(data.languages)), r.a.map(label(data.areas)));
+    if (r.sv !== undefined) parts.push(messages.serves[r.sv]);
     if (r.s) parts.push(r.s);
     return parts.join(" ").toLowerCase();
   }
   function label(vocabulary) { return function (id) { return vocabulary[id] || id; }; }
   function matches(r, s, now) {
     if (s.behov && r.c.indexOf(s.behov) < 0) return false;
-    if (s.omrade && r.a.indexOf(s.omrade) < 0) return false;
+    if (s.omrade && r.a.indexOf(s.omrade) < 0 && r.sv === undefined) return false; // r.sv: serves all areas
     if (s.sprak && r.l.indexOf(s.sprak) < 0) return false;
     if (s.typ.length && s.typ.indexOf(r.t) < 0) return false;
     if (s.gratis && r.f !== true) return false;
@@ -128,6 +129,9 @@
     if (s.q && s.q.split(/\s+/).some(function (w) { return r._words.indexOf(w) < 0; })) return false;
     return true;
   }
+  /* With an area chosen, the help in it comes first, then what serves the whole municipality,
+   * county and country (r.sv: 0, 1, 2), in that order; the sort is stable within each group. */
+  function rank(r, s) { return !s.omrade || r.a.indexOf(s.omrade) >= 0 ? -1 : r.sv; }
   function distance(r) {
     if (!position || !r.ll) return Infinity;
     var rad = Math.PI / 180, dLat = (r.ll[0] - position[0]) * rad, dLon = (r.ll[1] - position[1]) * rad;
@@ -143,13 +147,14 @@
     return node;
   }
   function link(href, text) { return el("a", text, { href: href }); }
-  function item(r, now) {
-    var li = el("li", null, { "class": "cm-result", "data-id": r.id });
+  function item(r, now, s) {
+    var li = el("li", null, { "class": "cm-result", "data-id": r.id, "data-reach": rank(r, s) < 0 ? "local" : "wide" });
+    var body = el("div", null, { "class": "cm-result-body" }); // the QR code prints beside it
     var heading = el("h3");
     heading.appendChild(link(base + r.u, r.n));
-    li.appendChild(heading);
-    li.appendChild(el("p", data.types[r.t], { "class": "cm-kicker" }));
-    li.appendChild(el("p", r.s === undefined ? "" : r.s, { "class": "cm-result-summary" }));
+    body.appendChild(heading);
+    body.appendChild(el("p", data.types[r.t] + (r.st ? " · " + messages.status[r.st] : ""), { "class": "cm-kicker" }));
+    body.appendChild(el("p", r.s === undefined ? "" : r.s, { "class": "cm-result-summary" }));
     var facts = el("ul", null, { "class": "cm-result-facts" });
     if (r.tc) facts.appendChild(el("li", messages.temporarily_closed, { "class": "cm-closed-now" }));
     if (r.pr) facts.appendChild(el("li", messages.protected, { "class": "cm-protected" }));
@@ -159,15 +164,17 @@
       else if (next) facts.appendChild(el("li", format(messages.opens, next)));
     }
     if (r.ad) facts.appendChild(el("li", messages.address + ": " + r.ad));
+    if (r.sv !== undefined) facts.appendChild(el("li", messages.reach + ": " + messages.serves[r.sv], { "class": "cm-reach" }));
     if (r.a.length) facts.appendChild(el("li", messages.areas + ": " + r.a.map(label(data.areas)).join(", ")));
     if (r.l.length) facts.appendChild(el("li", messages.languages + ": " + r.l.map(label(data.languages)).join(", ")));
-    if (position && r.ll) facts.appendChild(el("li", format(messages.distance, { km: distance(r).toFixed(1).replace(".", ",") })));
+    if (position && r.ll) facts.appendChild(el("li", format(r.llx ? messages.distance_approx : messages.distance, { km: distance(r).toFixed(1).replace(".", ",") })));
     var contact = el("li", null, { "class": "cm-result-contact" });
     if (r.p) { contact.appendChild(document.createTextNode(messages.phone + ": ")); contact.appendChild(link(r.tel, r.p)); contact.appendChild(document.createTextNode(" ")); }
     if (r.e) { contact.appendChild(document.createTextNode(messages.email + ": ")); contact.appendChild(link("mailto:" + r.e, r.e)); contact.appendChild(document.createTextNode(" ")); }
     if (r.web && /^https?:\/\//.test(r.web)) { contact.appendChild(document.createTextNode(messages.website + ": ")); contact.appendChild(link(r.web, r.web)); }
     if (contact.childNodes.length) facts.appendChild(contact);
-    li.appendChild(facts);
+    body.appendChild(facts);
+    li.appendChild(body);
     li.appendChild(el("div", null, { "class": "cm-qr", "data-url": new URL(base + r.u, location.href).href }));
     return li;
   }
@@ -175,12 +182,13 @@
     var s = state(), now = new Date();
     if (s.q && !textsLoaded) { loadTexts(allChunks()); }
     current = data.records.filter(function (r) { return matches(r, s, now); });
-    if (position) current.sort(function (a, b) { return distance(a) - distance(b); });
+    current.sort(function (a, b) { return rank(a, s) - rank(b, s) || (position ? distance(a) - distance(b) : 0); });
     var page = current.slice(0, shown);
-    list.replaceChildren.apply(list, page.map(function (r) { return item(r, now); }));
+    list.replaceChildren.apply(list, page.map(function (r) { return item(r, now, s); }));
     status.textContent = current.length === 0 ? messages.none : current.length === 1 ? messages.count_one : format(messages.count, { count: current.length });
     more.hidden = current.length <= shown;
     toUrl(s);
+    showChosen(s);
     loadTexts(page.filter(function (r) { return r.s === undefined; }).map(function (r) { return r._chunk; }));
   }
 
@@ -239,6 +247,37 @@
     });
   }
 
+  /* ---- on a phone the filters fold away behind "Filtrera (n valda)"; the print says which ---- */
+  var toggle = document.getElementById("cm-filter-toggle");
+  var printInfo = document.getElementById("cm-print-info");
+  function chosen() {
+    var found = [];
+    ["behov", "omrade", "sprak"].forEach(function (k) {
+      var select = form.elements[k];
+      if (select.value) found.push(form.querySelector("label[for='" + select.id + "']").textContent + ": " + select.options[select.selectedIndex].text);
+    });
+    form.querySelectorAll("#cm-filters input:checked").forEach(function (box) {
+      var legend = box.closest("fieldset") && box.closest("fieldset").querySelector("legend");
+      if (box.value) found.push((legend ? legend.textContent + ": " : "") + box.parentNode.textContent.trim());
+    });
+    return found;
+  }
+  function showChosen(s) {
+    var filters = chosen();
+    toggle.textContent = filters.length === 0 ? messages.filter : filters.length === 1 ? messages.filter_count_one : format(messages.filter_count, { count: filters.length });
+    var date = new Date().toLocaleDateString("sv-SE", { year: "numeric", month: "long", day: "numeric" });
+    var words = s.q ? [form.querySelector("label[for='cm-q']").textContent + ": \u201c" + form.elements.q.value.trim() + "\u201d"] : [];
+    var all = words.concat(filters);
+    printInfo.textContent = format(messages.printed, { date: date }) + " " +
+      (all.length ? format(messages.print_filters, { filters: all.join("; ") }) : messages.print_no_filters) + " " +
+      format(messages.print_link, { url: location.href });
+  }
+  toggle.addEventListener("click", function () {
+    var open = !form.classList.contains("cm-filters-open");
+    form.classList.toggle("cm-filters-open", open);
+    toggle.setAttribute("aria-expanded", String(open));
+  });
+
   form.addEventListener("input", function () { shown = PAGE; render(); });
   form.addEventListener("change", function () { shown = PAGE; render(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -285,6 +324,7 @@
     data.records.forEach(function (r) { r._words = words(r); });
     fromUrl();
     form.hidden = false;
+    document.getElementById("cm-print").hidden = false;
     render();
     setTimeout(loadQrScript, 1500); // for printing; not needed for the first results
   }).catch(function () { status.textContent = messages.load_failed; });
