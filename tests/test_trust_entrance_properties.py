@@ -184,9 +184,11 @@ def vocabularies(draw) -> list[dict]:
     english = draw(st.lists(LABELS, min_size=count, max_size=count, unique_by=str.casefold))
     colors = draw(st.lists(st.integers(0, 0xFFFFFF), min_size=count, max_size=count, unique=True))
     icons = draw(st.lists(IDS, min_size=count, max_size=count))
+    exits = draw(st.lists(st.booleans(), min_size=count, max_size=count))
     return [
         {"id": i, "label": a, "label_en": b, "description": f"Om {a}.", "icon": icon, "color": f"#{c:06x}"}
-        for i, a, b, c, icon in zip(ids, labels, english, colors, icons, strict=True)
+        | {"quick_exit": exit}
+        for i, a, b, c, icon, exit in zip(ids, labels, english, colors, icons, exits, strict=True)
     ]
 
 
