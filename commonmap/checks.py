@@ -23,6 +23,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 64
 # Bounds of texts: a line of text (a name, a list item, a note) and a Markdown description.
 TEXT_MAX, NAME_MAX, MARKDOWN_MAX = 1_000, 200, 20_000
+TERM_MAX = 100  # a category or area id, or the label written for it
 IDNA_REASON = "tecknen följer inte reglerna för internationella domännamn (IDNA 2008)"
 RESERVED_IDS = frozenset({"index", "assets", "data", "search", "sitemap", "404", "new", "edit"})
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -51,6 +52,16 @@ def text(value: str) -> str:
         raise fail("empty-value")
     if len(value) > TEXT_MAX:
         raise fail("too-long", length=len(value), limit=TEXT_MAX)
+    return value
+
+
+def term(value: str) -> str:
+    """A category or an area as written (its id, or by mistake its label): not empty, at most
+    TERM_MAX characters. The vocabulary decides whether it is known (validate.py)."""
+    if not value.strip():
+        raise fail("empty-value")
+    if len(value) > TERM_MAX:
+        raise fail("too-long", length=len(value), limit=TERM_MAX)
     return value
 
 

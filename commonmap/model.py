@@ -42,8 +42,8 @@ Time = Annotated[str, AfterValidator(checks.time)]
 Language = Annotated[str, AfterValidator(checks.language)]
 # A category or an area is checked against its vocabulary (validate.py), which says whether a
 # wrong one is a label written for an id ("Barn och unga" for barn-och-unga) or unknown.
-Category = Annotated[str, AfterValidator(checks.text)]
-AreaId = Annotated[str, AfterValidator(checks.text)]
+Category = Annotated[str, AfterValidator(checks.term)]
+AreaId = Annotated[str, AfterValidator(checks.term)]
 Flag = Annotated[bool, BeforeValidator(checks.flag)]
 Latitude = Annotated[float, BeforeValidator(checks.latitude)]
 Longitude = Annotated[float, BeforeValidator(checks.longitude)]

@@ -58,6 +58,7 @@ CHECK_NAMES = {
     checks.time: "time",
     checks.language: "language",
     checks.text: "text",
+    checks.term: "text",
 }
 # References to other records: the field → the type folder it points to (datalists in the form).
 REFERENCE_TYPES = {**REFERENCES, "organisation": "organisations", "distinct_from": ""}

@@ -44,6 +44,7 @@ HTTPS_URL = r"^https://[^\s/]+\S*$"
 # What each value check of checks.py adds to `type: string`, as far as JSON Schema can say it.
 CHECKS: dict[object, dict[str, Any]] = {
     checks.text: {"pattern": NOT_BLANK},
+    checks.term: {"pattern": NOT_BLANK, "maxLength": checks.TERM_MAX},
     checks.record_id: {
         "pattern": checks.ID_PATTERN.pattern,
         "maxLength": checks.ID_MAX,
