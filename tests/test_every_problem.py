@@ -90,6 +90,19 @@ def test_one_record_with_many_mistakes_gets_all_of_them_in_one_run(make_director
     assert "ta bort" not in hints["empty-required2"].lower() and "ta bort" in hints["null-value3"].lower()
 
 
+def test_one_run_of_the_command_prints_all_of_them(make_directory, capsys) -> None:
+    """`commonmap validate`, run once, prints every mistake as FILE:LINE:COL with its field."""
+    from commonmap.cli import main
+
+    problems_of(make_directory, MANY_MISTAKES)
+    code = main(["validate", str(make_directory.root), "--today", "2026-12-01"])
+    lines = [line for line in capsys.readouterr().out.splitlines() if "/kvallscafe.yml:" in line]
+    assert code == 1
+    assert [int(line.split(":")[1]) for line in lines] == [line for line, _, _ in EXPECTED]
+    for line, (_, _, field) in zip(lines, EXPECTED, strict=True):
+        assert ": error: " in line and f"'{field}'" in line, line
+
+
 def test_fixing_them_leaves_nothing_new_to_find(make_directory) -> None:
     """A second round finds no problem the first did not report: the fixed file is valid."""
     fixed = (
