@@ -48,6 +48,9 @@ class CommonMapConfig(Config):
     previous_export = c.Type(str, default="")
     # The interface languages to publish (ids of commonmap/languages.py); Swedish is always first.
     languages = c.ListOfItems(c.Choice(list(LANGUAGES)), default=list(LANGUAGES))
+    # The GitHub team that alone may approve the municipality's decisions (governance.py); the
+    # one place its name is set: .github/CODEOWNERS must agree (tests/test_governance.py).
+    municipality_team = c.Type(str, default="")
 
 
 class CommonMapPlugin(BasePlugin[CommonMapConfig]):
@@ -296,6 +299,7 @@ def _settings(config, options: CommonMapConfig, root: Path, previous_export: str
         quick_exit_url=options.quick_exit_url,
         previous_export=previous_export,
         languages=tuple(dict.fromkeys([SWEDISH, *options.languages])),
+        municipality_team=options.municipality_team,
     )
 
 

@@ -27,6 +27,7 @@ class Settings:
     previous_export: str = ""  # a directory.json published before, for /data/changes.json; "" when none
     languages: tuple[str, ...] = tuple(LANGUAGES)  # the interface languages published, Swedish first
     content_pages: frozenset[str] = frozenset()  # the hand-written pages (content/), e.g. "ar/om.md"
+    municipality_team: str = ""  # the GitHub team that owns the municipality's decisions (governance.py)
 
     def page_url(self, path: str) -> str:
         """Absolute URL of a page when the site's address is known, else its path from the root."""
