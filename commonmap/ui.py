@@ -19,7 +19,7 @@ SWEDISH_ONLY_PREFIXES = ("ref.", "errors.", "list_intro.", "map.coverage", "repo
 SWEDISH_ONLY_PREFIXES += ("preview.", "statement.")  # the preview's notice; the statement (Swedish only)
 # The point picker on /bidra/plats/ (for contributors) and the coverage page's GIS layer.
 SWEDISH_ONLY_PREFIXES += ("map.picker", "map.noscript_picker", "map.gis_intro", "map.download_g")
-SWEDISH_ONLY_PREFIXES += ("form.",)  # the contributor's form on /bidra/formular/
+SWEDISH_ONLY_PREFIXES += ("form.", "change_with_form", "governance.")  # contributing (/bidra/, record pages)
 SWEDISH_ONLY_KEYS = frozenset(
     {"or", "good_examples", "good_examples_intro", "ongoing_and_planned", "history", "map.download_csv"}
     | {"map.to_map", "map.table_caption", "map.area", "map.total", "map.gap", "map.unplaced", "map.gaps_summary"}
