@@ -268,7 +268,8 @@ def _value_at(data: object, path: tuple) -> object:
 def _schema_problem(loaded: Loaded, model: type[BaseModel], error: dict) -> Problem:
     path = _path(error)
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
-    line, col = loaded.position(path, key=kind in ("extra_forbidden", "missing"))
+    # A wrong mapping key (pydantic's "[key]" step, e.g. a translation's language) is reported where the key is written.
+    line, col = loaded.position(path, key=kind in ("extra_forbidden", "missing") or "[key]" in error["loc"])
     code, params = _code_for(kind, value, ctx, path, model)
     if code == "empty-required-list" and _has_other_items(loaded.data, path):
         code, params = "empty-item", {}  # the list has values; this one item is empty
