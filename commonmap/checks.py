@@ -17,6 +17,8 @@ from email_validator import EmailNotValidError, validate_email
 from phonenumbers import shortnumberinfo
 from pydantic_core import PydanticCustomError
 
+from commonmap.search.words import tokens
+
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 64
 RESERVED_IDS = frozenset({"index", "assets", "data", "search", "sitemap", "404", "new", "edit"})
@@ -40,6 +42,14 @@ def fail(code: str, **params: object) -> PydanticCustomError:
 def text(value: str) -> str:
     if not value.strip():
         raise fail("empty-value")
+    return value
+
+
+def search_word(value: str) -> str:
+    """An everyday word for a category: something a resident can type (letters or digits)."""
+    text(value)
+    if not tokens(value):
+        raise fail("search-word-no-letters", value=value)
     return value
 
 

@@ -6,11 +6,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from commonmap import checks
 from commonmap.geography import Areas
-from commonmap.model import TYPES, Record
+from commonmap.model import TYPES, Record, reject
+from commonmap.search.words import fold
+
+SearchWord = Annotated[str, AfterValidator(checks.search_word)]
 
 
 class CategoryDef(BaseModel):
@@ -22,6 +27,20 @@ class CategoryDef(BaseModel):
     description: str = Field(min_length=1)
     icon: str = Field(min_length=1)
     color: str = Field(pattern=r"^#[0-9a-f]{6}$")
+    # The words residents use for the category's subject ("kurator", "ångest"); the search finds
+    # the category's records by them.
+    search_words: list[SearchWord] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _distinct_words(self) -> CategoryDef:
+        first: dict[str, int] = {}
+        repeated = []
+        for index, word in enumerate(self.search_words):
+            if fold(word).strip() in first:
+                repeated.append((("search_words", index), "duplicate-search-word", {"value": word}))
+            first.setdefault(fold(word).strip(), index)
+        reject(self, repeated)
+        return self
 
 
 class Vocabulary(BaseModel):

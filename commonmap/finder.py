@@ -13,17 +13,22 @@ from commonmap.directory import Directory, Entry
 from commonmap.model import TYPES
 from commonmap.outputs import Asset, Output, Page
 from commonmap.pages import environment, language_label, tel_href
+from commonmap.search.documents import FIELDS
 from commonmap.settings import Settings
-from commonmap.urls import FOLDERS
+from commonmap.urls import FOLDERS, url_of
 
 DATA = "data/finder.json"
 TEXTS = "data/finder/texter-{n}.json"
 CHUNK = 500
 SCRIPTS = ("finder.js", "qrcode.js", "qrcode.LICENSE.txt", "finder.css")
+# Without JavaScript the page lists the records as plain links; past this many, the lists per
+# type and category (linked below it) take over, so that the page stays light at 10,000 records.
+PLAIN_LIST = 300
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:
     data, texts = finder_data(directory)
+    listed = directory.listed()
     html = (
         environment()
         .get_template("finder.html")
@@ -34,12 +39,12 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
             categories=list(directory.categories.values()),
             areas=sorted(directory.areas, key=lambda a: a.name),
             languages=sorted(data["languages"], key=lambda item: item[1]),
+            plain=[_plain(entry, directory) for entry in listed[:PLAIN_LIST]],
+            total=len(listed),
+            fields={name: ui.t(f"search.field.{name}") for name in FIELDS},
         )
     )
-    meta = {"hide_search": True}  # the finder is this page's search: no site-wide index download here
-    found: list[Output] = [
-        Page("hitta-stod.md", ui.t("finder.title"), html, description=ui.t("finder.intro"), search=False, meta=meta)
-    ]
+    found: list[Output] = [Page("hitta-stod.md", ui.t("finder.title"), html, description=ui.t("finder.intro"), search=False)]
     found.append(Asset(DATA, _json(data)))
     found += [Asset(TEXTS.format(n=n), _json(chunk)) for n, chunk in enumerate(texts)]
     for name in SCRIPTS:
@@ -113,6 +118,13 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
         }
     found |= {key: value for key, value in optional.items() if value not in (None, [], "")}
     return found
+
+
+def _plain(entry: Entry, directory: Directory) -> dict[str, str]:
+    """A record as the list without JavaScript shows it: name, type and where."""
+    areas = [directory.areas.by_id[a].name for a in entry.areas if a in directory.areas.by_id]
+    where = ", ".join(areas) or ui.t("search.whole_municipality")
+    return {"id": entry.id, "url": url_of(entry), "name": entry.record.name, "type": ui.t(f"type.{entry.type}"), "where": where}
 
 
 def _place_of(entry: Entry, directory: Directory):

@@ -251,6 +251,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # The shared vocabulary files
     "bad-vocabulary": ("Filen {file} kan inte läsas: {detail}.", "Rätta filen; den används av alla poster."),
+    "search-word-no-letters": (
+        "Sökordet '{value}' har inga bokstäver eller siffror och kan inte sökas på.",
+        "Skriv ordet som folk skriver det när de söker, t.ex. 'kurator', eller ta bort raden.",
+    ),
+    "duplicate-search-word": (
+        "Sökordet '{value}' står två gånger i samma kategori.",
+        "Ta bort den här raden; varje ord behövs bara en gång per kategori.",
+    ),
 }
 
 

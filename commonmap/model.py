@@ -59,7 +59,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _reject(model: BaseModel, errors: list[tuple[tuple, str, dict]]) -> None:
+def reject(model: BaseModel, errors: list[tuple[tuple, str, dict]]) -> None:
     """Raise rules that involve several fields as errors at the field to change, (loc, code,
     params) each, so the validator reports the file and the line of that field; pydantic puts
     the location of the model in front."""
@@ -141,7 +141,7 @@ class ClosedPeriod(Strict):
     @model_validator(mode="after")
     def _end_after_start(self) -> ClosedPeriod:
         if self.end < self.start:
-            _reject(self, [(("end",), "end-before-start", {"start": self.start, "end": self.end})])
+            reject(self, [(("end",), "end-before-start", {"start": self.start, "end": self.end})])
         return self
 
 
@@ -263,7 +263,7 @@ class Offer(Record):
             errors.append((("status",), "status-reason-missing", {}))
         if self.reopens is not None and self.status != "temporarily-closed":
             errors.append((("reopens",), "reopens-not-closed", {"status": self.status}))
-        _reject(self, errors)
+        reject(self, errors)
         return self
 
 
@@ -284,7 +284,7 @@ class Protectable(Offer):
             errors.append((("protected",), "protected-contact-missing", {}))
         if isinstance(self, Place) and not self.areas:
             errors.append((("protected",), "protected-area-missing", {}))
-        _reject(self, errors)
+        reject(self, errors)
         return self
 
 

@@ -113,33 +113,32 @@ class SiteView:
             html,
             description=record.summary or "",
             head=self.json_ld(entry),
-            search_html=self.render("record_search.html", path, entry=entry, record=record),
-            meta={"search": {"boost": 2}},
+            search=False,
         )
 
     def list_page(self, type_: str) -> Page:
         path = f"{FOLDERS[type_]}/index.md"
         html = self.render("list.html", path, type_=type_, groups=self.by_category(type_))
-        return Page(path, ui.t(f"types.{type_}"), html, description=ui.t(f"list_intro.{type_}"))
+        return Page(path, ui.t(f"types.{type_}"), html, description=ui.t(f"list_intro.{type_}"), search=False)
 
     def category_page(self, category_id: str) -> Page:
         path = f"kategorier/{category_id}.md"
         category = self.directory.categories[category_id]
         by_type = self.by_type(self.in_category[category_id])
         html = self.render("category.html", path, category=category, by_type=by_type)
-        return Page(path, category.label, html, description=category.description)
+        return Page(path, category.label, html, description=category.description, search=False)
 
     def categories_page(self) -> Page:
         path = "kategorier/index.md"
         html = self.render("categories.html", path, listing=Markup(self.categories_snippet(base_of(path))))
-        return Page(path, ui.t("categories"), html, description=ui.t("categories_intro"))
+        return Page(path, ui.t("categories"), html, description=ui.t("categories_intro"), search=False)
 
     def area_page(self, area_id: str) -> Page:
         path = f"omraden/{area_id}.md"
         area = self.directory.areas.by_id[area_id]
         located, serving = self.by_type(self.located[area_id]), self.by_type(self.serving[area_id])
         html = self.render("area.html", path, area=area, located=located, serving=serving)
-        return Page(path, area.name, html, description=ui.t("area_intro", name=area.name))
+        return Page(path, area.name, html, description=ui.t("area_intro", name=area.name), search=False)
 
     def categories_snippet(self, base: str) -> str:
         """The start page's "find support by need": every category with its count."""
@@ -151,7 +150,7 @@ class SiteView:
         counts = {a.id: len(self.located[a.id]) + len(self.serving[a.id]) for a in self.directory.areas}
         areas = sorted(self.directory.areas, key=lambda a: a.name)
         html = self.render("areas.html", path, areas=areas, counts=counts)
-        return Page(path, ui.t("areas"), html, description=ui.t("areas_intro"))
+        return Page(path, ui.t("areas"), html, description=ui.t("areas_intro"), search=False)
 
     def good_examples_page(self) -> Page:
         path = "goda-exempel.md"

@@ -16,11 +16,13 @@ from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from commonmap import collector, site
+from commonmap import collector, site, ui
 from commonmap.outputs import Asset, Page, Snippet
+from commonmap.search import index as search_index
+from commonmap.search.documents import PageText
 from commonmap.problems import has_errors
 from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
 from commonmap.validate import read_directory
@@ -63,6 +65,8 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         if directory is None or has_errors(problems):
             raise PluginError(f"{sum(p.severity == 'error' for p in problems)} fel i {self.root}; se ovan.")
         self.pages = {}
+        self.directory = directory
+        self.page_texts: list[PageText] = []  # pages outside the directory, for the site search
         self.snippets: dict[str, Snippet] = {}
         with collector.paused():
             outputs = site.outputs(directory, self.settings)
@@ -87,11 +91,14 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
     def on_page_content(self, html_: str, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
+            if generated.search:
+                self.page_texts.append(PageText(page.url, generated.title, generated.html))
             return generated.html
         base = "../" * page.url.count("/")
         for marker, snippet in self.snippets.items():
             if marker in html_:
                 html_ = html_.replace(marker, snippet.render(base))
+        self.page_texts.append(PageText(page.url, html.unescape(page.title or ""), html_))
         return html_
 
     def on_nav(self, nav, config, files):
@@ -101,6 +108,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
     def on_env(self, env, config, files):
         self.fragments: dict[str, Markup] = {}  # per build: `mkdocs serve` rebuilds with new data
         env.globals["commonmap_fragment"] = self._fragment
+        env.globals["commonmap_t"] = ui.t
         return env
 
     def _fragment(self, key: str, caller) -> Markup:
@@ -109,30 +117,22 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             self.fragments[key] = Markup(caller())
         return self.fragments[key]
 
-    @event_priority(50)  # before the search plugin reads page.content
-    def _before_search(self, context, page, config, nav):
+    def on_page_context(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             context["commonmap_head"] = Markup(generated.head)
             if page.file.src_uri not in self.in_nav and not page.toc and not page.meta.get("hide"):
                 # The sidebars of such a page depend only on its folder (the links are relative).
                 context["commonmap_nav_key"] = f"sidebars:{posixpath.dirname(page.url.rstrip('/'))}"
-            if generated.search_html:
-                # The index gets the page's words without its contact links and relation lists:
-                # a smaller index, one result per record, and a quarter of the parsing per page.
-                page.content = generated.search_html
         return context
-
-    @event_priority(-50)  # after the search plugin: the page shows its whole body
-    def _after_search(self, context, page, config, nav):
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None and generated.search_html:
-            page.content = generated.html
-        return context
-
-    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_post_build(self, config) -> None:
+        """The search index, a thin step after the pages: it holds the hand-written pages' text too."""
+        pages = sorted(self.page_texts, key=lambda p: p.url)
+        for asset in search_index.build(self.directory, pages):
+            target = Path(config.site_dir) / asset.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(asset.content.encode() if isinstance(asset.content, str) else asset.content)
         collector.release()
 
     def on_build_error(self, error) -> None:
@@ -149,6 +149,4 @@ def _meta(page: Page) -> dict[str, object]:
     meta = {"title": html.escape(page.title), **page.meta}
     if page.description:
         meta["description"] = html.escape(page.description)
-    if not page.search:
-        meta["search"] = {"exclude": True}
     return meta

@@ -9,13 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from commonmap import contribute, export, finder, mapview, pages
+from commonmap.search import page as search_page
 from commonmap.directory import Directory
 from commonmap.outputs import Output
 from commonmap.settings import Settings
 
 Generator = Callable[[Directory, Settings], list[Output]]
 
-GENERATORS: list[Generator] = [pages.outputs, finder.outputs, mapview.outputs, export.outputs, contribute.outputs]
+GENERATORS: list[Generator] = [
+    pages.outputs,
+    finder.outputs,
+    search_page.outputs,
+    mapview.outputs,
+    export.outputs,
+    contribute.outputs,
+]
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:

@@ -1,11 +1,12 @@
-/* Hitta stöd: filters over data/finder.json, all in the browser.
+/* Hitta stöd: filters over data/finder.json, all in the browser; the free text goes through the
+ * site's search engine (assets/search/search.js), so it finds what the site search finds.
  * Every value from the data is put into the page with textContent or as an attribute value,
  * never as HTML. The filter state lives in the URL so a link can be shared; the browser's
  * position is used here only and never sent anywhere. */
 (function () {
   "use strict";
   var form = document.getElementById("cm-finder");
-  if (!form) return;
+  if (!form || !window.CMSearch) return;
   var PAGE = 50;
   var DAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"];
   var EVENING = "17:00";
@@ -18,6 +19,8 @@
   var position = null;
   var shown = PAGE;
   var current = [];
+  CMSearch.setup(form.dataset.index);
+  status.textContent = messages.loading;
 
   function format(text, params) {
     return text.replace(/\{(\w+)\}/g, function (_, key) { return String(params[key]); });
@@ -80,7 +83,8 @@
   function state() {
     var f = new FormData(form);
     return {
-      q: (f.get("q") || "").trim().toLowerCase(),
+      q: (f.get("q") || "").trim(),
+      typed: f.get("q") || "",
       behov: f.get("behov") || "",
       omrade: f.get("omrade") || "",
       sprak: f.get("sprak") || "",
@@ -110,11 +114,6 @@
   }
 
   /* ---- filtering ---- */
-  function words(r) {
-    var parts = [r.n].concat(r.c.map(label(data.categories)), r.l.map(label(data.languages)), r.a.map(label(data.areas)));
-    if (r.s) parts.push(r.s);
-    return parts.join(" ").toLowerCase();
-  }
   function label(vocabulary) { return function (id) { return vocabulary[id] || id; }; }
   function matches(r, s, now) {
     if (s.behov && r.c.indexOf(s.behov) < 0) return false;
@@ -125,7 +124,7 @@
     if (s.rullstol && r.w !== "yes") return false;
     if (s.tid === "nu" && !(r.h && openUntil(r, now))) return false;
     if (s.tid === "kvall-helg" && !(r.h && eveningOrWeekend(r.h))) return false;
-    if (s.q && s.q.split(/\s+/).some(function (w) { return r._words.indexOf(w) < 0; })) return false;
+    if (s.q && !text.hits.has(r._n)) return false;
     return true;
   }
   function distance(r) {
@@ -145,11 +144,14 @@
   function link(href, text) { return el("a", text, { href: href }); }
   function item(r, now) {
     var li = el("li", null, { "class": "cm-result", "data-id": r.id });
-    var heading = el("h3");
-    heading.appendChild(link(base + r.u, r.n));
+    var heading = el("h3"), name = link(base + r.u), hit = searched() ? text.hits.get(r._n) : null;
+    name.appendChild(CMSearch.marked(r.n, hit ? text.surfaces : []));
+    heading.appendChild(name);
     li.appendChild(heading);
-    li.appendChild(el("p", data.types[r.t], { "class": "cm-kicker" }));
+    var where = r.a.length ? r.a.map(label(data.areas)).join(", ") : messages.whole_municipality;
+    li.appendChild(el("p", data.types[r.t] + " · " + where, { "class": "cm-kicker" }));
     li.appendChild(el("p", r.s === undefined ? "" : r.s, { "class": "cm-result-summary" }));
+    if (hit) li.appendChild(CMSearch.why(hit, messages));
     var facts = el("ul", null, { "class": "cm-result-facts" });
     if (r.tc) facts.appendChild(el("li", messages.temporarily_closed, { "class": "cm-closed-now" }));
     if (r.pr) facts.appendChild(el("li", messages.protected, { "class": "cm-protected" }));
@@ -159,7 +161,6 @@
       else if (next) facts.appendChild(el("li", format(messages.opens, next)));
     }
     if (r.ad) facts.appendChild(el("li", messages.address + ": " + r.ad));
-    if (r.a.length) facts.appendChild(el("li", messages.areas + ": " + r.a.map(label(data.areas)).join(", ")));
     if (r.l.length) facts.appendChild(el("li", messages.languages + ": " + r.l.map(label(data.languages)).join(", ")));
     if (position && r.ll) facts.appendChild(el("li", format(messages.distance, { km: distance(r).toFixed(1).replace(".", ",") })));
     var contact = el("li", null, { "class": "cm-result-contact" });
@@ -171,48 +172,55 @@
     li.appendChild(el("div", null, { "class": "cm-qr", "data-url": new URL(base + r.u, location.href).href }));
     return li;
   }
+  /* The free text's hits, from the search engine: {query, hits: record number -> hit, surfaces}. */
+  var text = { query: null, hits: new Map(), surfaces: [], partial: false }, asked = null;
+  function searched() { return text.query !== null && text.query === state().typed && state().q; }
+  function search(typed) {
+    asked = typed;
+    CMSearch.search(typed, { limit: data.records.length }).then(function (result) {
+      if (asked !== typed) return; // a newer query is on its way
+      var hits = new Map();
+      result.hits.forEach(function (hit) { hits.set(hit.doc, hit); });
+      text = { query: typed, hits: hits, surfaces: result.surfaces, partial: result.partial };
+      render();
+    }).catch(function () { if (asked === typed) status.textContent = messages.load_failed; });
+  }
   function render() {
     var s = state(), now = new Date();
-    if (s.q && !textsLoaded) { loadTexts(allChunks()); }
+    if (s.q && text.query !== s.typed) {
+      if (asked !== s.typed) search(s.typed);
+      status.textContent = messages.searching;
+      return;
+    }
     current = data.records.filter(function (r) { return matches(r, s, now); });
     if (position) current.sort(function (a, b) { return distance(a) - distance(b); });
+    else if (s.q) current.sort(function (a, b) { return text.hits.get(b._n).score - text.hits.get(a._n).score || a._n - b._n; });
     var page = current.slice(0, shown);
     list.replaceChildren.apply(list, page.map(function (r) { return item(r, now); }));
     status.textContent = current.length === 0 ? messages.none : current.length === 1 ? messages.count_one : format(messages.count, { count: current.length });
+    if (s.q && text.partial && current.length) status.textContent = messages.partial + " " + status.textContent;
     more.hidden = current.length <= shown;
     toUrl(s);
     loadTexts(page.filter(function (r) { return r.s === undefined; }).map(function (r) { return r._chunk; }));
   }
 
-  /* ---- summaries come in chunks: those of the results shown, or all of them for a text search ---- */
-  var chunks = {}, textsLoaded = false;
-  function allChunks() {
-    var all = [];
-    for (var i = 0; i * data.chunk < data.records.length; i++) all.push(i);
-    return all;
-  }
+  /* ---- summaries come in chunks: those of the results shown ---- */
+  var chunks = {};
   function loadTexts(wanted) {
     var missing = wanted.filter(function (n, i) { return wanted.indexOf(n) === i && !chunks[n]; });
     if (!missing.length) return;
     Promise.all(missing.map(function (n) {
       chunks[n] = fetch(form.dataset.texts.replace("{n}", n)).then(function (r) { return r.json(); }).then(function (texts) {
-        texts.forEach(function (text, i) {
-          var r = data.records[n * data.chunk + i];
-          r.s = text;
-          r._words = words(r);
-        });
+        texts.forEach(function (summary, i) { data.records[n * data.chunk + i].s = summary; });
       });
       return chunks[n];
-    })).then(function () {
-      textsLoaded = allChunks().every(function (n) { return chunks[n]; });
-      fillSummaries();
-      if (state().q) render();
-    });
+    })).then(fillSummaries);
   }
   function fillSummaries() {
     list.querySelectorAll(".cm-result").forEach(function (li) {
       var r = byId[li.dataset.id];
-      if (r && r.s !== undefined) li.querySelector(".cm-result-summary").textContent = r.s;
+      var hit = r && searched() ? text.hits.get(r._n) : null;
+      if (r && r.s !== undefined) li.querySelector(".cm-result-summary").replaceChildren(CMSearch.marked(r.s, hit ? text.surfaces : []));
     });
   }
 
@@ -269,7 +277,7 @@
       r.a = r.a.map(ids(loaded.areas));
       r.l = (r.l || []).map(ids(loaded.languages));
       r._chunk = Math.floor(i / loaded.chunk);
-      r._words = "";
+      r._n = i; // the record's number in the search index too (both follow directory.listed())
       byId[r.id] = r;
     });
     var expanded = { records: loaded.records, chunk: loaded.chunk, holidays: loaded.holidays || [], categories: names(loaded.categories), areas: names(loaded.areas), languages: names(loaded.languages), types: {} };
@@ -282,7 +290,6 @@
     return response.json();
   }).then(function (loaded) {
     data = expand(loaded);
-    data.records.forEach(function (r) { r._words = words(r); });
     fromUrl();
     form.hidden = false;
     render();

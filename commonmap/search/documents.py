@@ -1,0 +1,125 @@
+"""What the search holds: one document per listed record, category, area and content page, each
+with its text in named fields. The fields' weights rank names and categories above description
+words; everything comes from the Directory (and, for content pages, their rendered text)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+from markupsafe import Markup
+
+from commonmap import richtext, ui
+from commonmap.checks import language_names
+from commonmap.directory import Directory, Entry
+from commonmap.urls import url_of
+
+# Field: weight. A document is scored per query word by the best field the word is found in.
+FIELDS = {
+    "name": 10,
+    "category": 6,
+    "words": 5,  # the categories' everyday words and English labels
+    "type": 5,
+    "language": 5,
+    "area": 5,
+    "for": 3,  # target groups and the names of services
+    "summary": 2,
+    "text": 1,
+}
+# Content pages (about, contribute, ...) come after the directory's own documents.
+PAGE_BOOST = 0.5
+CATEGORY_BOOST = 1.2
+
+
+@dataclass(frozen=True)
+class Doc:
+    url: str  # relative to the site root, e.g. "organisationer/kfum-orebro/"
+    title: str
+    kind: str  # what the result list shows as its type, e.g. "Mötesplats"
+    where: str  # its areas, "Hela kommunen", or "" for a page that is no place
+    summary: str
+    fields: tuple[tuple[str, str], ...]  # (field in FIELDS, text)
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class PageText:
+    """A rendered page outside the directory, as the site engine gives it."""
+
+    url: str
+    title: str
+    html: str
+
+
+def documents(directory: Directory, pages: Iterable[PageText] = ()) -> list[Doc]:
+    """The records first, in the finder's order (directory.listed()), so that a document's number
+    is also the finder's record number; then categories, areas and pages."""
+    found = [record_doc(entry, directory) for entry in directory.listed()]
+    for category in directory.categories.values():
+        words = ", ".join([category.label_en, *category.search_words])
+        fields = (("name", category.label), ("words", words), ("summary", category.description))
+        url = f"kategorier/{category.id}/"
+        found.append(Doc(url, category.label, ui.t("search.kind.category"), "", category.description, fields, CATEGORY_BOOST))
+    for area in directory.areas:
+        found.append(Doc(f"omraden/{area.id}/", area.name, ui.t("search.kind.area"), area.name, "", (("name", area.name),)))
+    for page in pages:
+        text = Markup(page.html).striptags()
+        fields = (("name", page.title), ("text", text))
+        found.append(Doc(page.url, page.title, ui.t("search.kind.page"), "", _excerpt(text), fields, PAGE_BOOST))
+    return found
+
+
+def record_doc(entry: Entry, directory: Directory) -> Doc:
+    record = entry.record
+    categories = [directory.categories[c] for c in record.categories if c in directory.categories]
+    areas = [directory.areas.by_id[a].name for a in entry.areas if a in directory.areas.by_id]
+    type_words = [ui.t(f"type.{entry.type}"), ui.t(f"types.{entry.type}"), ui.t(f"search.type_words.{entry.type}")]
+    if getattr(record, "kind", None):
+        type_words.append(ui.t(f"kind.{record.kind}"))
+    fields = [
+        ("name", record.name),
+        ("category", ", ".join(c.label for c in categories)),
+        ("words", ", ".join(w for c in categories for w in [c.label_en, *c.search_words])),
+        ("type", ", ".join(type_words)),
+        ("language", ", ".join(language_words(code) for code in record.languages)),
+        ("area", ", ".join(areas)),
+        ("for", ", ".join([*record.target_groups, *(s.name for s in getattr(record, "services", []))])),
+        ("summary", record.summary or ""),
+        ("text", " ".join(_texts(entry, directory))),
+    ]
+    where = ", ".join(areas) or ui.t("search.whole_municipality")
+    return Doc(url_of(entry), record.name, ui.t(f"type.{entry.type}"), where, record.summary or "", tuple(fields))
+
+
+def language_words(code: str) -> str:
+    """A language by its Swedish and English names and its own: "tigrinska Tigrinya ትግርኛ"."""
+    names = [language_names().get(code, code), Locale("en").languages.get(code, "")]
+    try:
+        names.append(Locale.parse(code).get_display_name(code) or "")
+    except (UnknownLocaleError, ValueError):
+        pass  # a code babel has no locale for (e.g. swl) keeps its Swedish name
+    return " ".join(dict.fromkeys(name for name in names if name))
+
+
+def _texts(entry: Entry, directory: Directory) -> Iterable[str]:
+    """The longer texts: description, a role's tasks, services, hosts and partners, outcomes."""
+    record = entry.record
+    for markdown in (record.description, getattr(record, "tasks", None)):
+        if markdown:
+            yield Markup(richtext.render(markdown)).striptags()
+    for service in getattr(record, "services", []):
+        yield service.description or ""
+    related = [*getattr(record, "hosts", []), getattr(record, "organisation", None)]
+    related += [p.organisation for p in getattr(record, "partners", [])]
+    yield from (directory.entries[id_].record.name for id_ in related if id_ in directory.entries)
+    for key in ("requirements", "outcomes", "lessons", "funding"):
+        yield from getattr(record, key, [])
+    address = getattr(record, "address", None)
+    if address is not None:
+        yield " ".join(filter(None, [address.street, address.city]))
+
+
+def _excerpt(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
