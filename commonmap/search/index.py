@@ -62,7 +62,8 @@ def postings_of(docs: list[Doc]) -> dict[str, dict[int, tuple[float, int, int, s
     for number, doc in enumerate(docs):
         for field, text in doc.fields:
             weight, field_index = FIELDS[field], FIELD_NAMES.index(field)
-            for word in dict.fromkeys(words.tokens(text)):
+            for surface in dict.fromkeys(words.lower_words(text)):
+                word = words.fold(surface)
                 if word in words.STOP_WORDS:
                     continue
                 terms = [(words.stem(word), 0), *((words.stem(part), 1) for part in compounds.parts(word))]
@@ -70,7 +71,7 @@ def postings_of(docs: list[Doc]) -> dict[str, dict[int, tuple[float, int, int, s
                     value = weight * (PART if kind else 1)
                     best = found.setdefault(term, {}).get(number)
                     if best is None or value > best[0]:
-                        found[term][number] = (value, field_index, kind, word)
+                        found[term][number] = (value, field_index, kind, surface)
     return found
 
 

@@ -38,6 +38,7 @@ STOP_WORDS = frozenset(
     deras blir mina samma vilken er sådan vår blivit dess inom mellan sådant varför varje vilka
     ditt vem vilket sådana vart dina vars vårt våra ert era""".split()
 )
+KEPT_SUFFIXES = ("lig", "ig", "els")
 MIN_LEFT = 3  # the first part of a compound ("läx" in läxhjälp)
 MIN_RIGHT = 4  # the last part ("café" in språkcafé)
 _WORD = re.compile(r"[^\W_]+")
@@ -55,13 +56,25 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+def lower_words(text: str) -> list[str]:
+    """The same words in lower case but with their accents, as a result shows them ("café")."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball's Swedish stem, taken once more when it still ends in s: Snowball drops the s of
-    "mötesplats" (→ mötesplat) but leaves it in "mötesplatser" (→ mötesplats), so that a noun
-    and its plural would not meet."""
+    """Snowball's Swedish stem with two changes. It is taken once more when it still ends in s:
+    Snowball drops the s of "mötesplats" (→ mötesplat) but keeps it in "mötesplatser" (→
+    mötesplats), so a noun and its plural would not meet. And the derivational endings -lig, -ig
+    and -els stay: Snowball makes "tidigare" "tid" and "farligt" "far", which would find
+    unrelated words ("tid" in "tidigare")."""
     base = _STEMMER.stemWord(word)
-    return _STEMMER.stemWord(base) if base.endswith("s") else base
+    if base.endswith("s"):
+        base = _STEMMER.stemWord(base)
+    for suffix in KEPT_SUFFIXES:
+        if word.startswith(base + suffix):
+            return base + suffix
+    return base
 
 
 class Compounds:

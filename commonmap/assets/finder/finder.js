@@ -173,15 +173,15 @@
     return li;
   }
   /* The free text's hits, from the search engine: {query, hits: record number -> hit, surfaces}. */
-  var text = { query: null, hits: new Map(), surfaces: [], partial: false }, asked = null;
+  var text = { query: null, hits: new Map(), surfaces: [], partial: false }, asked = null, typing = false;
   function searched() { return text.query !== null && text.query === state().typed && state().q; }
   function search(typed) {
     asked = typed;
-    CMSearch.search(typed, { limit: data.records.length }).then(function (result) {
+    CMSearch.search(typed, { limit: data.records.length, typing: typing }).then(function (result) {
       if (asked !== typed) return; // a newer query is on its way
       var hits = new Map();
       result.hits.forEach(function (hit) { hits.set(hit.doc, hit); });
-      text = { query: typed, hits: hits, surfaces: result.surfaces, partial: result.partial };
+      text = { query: typed, hits: hits, surfaces: result.folded, partial: result.partial };
       render();
     }).catch(function () { if (asked === typed) status.textContent = messages.load_failed; });
   }
@@ -247,8 +247,17 @@
     });
   }
 
-  form.addEventListener("input", function () { shown = PAGE; render(); });
-  form.addEventListener("change", function () { shown = PAGE; render(); });
+  form.addEventListener("input", function (event) {
+    if (event.target.name === "q") { typing = true; text.query = null; asked = null; }
+    shown = PAGE;
+    render();
+  });
+  form.addEventListener("change", function (event) {
+    // Enter or leaving the field: the words are complete, no longer matched as prefixes.
+    if (event.target.name === "q") { typing = false; text.query = null; asked = null; }
+    shown = PAGE;
+    render();
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(function () { position = null; shown = PAGE; render(); }); });
   more.addEventListener("click", function () { shown += PAGE; render(); });

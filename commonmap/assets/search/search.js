@@ -74,10 +74,14 @@
     w = otherSuffix(consonantPair(mainSuffix(w, p1), p1), p1);
     return w.join("");
   }
-  /* As words.stem: once more when the stem still ends in s ("mötesplatser" → "mötesplat"). */
+  /* As words.stem: once more when the stem still ends in s ("mötesplatser" → "mötesplat"), and
+   * the endings -lig, -ig and -els kept ("tidigare" → "tidig", not "tid"). */
+  var KEPT = ["lig", "ig", "els"];
   function stem(word) {
     var base = snowball(word);
-    return base.charAt(base.length - 1) === "s" ? snowball(base) : base;
+    if (base.charAt(base.length - 1) === "s") base = snowball(base);
+    for (var i = 0; i < KEPT.length; i++) if (word.indexOf(base + KEPT[i]) === 0) return base + KEPT[i];
+    return base;
   }
 
   /* ---- words, as words.fold and words.tokens ---- */
@@ -121,15 +125,25 @@
     rules.boosts.forEach(function (run) { if (doc >= run[0]) boost = run[1]; });
     return boost;
   }
-  /* The terms a query word stands for: its stem, or, for the word still being typed when no
-   * word has that stem, the words it begins (or that begin it, when an ending is being typed). */
+  /* The terms a query word stands for: its stem. For the word still being typed also the word
+   * as typed so far (the stem of a half-typed word may be another word: "kurat" → "kur"), the
+   * words it begins, and words it begins with an ending on the way ("föreningarn"). A complete
+   * word never matches the start of a longer one ("ung" never finds "ungefär"). */
+  function has(table, term) { return Object.prototype.hasOwnProperty.call(table, term); }
   function candidates(word, typing, table) {
     var term = stem(word);
-    if (Object.prototype.hasOwnProperty.call(table, term)) return [[term, 1]];
-    if (!typing || Array.from(word).length < 2) return [];
-    return Object.keys(table).filter(function (t) {
-      return t.indexOf(word) === 0 || (word.indexOf(t) === 0 && t.length >= 4 && word.length - t.length <= 4);
-    }).map(function (t) { return [t, rules.prefix]; });
+    if (!typing) return has(table, term) ? [[term, 1]] : [];
+    var found = {};
+    if (has(table, term)) found[term] = term === word ? 1 : rules.prefix;
+    if (Array.from(word).length >= 2) {
+      Object.keys(table).forEach(function (t) {
+        if (t === word) found[t] = 1;
+        else if (t.indexOf(word) === 0 || (word.indexOf(t) === 0 && t.length >= 5 && word.length - t.length <= 3)) {
+          found[t] = Math.max(found[t] || 0, rules.prefix);
+        }
+      });
+    }
+    return Object.keys(found).map(function (t) { return [t, found[t]]; });
   }
   /* {docs: doc -> the best {value, field, part, surface}, surfaces: the words matched} of one query word. */
   function matchesOf(word, typing, table, limit) {
@@ -150,12 +164,13 @@
   }
   /* Ranked documents for a query: [{doc, score, why: [match per word], surfaces}], with
    * `partial` when no document had every word and those with some of them are given instead.
-   * options.limit keeps only documents below it (the finder: the records). */
+   * options.limit keeps only documents below it (the finder: the records); options.typing says
+   * the last word is still being typed (an input event, not a submitted or linked query). */
   function search(query, options) {
-    var limit = (options && options.limit) || Infinity;
+    var limit = (options && options.limit) || Infinity, typingNow = !!(options && options.typing);
     return manifest().then(function () {
       var words = tokens(query).filter(function (w) { return rules.stop.indexOf(w) < 0; });
-      var typingLast = !/\s$/.test(query);
+      var typingLast = typingNow && !/\s$/.test(query);
       var needed = {};
       words.forEach(function (w) { needed[shardOf(stem(w))] = 1; needed[shardOf(w)] = 1; });
       return Promise.all(Object.keys(needed).map(function (n) { return shard(n).then(function (s) { return [n, s]; }); }))
@@ -174,13 +189,14 @@
     });
   }
   function rank(perWord) {
-    var result = { hits: [], partial: false, surfaces: [] };
+    var result = { hits: [], partial: false, surfaces: [], folded: [] };
     if (!perWord.length) return result;
     perWord.forEach(function (m) { result.surfaces = result.surfaces.concat(m.surfaces); });
     var scored = combine(perWord, true);
     if (!scored.length && perWord.length > 1) { scored = combine(perWord, false); result.partial = scored.length > 0; }
     scored.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     result.hits = scored;
+    result.folded = result.surfaces.map(fold);
     return result;
   }
   function combine(perWord, every) {
@@ -218,7 +234,7 @@
   }
 
   /* ---- showing why a result matched ---- */
-  /* `text` as nodes, the words found by the search (surfaces, folded) in <mark>. */
+  /* `text` as nodes, the words found by the search (a result's `folded` words) in <mark>. */
   function marked(text, surfaces) {
     var fragment = document.createDocumentFragment(), last = 0, match;
     var re = new RegExp(WORD.source, "gu");

@@ -44,14 +44,14 @@
     var hits = current.result.hits, page = hits.slice(0, shown);
     return CMSearch.documents(page.map(function (h) { return h.doc; })).then(function (docs) {
       if (current === null) return;
-      list.replaceChildren.apply(list, page.map(function (hit, i) { return item(hit, docs[i], current.result.surfaces); }));
+      list.replaceChildren.apply(list, page.map(function (hit, i) { return item(hit, docs[i], current.result.folded); }));
       var count = hits.length === 0 ? format(messages.none, { query: current.query.trim() }) :
         hits.length === 1 ? messages.count_one : format(messages.count, { count: hits.length });
       status.textContent = current.result.partial ? messages.partial + " " + count : count;
       more.hidden = hits.length <= shown;
     });
   }
-  function run() {
+  function run(typing) {
     var query = input.value, number = ++asked;
     var url = new URL(location.href);
     if (query.trim()) url.searchParams.set("q", query.trim()); else url.searchParams.delete("q");
@@ -64,7 +64,7 @@
       return;
     }
     status.textContent = messages.searching;
-    CMSearch.search(query).then(function (result) {
+    CMSearch.search(query, { typing: typing }).then(function (result) {
       if (number !== asked) return; // a newer query is on its way
       current = { query: query, result: result };
       shown = PAGE;
@@ -74,10 +74,10 @@
 
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(run, WAIT);
+    timer = setTimeout(function () { run(true); }, WAIT);
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(false); });
   more.addEventListener("click", function () { shown += PAGE; show(); });
   var initial = new URLSearchParams(location.search).get("q");
-  if (initial) { input.value = initial; run(); } else { status.textContent = messages.empty; }
+  if (initial) { input.value = initial; run(false); } else { status.textContent = messages.empty; }
 })();
