@@ -63,13 +63,14 @@ def lower_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball's Swedish stem with two changes. It is taken once more when it still ends in s:
-    Snowball drops the s of "mötesplats" (→ mötesplat) but keeps it in "mötesplatser" (→
-    mötesplats), so a noun and its plural would not meet. And the derivational endings -lig, -ig
+    """Snowball's Swedish stem with these changes. It is taken once more when it still ends in s
+    or e: Snowball drops the s of "mötesplats" (→ mötesplat) but keeps it in "mötesplatser" (→
+    mötesplats), and the e of "café" but not of "caféer", so a noun and its plural would not meet. The definite form of a word in -é loses
+    its -et first ("caféet" → "café"), which Snowball leaves whole. And the derivational endings -lig, -ig
     and -els stay: Snowball makes "tidigare" "tid" and "farligt" "far", which would find
     unrelated words ("tid" in "tidigare")."""
-    base = _STEMMER.stemWord(word)
-    if base.endswith("s"):
+    base = _STEMMER.stemWord(word[:-2] if word.endswith("eet") else word)
+    if base.endswith(("s", "e")):
         base = _STEMMER.stemWord(base)
     for suffix in KEPT_SUFFIXES:
         if word.startswith(base + suffix):

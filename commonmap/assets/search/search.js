@@ -74,12 +74,12 @@
     w = otherSuffix(consonantPair(mainSuffix(w, p1), p1), p1);
     return w.join("");
   }
-  /* As words.stem: once more when the stem still ends in s ("mötesplatser" → "mötesplat"), and
-   * the endings -lig, -ig and -els kept ("tidigare" → "tidig", not "tid"). */
+  /* As words.stem: once more when the stem still ends in s or e ("mötesplatser" → "mötesplat"), and
+   * the endings -lig, -ig and -els kept ("tidigare" → "tidig", not "tid"), and "caféet" as "café". */
   var KEPT = ["lig", "ig", "els"];
   function stem(word) {
-    var base = snowball(word);
-    if (base.charAt(base.length - 1) === "s") base = snowball(base);
+    var base = snowball(/eet$/.test(word) ? word.slice(0, -2) : word);
+    if (/[se]$/.test(base)) base = snowball(base);
     for (var i = 0; i < KEPT.length; i++) if (word.indexOf(base + KEPT[i]) === 0) return base + KEPT[i];
     return base;
   }
