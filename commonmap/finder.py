@@ -44,7 +44,9 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
             fields={name: ui.t(f"search.field.{name}") for name in FIELDS},
         )
     )
-    found: list[Output] = [Page("hitta-stod.md", ui.t("finder.title"), html, description=ui.t("finder.intro"), search=False)]
+    found: list[Output] = [
+        Page("hitta-stod.md", ui.t("finder.title"), html, description=ui.t("finder.intro"), search=False)
+    ]
     found.append(Asset(DATA, _json(data)))
     found += [Asset(TEXTS.format(n=n), _json(chunk)) for n, chunk in enumerate(texts)]
     for name in SCRIPTS:
@@ -124,7 +126,13 @@ def _plain(entry: Entry, directory: Directory) -> dict[str, str]:
     """A record as the list without JavaScript shows it: name, type and where."""
     areas = [directory.areas.by_id[a].name for a in entry.areas if a in directory.areas.by_id]
     where = ", ".join(areas) or ui.t("search.whole_municipality")
-    return {"id": entry.id, "url": url_of(entry), "name": entry.record.name, "type": ui.t(f"type.{entry.type}"), "where": where}
+    return {
+        "id": entry.id,
+        "url": url_of(entry),
+        "name": entry.record.name,
+        "type": ui.t(f"type.{entry.type}"),
+        "where": where,
+    }
 
 
 def _place_of(entry: Entry, directory: Directory):

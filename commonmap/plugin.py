@@ -21,9 +21,9 @@ from mkdocs.structure.files import File, Files
 
 from commonmap import collector, site, ui
 from commonmap.outputs import Asset, Page, Snippet
+from commonmap.problems import has_errors
 from commonmap.search import index as search_index
 from commonmap.search.documents import PageText
-from commonmap.problems import has_errors
 from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
 from commonmap.validate import read_directory
 

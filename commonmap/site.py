@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from commonmap import contribute, export, finder, mapview, pages
-from commonmap.search import page as search_page
 from commonmap.directory import Directory
 from commonmap.outputs import Output
+from commonmap.search import page as search_page
 from commonmap.settings import Settings
 
 Generator = Callable[[Directory, Settings], list[Output]]

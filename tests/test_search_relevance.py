@@ -134,7 +134,9 @@ def run(page, url: str, surface: str, query: str) -> tuple[list[str], list[str]]
     if surface == "sok":
         found = page.locator("#cm-search-results > li").evaluate_all("items => items.map(i => i.dataset.url)")
     else:
-        found = page.locator("#cm-results > li").evaluate_all("items => items.map(i => i.querySelector('a').getAttribute('href'))")
+        found = page.locator("#cm-results > li").evaluate_all(
+            "items => items.map(i => i.querySelector('a').getAttribute('href'))"
+        )
         found = [href.removeprefix("../") for href in found]
     # Every match the engine made, not only those shown: through which word each result matched.
     words = page.evaluate(

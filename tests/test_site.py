@@ -114,7 +114,9 @@ def test_hostile_values_are_shown_as_text(make_site) -> None:
     assert "&amp;lt;script&amp;gt;alert(2)" in page  # an entity typed in the data stays text
     assert "<b>källa</b>" not in page and "&lt;b&gt;källa&lt;/b&gt;" in page
     # The search holds the name as the text it is (its scripts put it into pages as text nodes).
-    docs = [doc for chunk in (site / "data/sok").glob("d*.json") for doc in json.loads(chunk.read_text(encoding="utf-8"))]
+    docs = [
+        doc for chunk in (site / "data/sok").glob("d*.json") for doc in json.loads(chunk.read_text(encoding="utf-8"))
+    ]
     assert [doc[0] for doc in docs if doc[1] == "organisationer/fientlig/"] == [yaml.safe_load(HOSTILE)["name"]]
     ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
     assert "</" not in ld and json.loads(ld)["name"].startswith("</title><script>")

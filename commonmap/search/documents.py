@@ -5,7 +5,9 @@ words; everything comes from the Directory (and, for content pages, their render
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
+from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from markupsafe import Markup
@@ -55,14 +57,18 @@ class PageText:
 def documents(directory: Directory, pages: Iterable[PageText] = ()) -> list[Doc]:
     """The records first, in the finder's order (directory.listed()), so that a document's number
     is also the finder's record number; then categories, areas and pages."""
-    found = [record_doc(entry, directory) for entry in directory.listed()]
+    words = {c.id: ", ".join([c.label_en, *c.search_words]) for c in directory.categories.values()}
+    found = [record_doc(entry, directory, words) for entry in directory.listed()]
     for category in directory.categories.values():
-        words = ", ".join([category.label_en, *category.search_words])
-        fields = (("name", category.label), ("words", words), ("summary", category.description))
+        fields = (("name", category.label), ("words", words[category.id]), ("summary", category.description))
         url = f"kategorier/{category.id}/"
-        found.append(Doc(url, category.label, ui.t("search.kind.category"), "", category.description, fields, CATEGORY_BOOST))
+        found.append(
+            Doc(url, category.label, ui.t("search.kind.category"), "", category.description, fields, CATEGORY_BOOST)
+        )
     for area in directory.areas:
-        found.append(Doc(f"omraden/{area.id}/", area.name, ui.t("search.kind.area"), area.name, "", (("name", area.name),)))
+        found.append(
+            Doc(f"omraden/{area.id}/", area.name, ui.t("search.kind.area"), area.name, "", (("name", area.name),))
+        )
     for page in pages:
         text = Markup(page.html).striptags()
         fields = (("name", page.title), ("text", text))
@@ -70,18 +76,16 @@ def documents(directory: Directory, pages: Iterable[PageText] = ()) -> list[Doc]
     return found
 
 
-def record_doc(entry: Entry, directory: Directory) -> Doc:
+def record_doc(entry: Entry, directory: Directory, category_words: dict[str, str]) -> Doc:
     record = entry.record
     categories = [directory.categories[c] for c in record.categories if c in directory.categories]
     areas = [directory.areas.by_id[a].name for a in entry.areas if a in directory.areas.by_id]
-    type_words = [ui.t(f"type.{entry.type}"), ui.t(f"types.{entry.type}"), ui.t(f"search.type_words.{entry.type}")]
-    if getattr(record, "kind", None):
-        type_words.append(ui.t(f"kind.{record.kind}"))
+    type_words = _type_words(entry.type, getattr(record, "kind", None))
     fields = [
         ("name", record.name),
         ("category", ", ".join(c.label for c in categories)),
-        ("words", ", ".join(w for c in categories for w in [c.label_en, *c.search_words])),
-        ("type", ", ".join(type_words)),
+        ("words", ", ".join(category_words[c.id] for c in categories)),
+        ("type", type_words),
         ("language", ", ".join(language_words(code) for code in record.languages)),
         ("area", ", ".join(areas)),
         ("for", ", ".join([*record.target_groups, *(s.name for s in getattr(record, "services", []))])),
@@ -92,14 +96,19 @@ def record_doc(entry: Entry, directory: Directory) -> Doc:
     return Doc(url_of(entry), record.name, ui.t(f"type.{entry.type}"), where, record.summary or "", tuple(fields))
 
 
+@cache
 def language_words(code: str) -> str:
     """A language by its Swedish and English names and its own: "tigrinska Tigrinya ትግርኛ"."""
     names = [language_names().get(code, code), Locale("en").languages.get(code, "")]
-    try:
+    with suppress(UnknownLocaleError, ValueError):  # a code babel has no locale for keeps the others
         names.append(Locale.parse(code).get_display_name(code) or "")
-    except (UnknownLocaleError, ValueError):
-        pass  # a code babel has no locale for (e.g. swl) keeps its Swedish name
     return " ".join(dict.fromkeys(name for name in names if name))
+
+
+@cache
+def _type_words(type_: str, kind: str | None) -> str:
+    found = [ui.t(f"type.{type_}"), ui.t(f"types.{type_}"), ui.t(f"search.type_words.{type_}")]
+    return ", ".join(found + ([ui.t(f"kind.{kind}")] if kind else []))
 
 
 def _texts(entry: Entry, directory: Directory) -> Iterable[str]:
