@@ -199,7 +199,7 @@ SV: dict[str, str] = {
     "search.kind.page": "Sida",
     "search.field.name": "namnet",
     "search.field.category": "kategorin",
-    "search.field.words": "vanligt ord för kategorin",
+    "search.field.words": "vanligt ord för",
     "search.field.type": "typen",
     "search.field.language": "språk",
     "search.field.area": "område",

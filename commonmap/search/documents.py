@@ -4,6 +4,7 @@ words; everything comes from the Directory (and, for content pages, their render
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -41,7 +42,8 @@ class Doc:
     kind: str  # what the result list shows as its type, e.g. "Mötesplats"
     where: str  # its areas, "Hela kommunen", or "" for a page that is no place
     summary: str
-    fields: tuple[tuple[str, str], ...]  # (field in FIELDS, text)
+    # (field in FIELDS, text, what it is about: the category of its everyday words, or "")
+    fields: tuple[tuple[str, str, str], ...]
     boost: float = 1.0
 
 
@@ -60,18 +62,23 @@ def documents(directory: Directory, pages: Iterable[PageText] = ()) -> list[Doc]
     words = {c.id: ", ".join([c.label_en, *c.search_words]) for c in directory.categories.values()}
     found = [record_doc(entry, directory, words) for entry in directory.listed()]
     for category in directory.categories.values():
-        fields = (("name", category.label), ("words", words[category.id]), ("summary", category.description))
+        fields = (
+            ("name", category.label, ""),
+            ("words", words[category.id], category.label),
+            ("summary", category.description, ""),
+        )
         url = f"kategorier/{category.id}/"
         found.append(
             Doc(url, category.label, ui.t("search.kind.category"), "", category.description, fields, CATEGORY_BOOST)
         )
     for area in directory.areas:
-        found.append(
-            Doc(f"omraden/{area.id}/", area.name, ui.t("search.kind.area"), area.name, "", (("name", area.name),))
-        )
+        fields = (("name", area.name, ""),)
+        found.append(Doc(f"omraden/{area.id}/", area.name, ui.t("search.kind.area"), area.name, "", fields))
     for page in pages:
         text = Markup(page.html).striptags()
-        fields = (("name", page.title), ("text", text))
+        # Pages are found by their words, not their numbers: the open-data page shows the build's
+        # date, which would make the index differ from day to day.
+        fields = (("name", page.title, ""), ("text", re.sub(r"\d", " ", text), ""))
         found.append(Doc(page.url, page.title, ui.t("search.kind.page"), "", _excerpt(text), fields, PAGE_BOOST))
     return found
 
@@ -81,10 +88,9 @@ def record_doc(entry: Entry, directory: Directory, category_words: dict[str, str
     categories = [directory.categories[c] for c in record.categories if c in directory.categories]
     areas = [directory.areas.by_id[a].name for a in entry.areas if a in directory.areas.by_id]
     type_words = _type_words(entry.type, getattr(record, "kind", None))
-    fields = [
+    texts = [
         ("name", record.name),
         ("category", ", ".join(c.label for c in categories)),
-        ("words", ", ".join(category_words[c.id] for c in categories)),
         ("type", type_words),
         ("language", ", ".join(language_words(code) for code in record.languages)),
         ("area", ", ".join(areas)),
@@ -92,6 +98,8 @@ def record_doc(entry: Entry, directory: Directory, category_words: dict[str, str
         ("summary", record.summary or ""),
         ("text", " ".join(_texts(entry, directory))),
     ]
+    fields = [(field, text, "") for field, text in texts]
+    fields += [("words", category_words[c.id], c.label) for c in categories]
     where = ", ".join(areas) or ui.t("search.whole_municipality")
     return Doc(url_of(entry), record.name, ui.t(f"type.{entry.type}"), where, record.summary or "", tuple(fields))
 

@@ -6,7 +6,9 @@
     data/sok/d<K>.json    documents K*CHUNK ... as [title, url, kind, where, summary]
 
 A posting is three numbers: the document (as the difference from the previous one), the field
-and kind (field * 2 + 1 for a compound's part) and which surface word it was found as.
+and kind (field * 2 + 1 for a compound's part) and which surface word it was found as. The
+manifest's fields are (name, weight, what it is about): each category's everyday words are a
+field of their own, so that a result can say which category a word belongs to.
 """
 
 from __future__ import annotations
@@ -24,12 +26,12 @@ CHUNK = 20  # documents per chunk: a page of results fetches a few small files
 TERMS_PER_SHARD = 100
 PART = 0.6  # a word found as part of a compound counts less than the word itself
 PREFIX = 0.8  # and a word still being typed less than a whole word
-FIELD_NAMES = list(FIELDS)
 
 
 def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
     docs = documents(directory, pages)
-    postings = postings_of(docs)
+    fields = sorted({(field, about) for doc in docs for field, _, about in doc.fields}, key=_field_order)
+    postings = postings_of(docs, fields)
     shards = _shard_count(len(postings))
     by_shard: list[dict[str, list]] = [{} for _ in range(shards)]
     for term in sorted(postings):
@@ -41,7 +43,7 @@ def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
         "docs": len(docs),
         "records": len(directory.listed()),
         "boosts": _boosts(docs),
-        "fields": [[name, FIELDS[name]] for name in FIELD_NAMES],
+        "fields": [[name, FIELDS[name], about] for name, about in fields],
         "part": PART,
         "prefix": PREFIX,
         "stop": sorted(words.STOP_WORDS),
@@ -55,13 +57,15 @@ def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
     return found
 
 
-def postings_of(docs: list[Doc]) -> dict[str, dict[int, tuple[float, int, int, str]]]:
-    """term -> doc -> (value, field, kind, surface word): the best field each term is found in."""
-    compounds = words.Compounds(w for doc in docs for _, text in doc.fields for w in words.tokens(text))
+def postings_of(docs: list[Doc], fields: list[tuple[str, str]]) -> dict[str, dict[int, tuple[float, int, int, str]]]:
+    """term -> doc -> (value, field, kind, surface word): the best field each term is found in;
+    a field is its position in `fields` ((name, what it is about) pairs)."""
+    compounds = words.Compounds(w for doc in docs for _, text, _ in doc.fields for w in words.tokens(text))
+    numbers = {field: n for n, field in enumerate(fields)}
     found: dict[str, dict[int, tuple[float, int, int, str]]] = {}
     for number, doc in enumerate(docs):
-        for field, text in doc.fields:
-            weight, field_index = FIELDS[field], FIELD_NAMES.index(field)
+        for field, text, about in doc.fields:
+            weight, field_index = FIELDS[field], numbers[(field, about)]
             for surface in dict.fromkeys(words.lower_words(text)):
                 word = words.fold(surface)
                 if word in words.STOP_WORDS:
@@ -73,6 +77,10 @@ def postings_of(docs: list[Doc]) -> dict[str, dict[int, tuple[float, int, int, s
                     if best is None or value > best[0]:
                         found[term][number] = (value, field_index, kind, surface)
     return found
+
+
+def _field_order(field: tuple[str, str]) -> tuple[int, str]:
+    return list(FIELDS).index(field[0]), field[1]
 
 
 def shard_of(term: str, shards: int) -> int:

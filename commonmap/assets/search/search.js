@@ -156,7 +156,9 @@
         var field = flat[i + 1] >> 1, part = flat[i + 1] & 1;
         var value = rules.fields[field][1] * (part ? rules.part : 1) * candidate[1];
         var best = found.docs.get(doc);
-        if (!best || value > best.value) found.docs.set(doc, { value: value, field: rules.fields[field][0], part: part, surface: surfaces[flat[i + 2]] });
+        if (!best || value > best.value) {
+          found.docs.set(doc, { value: value, field: rules.fields[field][0], about: rules.fields[field][2], part: part, surface: surfaces[flat[i + 2]] });
+        }
       }
       found.surfaces = found.surfaces.concat(surfaces);
     });
@@ -250,7 +252,7 @@
     fragment.appendChild(document.createTextNode(text.slice(last)));
     return fragment;
   }
-  /* "Träff på: kurator (vanligt ord för kategorin), unga (kategorin)" as a <p>. */
+  /* "Träff på: kurator (vanligt ord för Psykisk hälsa), unga (kategorin)" as a <p>. */
   function why(hit, labels) {
     var p = document.createElement("p");
     p.className = "cm-why";
@@ -261,7 +263,8 @@
       mark.className = "cm-hit";
       mark.textContent = match.surface;
       p.appendChild(mark);
-      p.appendChild(document.createTextNode(" (" + labels.fields[match.field] + ")"));
+      var field = labels.fields[match.field] + (match.about ? " " + match.about : "");
+      p.appendChild(document.createTextNode(" (" + field + ")"));
     });
     return p;
   }
