@@ -149,7 +149,7 @@ def test_the_map_and_a_popup_work_under_the_policy(page, hostile_site_url) -> No
 
 def test_the_finder_and_its_qr_code_work_under_the_policy(guarded, site_url: str) -> None:
     guarded.goto(f"{site_url}/hitta-stod/")
-    guarded.wait_for_selector("#cm-results > li")
+    guarded.wait_for_selector("#cm-results > li h3")  # drawn by finder.js (the plain list has none)
     assert re.search(r"\d", guarded.locator("#cm-status").inner_text())
     guarded.evaluate("window.print = () => { window.__printed = true; }")  # no print dialog in a test
     guarded.locator("#cm-print").click()  # QR codes are drawn for printing

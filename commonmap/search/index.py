@@ -13,6 +13,7 @@ field of their own, so that a result can say which category a word belongs to.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 
@@ -60,23 +61,33 @@ def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
 def postings_of(docs: list[Doc], fields: list[tuple[str, str]]) -> dict[str, dict[int, tuple[float, int, int, str]]]:
     """term -> doc -> (value, field, kind, surface word): the best field each term is found in;
     a field is its position in `fields` ((name, what it is about) pairs)."""
-    compounds = words.Compounds(w for doc in docs for _, text, _ in doc.fields for w in words.tokens(text))
     numbers = {field: n for n, field in enumerate(fields)}
+    # Each field's distinct words, read once: the compounds' lexicon is made of them too.
+    read = [
+        [(field, about, dict.fromkeys(words.lower_words(text))) for field, text, about in doc.fields] for doc in docs
+    ]
+    distinct = {surface for doc in read for _, _, found in doc for surface in found}
+    folded = {surface: words.fold(surface) for surface in distinct}
+    compounds = words.Compounds(folded.values())
+    terms_of = functools.cache(lambda word: _terms(word, compounds))
     found: dict[str, dict[int, tuple[float, int, int, str]]] = {}
-    for number, doc in enumerate(docs):
-        for field, text, about in doc.fields:
+    for number, doc in enumerate(read):
+        for field, about, surfaces in doc:
             weight, field_index = FIELDS[field], numbers[(field, about)]
-            for surface in dict.fromkeys(words.lower_words(text)):
-                word = words.fold(surface)
-                if word in words.STOP_WORDS:
-                    continue
-                terms = [(words.stem(word), 0), *((words.stem(part), 1) for part in compounds.parts(word))]
-                for term, kind in terms:
+            for surface in surfaces:
+                for term, kind in terms_of(folded[surface]):
                     value = weight * (PART if kind else 1)
                     best = found.setdefault(term, {}).get(number)
                     if best is None or value > best[0]:
                         found[term][number] = (value, field_index, kind, surface)
     return found
+
+
+def _terms(word: str, compounds: words.Compounds) -> tuple[tuple[str, int], ...]:
+    """A folded word's terms: its stem (kind 0) and its compound parts' stems (kind 1)."""
+    if word in words.STOP_WORDS:
+        return ()
+    return ((words.stem(word), 0), *((words.stem(part), 1) for part in compounds.parts(word)))
 
 
 def _field_order(field: tuple[str, str]) -> tuple[int, str]:

@@ -4,7 +4,7 @@
   "use strict";
   var form = document.getElementById("cm-search");
   if (!form || !window.CMSearch) return;
-  var PAGE = 10, WAIT = 120;
+  var PAGE = 10, WAIT = 80; // ms without a keystroke before a query is sent
   var messages = JSON.parse(form.dataset.messages);
   var input = document.getElementById("cm-search-q");
   var list = document.getElementById("cm-search-results");
