@@ -4,17 +4,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint install install-test browser vnu bench clean
+.PHONY: serve build test lint lock faketime install install-test browser vnu bench clean
+
+# Every package comes from requirements.lock: exact versions with hashes, made by `make lock`.
+LOCK := requirements.lock
+UV_VERSION := 0.13.9
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 
-install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# The lock holds the package's, the test tools' and the lint tools' dependencies and the build
+# tools (pip, setuptools); the project itself is then installed without resolving anything.
+install install-test: $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 
-install-test: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+# Refresh the lock after changing dependencies in pyproject.toml (tests/test_lock.py checks both agree).
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet uv==$(UV_VERSION)
+	$(BIN)/uv pip compile pyproject.toml --all-extras --group build --generate-hashes --universal \
+	  --python-version 3.11 --quiet -o $(LOCK)
 
 # Debian's Chromium for the browser tests (never a downloaded browser).
 browser:
@@ -50,9 +59,18 @@ lint: install-test
 	$(BIN)/ruff check commonmap tests build_map.py benchmarks
 	$(BIN)/ruff format --check commonmap tests build_map.py benchmarks
 
-test: install-test browser vnu
+# Debian's faketime, to run the suite with the system clock moved ahead.
+faketime:
+	@command -v faketime >/dev/null || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq faketime >/dev/null; }
+
+# Lint, the whole suite, then the whole suite again with the system clock two years ahead: no test
+# may depend on the day it runs (the suite pins the program's one clock, commonmap/clock.py).
+test: install-test browser vnu faketime
 	$(BIN)/ruff check commonmap tests build_map.py benchmarks
 	$(BIN)/python -m pytest -n 2
+	faketime -f '+2y' $(BIN)/python -m pytest -n 2 -q -p no:cacheprovider -m 'not timed_waits'
 
 clean:
 	rm -rf site .pytest_cache .cache

@@ -1,4 +1,10 @@
-"""A synthetic directory of N records (plausible, valid, spread over Örebro) for benchmarks."""
+"""A synthetic directory of N records (plausible, valid, spread over Örebro) for benchmarks.
+
+With `rich=True` the records fill every field of the model between them (addresses, opening
+hours, closed periods, languages, roles with requirements, collaborations with partners, periods
+and outcomes; some closed, some protected), for the tests that put the open data through the
+standards' own validators (tests/test_open_data_validators.py). Fictitious throughout.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from pathlib import Path
 
 import shapely
 
+from benchmarks import synthetic_rich
 from commonmap.geography import Areas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,8 +62,9 @@ def text(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
-def generate(out: Path, count: int, seed: int = 1) -> Path:
-    """Write `count` records: 40 % organisations, 40 % places, 10 % roles, 10 % collaborations."""
+def generate(out: Path, count: int, seed: int = 1, rich: bool = False) -> Path:
+    """Write `count` records: 40 % organisations, 40 % places, 10 % roles, 10 % collaborations;
+    with `rich`, each with the extra fields of synthetic_rich."""
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
@@ -69,74 +77,95 @@ def generate(out: Path, count: int, seed: int = 1) -> Path:
     n_collab = count - n_org - n_place - n_role
     located = points(areas, n_org + n_place, rng)
     area_ids = list(areas.by_id)
+    sizes = {"organisations": n_org, "places": n_place, "roles": n_role, "collaborations": n_collab}
+
+    def enrich(type_: str, i: int, record: dict) -> dict:
+        return synthetic_rich.enrich(type_, i, record, sizes, area_ids) if rich else record
+
     for i in range(n_org):
         lat, lon = located[i]
         write(
             out / "organisations" / f"org-{i}.yml",
-            {
-                "id": f"org-{i}",
-                "name": f"Förening {i} {rng.choice(WORDS)}",
-                "kind": "association",
-                "summary": text(rng, 12),
-                "categories": rng.sample(CATEGORIES, 2),
-                "languages": rng.sample(LANGUAGES, 2),
-                "contact": {
-                    "phone": '"019-21 10 00"',
-                    "email": f"info{i}@exempel.se",
-                    "website": f"https://exempel.se/{i}",
+            enrich(
+                "organisations",
+                i,
+                {
+                    "id": f"org-{i}",
+                    "name": f"Förening {i} {rng.choice(WORDS)}",
+                    "kind": "association",
+                    "summary": text(rng, 12),
+                    "categories": rng.sample(CATEGORIES, 2),
+                    "languages": rng.sample(LANGUAGES, 2),
+                    "contact": {
+                        "phone": '"019-21 10 00"',
+                        "email": f"info{i}@exempel.se",
+                        "website": f"https://exempel.se/{i}",
+                    },
+                    "location": {"lat": lat, "lon": lon},
+                    "last_reviewed": "2026-10-01",
+                    "sources": ["syntetisk testdata"],
                 },
-                "location": {"lat": lat, "lon": lon},
-                "last_reviewed": "2026-10-01",
-                "sources": ["syntetisk testdata"],
-            },
+            ),
         )
     for i in range(n_place):
         lat, lon = located[n_org + i]
         write(
             out / "places" / f"place-{i}.yml",
-            {
-                "id": f"place-{i}",
-                "name": f"Mötesplats {i}",
-                "hosts": [f"org-{i % n_org}"],
-                "summary": text(rng, 10),
-                "categories": rng.sample(CATEGORIES, 1),
-                "languages": rng.sample(LANGUAGES, 2),
-                "address": {"street": f"Storgatan {i}", "postal_code": '"702 10"', "city": "Örebro"},
-                "location": {"lat": lat, "lon": lon},
-                "opening_hours": [{"days": ["mo", "we"], "opens": '"18:00"', "closes": '"21:00"'}],
-                "cost": {"free": "true"},
-                "last_reviewed": "2026-10-01",
-                "sources": ["syntetisk testdata"],
-            },
+            enrich(
+                "places",
+                i,
+                {
+                    "id": f"place-{i}",
+                    "name": f"Mötesplats {i}",
+                    "hosts": [f"org-{i % n_org}"],
+                    "summary": text(rng, 10),
+                    "categories": rng.sample(CATEGORIES, 1),
+                    "languages": rng.sample(LANGUAGES, 2),
+                    "address": {"street": f"Storgatan {i}", "postal_code": '"702 10"', "city": "Örebro"},
+                    "location": {"lat": lat, "lon": lon},
+                    "opening_hours": [{"days": ["mo", "we"], "opens": '"18:00"', "closes": '"21:00"'}],
+                    "cost": {"free": "true"},
+                    "last_reviewed": "2026-10-01",
+                    "sources": ["syntetisk testdata"],
+                },
+            ),
         )
     for i in range(n_role):
         write(
             out / "roles" / f"role-{i}.yml",
-            {
-                "id": f"role-{i}",
-                "name": f"Volontär {i}",
-                "organisation": f"org-{i % n_org}",
-                "place": f"place-{i % n_place}",
-                "categories": rng.sample(CATEGORIES, 1),
-                "tasks": text(rng, 15),
-                "last_reviewed": "2026-10-01",
-                "sources": ["syntetisk testdata"],
-            },
+            enrich(
+                "roles",
+                i,
+                {
+                    "id": f"role-{i}",
+                    "name": f"Volontär {i}",
+                    "organisation": f"org-{i % n_org}",
+                    "place": f"place-{i % n_place}",
+                    "categories": rng.sample(CATEGORIES, 1),
+                    "tasks": text(rng, 15),
+                    "last_reviewed": "2026-10-01",
+                    "sources": ["syntetisk testdata"],
+                },
+            ),
         )
     for i in range(n_collab):
         write(
             out / "collaborations" / f"collab-{i}.yml",
-            {
-                "id": f"collab-{i}",
-                "name": f"Samverkan {i}",
-                "categories": rng.sample(CATEGORIES, 1),
-                "partners": [{"organisation": f"org-{i % n_org}"}, {"organisation": f"org-{(i + 1) % n_org}"}],
-                "status": "ongoing",
-                "areas": rng.sample(area_ids, 2),
-                "summary": text(rng, 12),
-                "last_reviewed": "2026-10-01",
-                "sources": ["syntetisk testdata"],
-            },
+            enrich(
+                "collaborations",
+                i,
+                {
+                    "id": f"collab-{i}",
+                    "name": f"Samverkan {i}",
+                    "categories": rng.sample(CATEGORIES, 1),
+                    "partners": [{"organisation": f"org-{i % n_org}"}, {"organisation": f"org-{(i + 1) % n_org}"}],
+                    "status": "ongoing",
+                    "areas": rng.sample(area_ids, 2),
+                    "summary": text(rng, 12),
+                    "last_reviewed": "2026-10-01",
+                    "sources": ["syntetisk testdata"],
+                },
+            ),
         )
     return out
 
@@ -167,5 +196,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "directory")
+    parser.add_argument("--rich", action="store_true", help="fill every field (see synthetic_rich)")
     args = parser.parse_args()
-    print(generate(args.out, args.count))
+    print(generate(args.out, args.count, rich=args.rich))

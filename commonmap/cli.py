@@ -7,56 +7,92 @@ import os
 import sys
 from pathlib import Path
 
-from commonmap import parallel
+from commonmap import clock, parallel
 from commonmap.problems import has_errors
 
 DEFAULT_DIR = Path("directory")
+PIPE_CLOSED = 141  # what a shell reports for a program ended by SIGPIPE
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="commonmap", description="Gemensam karta: kontrollera och bygg katalogen.")
     commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="Kontrollera alla poster i katalogen.")
+    # Every command that reads "today" can be given another day (the one clock, clock.py).
+    dated = argparse.ArgumentParser(add_help=False)
+    dated.add_argument("--today", metavar="ÅÅÅÅ-MM-DD", help="räkna som om det vore den dagen (standard: i dag)")
+    validate = commands.add_parser("validate", parents=[dated], help="Kontrollera alla poster i katalogen.")
     validate.add_argument(
         "directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)"
     )
     validate.add_argument(
         "--format", choices=("text", "github"), default="text", help="utdata: text eller GitHub-annoteringar"
     )
-    export_ = commands.add_parser("export", help="Skriv de öppna data som webbplatsen publicerar under /data/.")
+    export_ = commands.add_parser(
+        "export", parents=[dated], help="Skriv de öppna data som webbplatsen publicerar under /data/."
+    )
     export_.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     export_.add_argument("--out", type=Path, required=True, help="mappen som filerna skrivs till")
     export_.add_argument(
         "--config", type=Path, default=Path("mkdocs.yml"), help="webbplatsens mkdocs.yml (adress och licens)"
     )
-    new = commands.add_parser("new", help="Skapa en ny postfil från en mall med förklaringar.")
+    export_.add_argument(
+        "--previous",
+        type=Path,
+        default=None,
+        help="directory.json från förra publicerade versionen: changes.json listar vad som ändrats sedan dess",
+    )
+    new = commands.add_parser("new", parents=[dated], help="Skapa en ny postfil från en mall med förklaringar.")
     new.add_argument("type", nargs="?", help="posttyp: organisation, place, role eller collaboration")
     new.add_argument("id", nargs="?", help="postens id, t.ex. kfum-orebro (blir filnamnet)")
     new.add_argument("--list", action="store_true", help="visa posttyperna")
     new.add_argument("--directory", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
-    stale = commands.add_parser("stale", help="Lista poster som inte granskats på länge, med kontaktens e-post.")
+    stale = commands.add_parser(
+        "stale", parents=[dated], help="Lista poster som inte granskats på länge, med kontaktens e-post."
+    )
     stale.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stale.add_argument("--months", type=int, default=None, help="antal månader (standard: 12)")
     stale.add_argument("--format", choices=("text", "csv"), default="text", help="utdata: text eller csv")
-    stats = commands.add_parser("stats", help="Räkna poster per typ, kategori och område.")
+    links = commands.add_parser(
+        "links", parents=[dated], help="Kontrollera postenas webbadresser (döda länkar, flyttade sidor)."
+    )
+    links.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
+    links.add_argument(
+        "--format", choices=("text", "github"), default="text", help="utdata: text eller GitHub-annoteringar"
+    )
+    links.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(".cache/links.json"),
+        help="svar som sparas en vecka (standard: .cache/links.json)",
+    )
+    stats = commands.add_parser("stats", parents=[dated], help="Räkna poster per typ, kategori och område.")
     stats.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stats.add_argument("--format", choices=("text", "json"), default="text", help="utdata: text eller json")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    try:
+        if args.today:
+            clock.pin(args.today)
+        clock.today()  # a bad COMMONMAP_TODAY is a usage error, told before any work
+    except clock.ClockError as error:
+        print(f"commonmap: {error}", file=sys.stderr)
+        return 2
     # Each command imports what only it needs, so that `validate` starts quickly (jinja2 and the
     # exporters are not needed to check a directory).
     if args.command == "export":
         from commonmap import export
 
-        return export.run(args.directory, args.out, args.config)
-    if args.command in ("new", "stale", "stats"):
+        return export.run(args.directory, args.out, args.config, args.previous)
+    if args.command in ("new", "stale", "stats", "links"):
         from commonmap import contribute
     if args.command == "new":
         return contribute.new.run(args.directory, args.type, args.id, args.list)
     if args.command == "stale":
         return contribute.review.run_stale(args.directory, args.months, args.format)
+    if args.command == "links":
+        return contribute.links.run(args.directory, args.format, args.cache)
     if args.command == "stats":
         return contribute.review.run_stats(args.directory, args.format)
     return run_validate(args.directory, args.format)
@@ -66,16 +102,16 @@ def run_validate(root: Path, output: str) -> int:
     if not root.is_dir():
         print(f"commonmap: katalogen '{root}' finns inte", file=sys.stderr)
         return 2
-    from commonmap.validate import read_directory  # here, so that Ctrl-C while importing is quiet too
+    # here, so that Ctrl-C while importing is quiet too
+    from commonmap import messages
+    from commonmap.validate import read_directory
 
     directory, problems = read_directory(root, workers=parallel.cores())
     for problem in problems:
         print(problem.format_github() if output == "github" else problem.format())
     errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    counts = ", ".join(f"{n} {t}" for t, n in (directory.counts() if directory else {}).items())
     print(
-        f"{counts or 'inga poster'} giltiga; {errors} fel, {warnings} varningar.",
+        messages.summary(directory.files if directory else {}, errors, len(problems) - errors) + ".",
         file=sys.stderr if output == "github" else sys.stdout,
     )
     return 1 if has_errors(problems) else 0
@@ -89,11 +125,13 @@ def entry() -> None:
         code = main()
     except KeyboardInterrupt:  # Ctrl-C: stop quietly, with the shell's code for it
         code = 130
+    except BrokenPipeError:  # the reader has gone (`commonmap stale | head -1`): stop quietly
+        code = PIPE_CLOSED
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:  # the reader has gone (`commonmap validate | head`)
-        pass
+    except BrokenPipeError:
+        code = code or PIPE_CLOSED
     os._exit(code)
 
 

@@ -73,6 +73,7 @@ class Directory:
     categories: dict[str, CategoryDef]
     areas: Areas
     entries: dict[str, Entry] = field(default_factory=dict)  # by id, in id order
+    files: dict[str, int] = field(default_factory=dict)  # record files read per type, valid or not
 
     def of_type(self, type_: str) -> list[Entry]:
         return [entry for entry in self.entries.values() if entry.type == type_]

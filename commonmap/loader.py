@@ -162,6 +162,11 @@ SYNTAX_CODES = [
 ]
 
 
+def _library_limit(error: yaml.MarkedYAMLError) -> bool:
+    """A refusal that comes from one of libyaml's own limits, not from the text's syntax."""
+    return "maximum nesting depth" in (error.problem or "") or "maximum nesting depth" in (error.context or "")
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -192,14 +197,20 @@ class _Builder:
         mark = event.start_mark
         return Refused(Problem(self.name, mark.line + 1, mark.column + 1, code, params))
 
-    def build(self, text: str) -> Loaded:
+    def build(self, text: str, parser_class: type | None = None) -> Loaded:
         self.text = text
-        parser = Parser(text)
+        parser_class = parser_class or Parser
+        parser = parser_class(text)
         # get_event gives None after the end of the stream; a malformed text raises instead.
         self.next_event = parser.get_event
         try:
             root = self._tree()
         except yaml.MarkedYAMLError as error:
+            if parser_class is not yaml.BaseLoader and _library_limit(error):
+                # libyaml (from PyYAML 6.0.4) stops at a nesting limit of its own while it looks
+                # ahead, before our depth check sees the events. The pure-Python parser has no
+                # such limit, so the file gets the project's own problem on the same line.
+                return _Builder(self.name).build(text, yaml.BaseLoader)
             raise Refused(_syntax_problem(error, self.name, text)) from None
         except yaml.YAMLError as error:  # pragma: no cover - unmarked reader errors
             raise Refused(Problem(self.name, 1, 1, "yaml-syntax", {"detail": str(error)})) from None

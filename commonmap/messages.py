@@ -249,6 +249,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Posten granskades senast {value}, för mer än {months} månader sedan.",
         "Kontrollera att uppgifterna stämmer och uppdatera 'last_reviewed' till dagens datum.",
     ),
+    # Web addresses (`commonmap links`)
+    "link-gone": (
+        "Sidan {url} finns inte längre (svar {status}).",
+        "Leta upp verksamhetens nya adress och skriv in den, eller ta bort länken.",
+    ),
+    "link-moved": (
+        "Sidan {url} har flyttat (svar {status}) till {location}.",
+        "Kontrollera den nya adressen och skriv in den i stället.",
+    ),
+    "link-failing": (
+        "Servern för {url} svarar med fel {status}.",
+        "Det kan vara tillfälligt. Prova sidan i en webbläsare; är felet kvar nästa vecka, kontakta verksamheten.",
+    ),
+    "link-timeout": (
+        "Sidan {url} svarade inte i tid.",
+        "Det kan vara tillfälligt. Prova sidan i en webbläsare senare.",
+    ),
+    "link-unreachable": (
+        "Sidan {url} kan inte nås ({reason}).",
+        "Kontrollera att adressen är rätt stavad. Det kan också vara ett tillfälligt fel.",
+    ),
     # The shared vocabulary files
     "bad-vocabulary": ("Filen {file} kan inte läsas: {detail}.", "Rätta filen; den används av alla poster."),
     "search-word-no-letters": (
@@ -268,3 +289,19 @@ def message(code: str, params: dict[str, object]) -> str:
 
 def hint(code: str, params: dict[str, object]) -> str:
     return MESSAGES[code][1].format(**params)
+
+
+# The summary line of `commonmap validate`: each record type in the singular and the plural.
+TYPE_COUNTS = {
+    "organisations": ("organisation", "organisationer"),
+    "places": ("mötesplats", "mötesplatser"),
+    "roles": ("volontäruppdrag", "volontäruppdrag"),
+    "collaborations": ("samverkan", "samverkan"),
+}
+
+
+def summary(files: dict[str, int], errors: int, warnings: int) -> str:
+    """E.g. "28 organisationer, 1 mötesplats, 3 volontäruppdrag och 8 samverkan kontrollerade: 0 fel, 1 varning"."""
+    parts = [f"{files.get(t, 0)} {names[files.get(t, 0) != 1]}" for t, names in TYPE_COUNTS.items()]
+    counted = ", ".join(parts[:-1]) + " och " + parts[-1]
+    return f"{counted} kontrollerade: {errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}"

@@ -6,7 +6,6 @@ text is data passed to templates, never compiled as a template.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,18 +20,13 @@ from markupsafe import Markup
 from commonmap import richtext, templating, ui
 from commonmap.checks import language_names
 from commonmap.directory import Directory, Entry
+from commonmap.jsonld import json_ld, script_json
 from commonmap.model import TYPES, Hours
 from commonmap.outputs import Output, Page, Snippet
 from commonmap.settings import Settings
 from commonmap.urls import FOLDERS, base_of, url_of
 
 DAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"]
-SCHEMA_TYPES = {
-    "organisations": "Organization",
-    "places": "Place",
-    "roles": "VolunteerAction",
-    "collaborations": "Project",
-}
 
 
 @dataclass
@@ -265,42 +259,3 @@ def tel_href(number: str) -> str:
     if phonenumbers.is_valid_number(parsed):
         return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return "tel:" + "".join(c for c in number if c.isdigit())
-
-
-def json_ld(entry: Entry, settings: Settings, directory: Directory) -> dict:
-    """schema.org data for a record page: Organization, Place, VolunteerAction or Project."""
-    record = entry.record
-    data: dict[str, object] = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entry.type], "name": record.name}
-    if settings.site_url:
-        data["url"] = settings.page_url(url_of(entry))
-    if record.summary:
-        data["description"] = record.summary
-    if record.contact:
-        for key, value in (
-            ("telephone", record.contact.phone),
-            ("email", record.contact.email),
-            ("sameAs", record.contact.website),
-        ):
-            if value:
-                data[key] = value
-    address = getattr(record, "address", None)
-    if address:
-        data["address"] = {"@type": "PostalAddress", "streetAddress": address.street, "addressLocality": address.city}
-        if address.postal_code:
-            data["address"]["postalCode"] = address.postal_code
-    location = getattr(record, "location", None)
-    if location:
-        data["geo"] = {"@type": "GeoCoordinates", "latitude": location.lat, "longitude": location.lon}
-    if record.languages:
-        data["knowsLanguage" if entry.type == "organisations" else "inLanguage"] = record.languages
-    if entry.type == "collaborations":
-        data["member"] = [
-            {"@type": "Organization", "name": directory.entries[p.organisation].record.name} for p in record.partners
-        ]
-    return data
-
-
-def script_json(data: dict) -> str:
-    """JSON inside <script>: '<', '>' and '&' escaped so no value can close the element."""
-    text = templating.script_safe(json.dumps(data, ensure_ascii=False, sort_keys=True))
-    return f'<script type="application/ld+json">{text}</script>'

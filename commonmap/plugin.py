@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from commonmap import collector, site, ui
+from commonmap.export import changes
 from commonmap.outputs import Asset, Page, Snippet
 from commonmap.problems import has_errors
 from commonmap.search import index as search_index
@@ -37,6 +38,8 @@ class CommonMapConfig(Config):
     data_license = c.Type(str, default="CC0-1.0")
     data_license_url = c.Type(str, default="https://creativecommons.org/publicdomain/zero/1.0/deed.sv")
     report_email = c.Type(str, default="")
+    # A directory.json published before (relative to mkdocs.yml), for /data/changes.json.
+    previous_export = c.Type(str, default="")
 
 
 class CommonMapPlugin(BasePlugin[CommonMapConfig]):
@@ -53,9 +56,14 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             data_license=self.config.data_license,
             data_license_url=self.config.data_license_url,
             report_email=self.config.report_email,
+            previous_export=self._previous_export(config),
         )
         self.pages: dict[str, Page] = {}
         return config
+
+    def _previous_export(self, config) -> str:
+        previous = self.config.previous_export
+        return str(Path(config.config_file_path).parent / previous) if previous else ""
 
     def on_files(self, files: Files, config) -> Files:
         directory, problems = read_directory(self.root)
@@ -64,6 +72,10 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             (log.error if problem.severity == "error" else log.info)(problem.format())
         if directory is None or has_errors(problems):
             raise PluginError(f"{sum(p.severity == 'error' for p in problems)} fel i {self.root}; se ovan.")
+        if self.settings.previous_export:
+            _, error = changes.read_previous(self.settings.previous_export)
+            if error:
+                raise PluginError(error)
         self.pages = {}
         self.directory = directory
         self.page_texts: list[PageText] = []  # pages outside the directory, for the site search

@@ -20,6 +20,7 @@ class Settings:
     data_license: str = "CC0-1.0"
     data_license_url: str = "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"
     report_email: str = ""  # where residents' error reports go ("Rapportera fel"); no account needed
+    previous_export: str = ""  # a directory.json published before, for /data/changes.json; "" when none
 
     def page_url(self, path: str) -> str:
         """Absolute URL of a page when the site's address is known, else its path from the root."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from commonmap import collector, messages, parallel
+from commonmap import clock, collector, messages, parallel
 from commonmap.checks import ID_PATTERN
 from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary
 from commonmap.duplicates import Keys, duplicate_warnings, record_keys
@@ -68,7 +69,7 @@ def read_directory(root: Path, today: date | None = None, workers: int = 1) -> t
     """Everything that can be checked is checked; valid records are kept even when others fail.
     With workers > 1 the files are checked in that many processes (parallel.py)."""
     with collector.paused():
-        return _read_directory(root, today or date.today(), workers)
+        return _read_directory(root, today or clock.today(), workers)
 
 
 def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | None, list[Problem]]:
@@ -79,6 +80,7 @@ def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | 
         return None, problems
     directory = Directory(root, categories, areas)
     files = _record_files(root, problems)
+    directory.files = {type_: sum(t == type_ for _, t, _ in files) for type_ in TYPES}
     checked = parallel.map_shares(partial(_check_files, directory=directory, today=today), files, workers)
     for item in checked:
         problems += item.problems
@@ -207,6 +209,12 @@ def _is_internal(step: str) -> bool:
     return "[" in step or step in ("str", "bool", "float", "list")
 
 
+def _choices(expected: str) -> str:
+    """pydantic's "'mo', 'tu' or 'su'" as Swedish: "mo, tu eller su"."""
+    values = re.findall(r"'([^']*)'", expected) or [expected]
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " eller " + values[-1]
+
+
 def _code_for(kind: str, value: object, ctx: dict, path: tuple, model: type[BaseModel]) -> tuple[str, dict]:
     field = str(path[-1]) if path else ""
     if kind in messages.MESSAGES:
@@ -219,7 +227,7 @@ def _code_for(kind: str, value: object, ctx: dict, path: tuple, model: type[Base
         allowed = _fields_at(model, path[:-1])
         return "unknown-field", {"field": field, "suggestion": _suggest(field, allowed), "allowed": ", ".join(allowed)}
     if kind == "literal_error":
-        return "invalid-choice", {"value": value, "allowed": ctx.get("expected", "").replace("'", "")}
+        return "invalid-choice", {"value": value, "allowed": _choices(ctx.get("expected", ""))}
     if kind == "too_short":
         return "empty-list", {"min": ctx.get("min_length", 1)}
     if kind == "string_too_long":

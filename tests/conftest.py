@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from datetime import date
@@ -9,13 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from commonmap import clock
 from commonmap.problems import Problem
 from commonmap.validate import read_directory
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 MINIMAL = TESTS / "fixtures" / "minimal"
-TODAY = date(2026, 11, 23)
+# The one clock (commonmap/clock.py) is pinned for the whole suite and every process it starts, so
+# that no test depends on the day it runs; `make test` also runs the suite with the system clock
+# two years ahead (faketime) to prove that nothing reads the real date behind the clock's back.
+TODAY = date(2026, 12, 1)
+os.environ[clock.ENV] = TODAY.isoformat()
 
 
 @pytest.fixture
@@ -46,11 +52,18 @@ def validate(root: Path) -> list[Problem]:
     return read_directory(root, today=TODAY)[1]
 
 
+@pytest.fixture(scope="session")
+def sample():
+    """The sample directory, read once per session (tests read it, never change it)."""
+    directory, problems = read_directory(ROOT / "directory", today=TODAY)
+    assert directory is not None and not [p for p in problems if p.severity == "error"]
+    return directory
+
+
 # --- The built site, served on 127.0.0.1, and a real browser (Debian's Chromium via Playwright) ---
 
 import functools  # noqa: E402
 import http.server  # noqa: E402
-import os  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402

@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
+from commonmap import loader
 from commonmap.validate import read_directory
 from tests.conftest import TESTS, TODAY, problem_keys, validate
 
@@ -79,3 +81,16 @@ def test_bom_is_tolerated(make_directory) -> None:
 def test_files_in_wrong_places(make_directory, name: str, code: str) -> None:
     root = make_directory({name: "id: x\n"})
     assert [p.code for p in validate(root)] == [code]
+
+
+PARSERS = {"libyaml": yaml.CBaseLoader, "python": yaml.BaseLoader}
+
+
+@pytest.mark.parametrize("parser", PARSERS, ids=list(PARSERS))
+@pytest.mark.parametrize("name", ["deep-block", "deep-flow"])
+def test_depth_limit_is_the_projects_with_either_parser(make_directory, monkeypatch, parser: str, name: str) -> None:
+    """The project's own `too-deep` on the right line, whatever limits the installed libyaml has."""
+    monkeypatch.setattr(loader, "Parser", PARSERS[parser])
+    content, line, code = BINARY[name]
+    root = make_directory({f"organisations/{name}.yml": content})
+    assert [k for k in problem_keys(validate(root)) if k[0] == f"{name}.yml"] == [(f"{name}.yml", line, code)]

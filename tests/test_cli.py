@@ -18,8 +18,17 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_valid_directory_exits_0_with_summary(make_directory) -> None:
     result = run("validate", str(make_directory()))
     assert result.returncode == 0, result.stdout
-    assert "1 organisations, 1 places, 1 roles, 1 collaborations" in result.stdout
-    assert "0 fel" in result.stdout
+    summary = result.stdout.splitlines()[-1]
+    assert (
+        summary == "1 organisation, 1 mötesplats, 1 volontäruppdrag och 1 samverkan kontrollerade: 0 fel, 0 varningar."
+    )
+
+
+def test_summary_counts_files_with_errors_as_checked(make_directory) -> None:
+    root = make_directory({"places/trasig.yml": "id: trasig\nname: Trasig\n", "places/annan.yml": "id: annan\n"})
+    summary = run("validate", str(root)).stdout.splitlines()[-1]
+    assert summary.startswith("1 organisation, 3 mötesplatser, 1 volontäruppdrag och 1 samverkan kontrollerade: ")
+    assert re.search(r": [1-9]\d* fel, 0 varningar\.$", summary)
 
 
 def test_errors_exit_1_one_line_each(make_directory) -> None:

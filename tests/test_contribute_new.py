@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -102,7 +101,7 @@ def test_template_names_the_choices(make_directory) -> None:
     text = (root / "organisations" / "ny-forening.yml").read_text(encoding="utf-8")
     assert "association (Förening)" in text
     assert "Välj bland (categories.yml): " in text and "gemenskap" in text
-    assert f"last_reviewed: {date.today().isoformat()}" in text
+    assert f"last_reviewed: {TODAY.isoformat()}" in text
 
 
 def test_uncommented_optional_field_left_empty_is_reported(make_directory) -> None:

@@ -26,7 +26,7 @@ def test_stale_lists_old_records_with_the_email_to_ask(make_directory) -> None:
     root = make_directory({"places/gammal-plats.yml": OLD_PLACE})
     directory, _ = read_directory(root, today=TODAY)
     found = stale(directory, 12, TODAY)
-    assert [(r.id, r.months) for r in found] == [("gammal-plats", 30)]
+    assert [(r.id, r.months) for r in found] == [("gammal-plats", 31)]
     # The place has no e-mail of its own: the host organisation is asked.
     assert found[0].email == "info@exempel.se"
     assert "exempelforeningen" in {r.id for r in stale(directory, 10, TODAY)}  # reviewed 2026-01-15
@@ -35,8 +35,8 @@ def test_stale_lists_old_records_with_the_email_to_ask(make_directory) -> None:
 
 
 def test_months_are_counted_as_validate_counts_them() -> None:
-    assert months_between(date(2025, 11, 23), TODAY) == 12
-    assert months_between(date(2025, 11, 24), TODAY) == 11
+    assert months_between(date(2025, 12, 1), TODAY) == 12
+    assert months_between(date(2025, 12, 2), TODAY) == 11
 
 
 def test_stale_command(make_directory, capsys) -> None:

@@ -19,9 +19,9 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from commonmap import export
+from commonmap import clock, export
 from commonmap.cli import main
-from commonmap.export import geojson, hsds, hsds_files, native, tables
+from commonmap.export import geojson, hsds, hsds_files, hsds_terms, native, tables
 from commonmap.export.hsds_columns import COLUMNS
 from commonmap.model import TYPES, Organisation
 from commonmap.settings import Settings
@@ -180,13 +180,6 @@ def rich(make_directory):
     return directory
 
 
-@pytest.fixture(scope="module")
-def sample():
-    directory, problems = read_directory(ROOT / "directory", today=TODAY)
-    assert directory is not None and not [p for p in problems if p.severity == "error"]
-    return directory
-
-
 @pytest.fixture(params=["rich", "sample"])
 def any_directory(request):
     return request.getfixturevalue(request.param)
@@ -248,35 +241,43 @@ def test_hsds_tabular_rows_validate_against_the_compiled_tabular_schema(any_dire
 
 
 def test_hsds_columns_are_those_of_the_schema_files() -> None:
-    for table, (file_name, required, columns) in COLUMNS.items():
-        schema = json.loads((HSDS_SCHEMA / f"{table}.json").read_text())
+    """Every HSDS table, with the data package's type of each field (its datapackage_type: date,
+    time, datetime) and its required fields in the tabular form (required + tabular_required)."""
+    schemas = [json.loads(path.read_text()) for path in sorted(HSDS_SCHEMA.glob("*.json"))]
+    schemas = sorted(
+        (s for s in schemas if "datapackage_metadata" in s), key=lambda s: s["datapackage_metadata"]["order"]
+    )
+    assert list(COLUMNS) == [schema["name"] for schema in schemas]
+    for schema in schemas:
         expected = [
-            (name, field["type"], field.get("format", ""))
+            (name, field.get("datapackage_type", field["type"]), field.get("format", ""))
             for name, field in schema["properties"].items()
             if field.get("type") in ("string", "number")
         ]
-        assert (file_name, required, columns) == (schema["path"], schema.get("required", []), expected)
+        required = schema.get("required", []) + schema.get("tabular_required", [])
+        assert COLUMNS[schema["name"]] == (schema["path"], required, expected)
 
 
 def test_hsds_csv_and_datapackage(rich) -> None:
     files = export.files(rich, SETTINGS)
     rows = hsds.tables(rich, SETTINGS)
     package = json.loads(files["data/hsds/datapackage.json"])
-    assert [r["name"] for r in package["resources"]] == hsds.TABLES
+    assert [r["name"] for r in package["resources"]] == list(COLUMNS)
+    assert set(hsds.TABLES) <= set(COLUMNS)
     for resource in package["resources"]:
         content = files[f"data/hsds/{resource['path']}"]
         assert not content.startswith(b"\xef\xbb\xbf")
         text = content.decode("utf-8")
         assert next(csv.reader(io.StringIO(text))) == [f["name"] for f in resource["schema"]["fields"]]
         read = list(csv.DictReader(io.StringIO(text)))
-        assert [r["id"] for r in read] == [r["id"] for r in rows[resource["name"]]]
-        for row, original in zip(read, rows[resource["name"]], strict=True):
+        assert [r["id"] for r in read] == [r["id"] for r in rows.get(resource["name"], [])]
+        for row, original in zip(read, rows.get(resource["name"], []), strict=True):
             assert {k: v for k, v in row.items() if v != ""} == {k: str(v) for k, v in original.items() if v != ""}
-    ids = {table: {r["id"] for r in rows[table]} for table in rows}
+    ids = {table: {r["id"] for r in rows.get(table, [])} for table in COLUMNS}
     for resource in package["resources"]:
         for key in resource["schema"].get("foreignKeys", []):
             target = ids[key["reference"]["resource"]]
-            values = {r[key["fields"]] for r in rows[resource["name"]] if key["fields"] in r}
+            values = {r[key["fields"]] for r in rows.get(resource["name"], []) if key["fields"] in r}
             assert values <= target, (resource["name"], key["fields"])
 
 
@@ -326,7 +327,7 @@ def flatten(table: str, item: dict, found: dict[str, list[dict]], parent: tuple[
             row["link_entity"] = parent_table
     found.setdefault(table, []).append(row)
     for key, value in item.items():
-        if isinstance(value, list) and not (table == "organization" and key == "services"):
+        if isinstance(value, list):
             child, field = NESTED[table][key]
             for child_item in value:
                 flatten(child, child_item, found, (table, item["id"], field))
@@ -349,9 +350,7 @@ def test_hsds_json_holds_every_row_once_and_nothing_else(any_directory) -> None:
         assert len(back) == len({r["id"] for r in back}) == len(rows[table]), table
         assert sorted(back, key=lambda r: r["id"]) == sorted(rows[table], key=lambda r: r["id"]), table
     assert hsds_list(files, "service_at_locations") == rows["service_at_location"]
-    for organization in hsds_list(files, "organizations"):
-        expected = [s["id"] for s in rows["service"] if s["organization_id"] == organization["id"]]
-        assert [s["id"] for s in organization["services"]] == expected
+    assert not any("services" in organization for organization in hsds_list(files, "organizations"))
 
 
 def test_yes_no_attributes_are_written_when_yes(any_directory) -> None:
@@ -425,7 +424,9 @@ def test_rich_record_fields_reach_hsds(rich) -> None:
     assert org["website"] == "https://rika.se/om?x=1&y=2" and org["legal_status"] == "association"
     assert attribute_values(org, "language") == ["sv", "ar", "swl"]
     assert org["locations"][0]["latitude"] == 59.2988
-    assert org["locations"][0]["addresses"][0]["postal_code"] == "703 71"
+    assert org["locations"][0]["addresses"] == [
+        {**org["locations"][0]["addresses"][0], "postal_code": "703 71", "state_province": "Örebro län"}
+    ]
     homework = services["rika-foreningen:Läxhjälp"]
     categories = {hsds.category_term_id(c): c for c in rich.categories}
     assert [
@@ -442,10 +443,12 @@ def test_rich_record_fields_reach_hsds(rich) -> None:
         location["external_identifier"] == "rika-platsen" and attribute_values(location, "approximate_location") == []
     )
     assert [(s["byday"], s["opens_at"], s["closes_at"], s.get("notes")) for s in location["schedules"]] == [
-        ("MO,TU,WE", "09:00", "12:00", "Udda veckor"),
-        ("SU", "22:00", "02:00", None),
+        ("MO,TU,WE", "09:00:00", "12:00:00", "Udda veckor"),
+        ("SU", "22:00:00", "02:00:00", None),
     ]
     assert location["accessibility"][0]["details"] == "wheelchair: limited"
+    # No postal code: HSDS requires one, so the address is the location's attribute, as written.
+    assert "addresses" not in location and attribute_values(location, "address") == ["Rikagatan 2, Örebro"]
     assert [lang["code"] for lang in location["languages"]] == ["no", "fa"]
     assert place["cost_options"][0]["option"] == "Avgift" and "amount" not in place["cost_options"][0]
     assert place["fees_description"] == "Medlemsavgift 100 kr per år."
@@ -474,7 +477,7 @@ def test_rich_record_fields_reach_hsds(rich) -> None:
 
 
 def test_every_model_field_has_an_hsds_mapping() -> None:
-    mapped = {(type_, field.split(".")[0]) for type_, field, _ in hsds.MAPPING}
+    mapped = {(type_, field.split(".")[0]) for type_, field, _ in hsds_terms.MAPPING}
     for type_, model in TYPES.items():
         for field in model.model_fields:
             assert ("all", field) in mapped or (type_, field) in mapped, (type_, field)
@@ -523,11 +526,26 @@ def test_two_builds_write_byte_identical_files(rich, tmp_path, monkeypatch) -> N
     assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
 
 
-def test_build_date_is_the_newest_review_or_source_date_epoch(rich, monkeypatch) -> None:
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    assert json.loads(export.files(rich, SETTINGS)[native.PATH])["build_date"] == "2026-02-01"
+def test_build_date_is_the_day_of_the_build_from_the_one_clock(rich, monkeypatch) -> None:
+    """The open data's version is the day it was built (the clock, pinned to TODAY for the suite),
+    not its newest review (2026-02-01 here); SOURCE_DATE_EPOCH pins it for reproducible builds."""
+
+    def dates() -> tuple[str, str, bool]:
+        files = export.files(rich, SETTINGS)
+        page = next(o for o in export.outputs(rich, SETTINGS) if getattr(o, "path", "") == "oppna-data.md")
+        built = json.loads(files[native.PATH])["build_date"]
+        return (
+            built,
+            json.loads(files["data/hsds/datapackage.json"])["created"],
+            f"byggdes <strong>{built}</strong>" in page.html,
+        )
+
+    assert dates() == (TODAY.isoformat(), f"{TODAY.isoformat()}T00:00:00Z", True)
+    monkeypatch.setenv(clock.ENV, "2027-01-31")
+    assert dates() == ("2027-01-31", "2027-01-31T00:00:00Z", True)
+    monkeypatch.delenv(clock.ENV)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
-    assert json.loads(export.files(rich, SETTINGS)[native.PATH])["build_date"] == "2026-01-01"
+    assert dates() == ("2026-01-01", "2026-01-01T00:00:00Z", True)
 
 
 # --- directory.json: round trip and its schema ------------------------------------------------

@@ -142,7 +142,7 @@ def test_a_popup_link_opens_the_record_page(site, page):
     link = page.locator(".leaflet-popup-content a").first
     assert urlsplit(link.evaluate("a => a.href")).path == "/organisationer/hostile/"  # the contract URL
     link.click()
-    page.wait_for_url(f"{site}/organisationer/hostile/")
+    page.wait_for_url(f"{site}/organisationer/hostile/", wait_until="domcontentloaded")
     assert page.locator("article h1").first.inner_text() == HOSTILE
     assert page.evaluate("window.__xss") is None
 

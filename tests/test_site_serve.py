@@ -11,7 +11,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import MINIMAL, site_config
+
+pytestmark = pytest.mark.timed_waits  # mkdocs serve's file watcher waits with timeouts
 
 RECORD = "organisations/exempelforeningen.yml"
 

@@ -5,9 +5,9 @@ The builds differ in everything that must not matter: Python's hash seed (set an
 strings), the folder the site is built into, and the time of day. What differs by design is the
 build date, and only where it is printed:
 - sitemap.xml(.gz) <lastmod>: mkdocs takes SOURCE_DATE_EPOCH, else today;
-- the open data's build date (data/directory.json, data/hsds/datapackage.json, the page
-  /oppna-data/ and so the search index): SOURCE_DATE_EPOCH, else the newest `last_reviewed`, so
-  without SOURCE_DATE_EPOCH it follows the data, never the day of the build.
+- the open data's version, the day it was built (data/directory.json, data/changes.json,
+  data/hsds/datapackage.json, the page /oppna-data/ and so the search index): the one clock,
+  commonmap/clock.py (COMMONMAP_TODAY, else SOURCE_DATE_EPOCH, else today).
 CI and reviewers who diff two builds set SOURCE_DATE_EPOCH (e.g. to the commit time) and get
 byte-identical sites; a third build with another date shows that the date is all that changes.
 """
@@ -26,6 +26,9 @@ from tests.conftest import ROOT
 def build(out: Path, seed: str, epoch: str | None) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": seed}
     env.pop("SOURCE_DATE_EPOCH", None)
+    # The suite pins the one clock to TODAY; these builds are dated by SOURCE_DATE_EPOCH alone, a
+    # day after every review in the sample and in no record, so the date is found where printed.
+    env.pop("COMMONMAP_TODAY", None)
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
@@ -42,8 +45,8 @@ def files(site: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_are_byte_identical_except_the_sitemap_date(tmp_path: Path) -> None:
-    build(tmp_path / "a", seed="1", epoch="1767225600")  # 2026-01-01
-    build(tmp_path / "b", seed="4242", epoch="1767225600")
+    build(tmp_path / "a", seed="1", epoch="1795996800")  # 2026-11-30
+    build(tmp_path / "b", seed="4242", epoch="1795996800")
     build(tmp_path / "c", seed="7", epoch="1798761600")  # 2027-01-01: another day
     a, b, c = files(tmp_path / "a"), files(tmp_path / "b"), files(tmp_path / "c")
     assert a.keys() == b.keys() == c.keys()
@@ -56,6 +59,6 @@ def test_two_builds_are_byte_identical_except_the_sitemap_date(tmp_path: Path) -
         return text.replace(day, b"DATE")
 
     for name in differ:  # the only difference is the date itself
-        assert undated(a[name], b"2026-01-01") == undated(c[name], b"2027-01-01"), name
+        assert undated(a[name], b"2026-11-30") == undated(c[name], b"2027-01-01"), name
     everything = b"".join(a.values())
     assert str(tmp_path).encode() not in everything and str(ROOT).encode() not in everything, "no local path"

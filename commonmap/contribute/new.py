@@ -14,6 +14,7 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
+from commonmap import clock
 from commonmap.checks import record_id
 from commonmap.contribute.fields import FieldDoc, fields_of
 from commonmap.contribute.schema import NAMES, SCHEMA_DIR
@@ -176,7 +177,7 @@ def run(root: Path, type_name: str | None, id_: str | None, show_list: bool, tod
         print(f"commonmap new: katalogen '{root}' finns inte", file=sys.stderr)
         return 2
     try:
-        path = create(root, type_, id_, today or date.today(), _category_labels(root))
+        path = create(root, type_, id_, today or clock.today(), _category_labels(root))
     except ValueError as refused:
         print(f"commonmap new: {refused}", file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
+from commonmap import clock
 from commonmap.directory import Directory, Entry
 from commonmap.model import TYPES
 from commonmap.validate import STALE_MONTHS, TYPE_NAMES, months_between, read_directory, references
@@ -129,7 +130,7 @@ def _area_name(directory: Directory):
     return lambda area_id: directory.areas.by_id[area_id].name if area_id in directory.areas.by_id else area_id
 
 
-def _read(root: Path) -> Directory | None:
+def read(root: Path) -> Directory | None:
     if not root.is_dir():
         print(f"commonmap: katalogen '{root}' finns inte", file=sys.stderr)
         return None
@@ -145,17 +146,17 @@ def _read(root: Path) -> Directory | None:
 
 def run_stale(root: Path, months: int | None, output: str, today: date | None = None) -> int:
     """`commonmap stale`: 0 when printed (also when nothing is stale), 2 when the directory cannot be read."""
-    directory = _read(root)
+    directory = read(root)
     if directory is None:
         return 2
     months = STALE_MONTHS if months is None else months
-    records = stale(directory, months, today or date.today())
+    records = stale(directory, months, today or clock.today())
     print(stale_csv(records) if output == "csv" else stale_text(records, months), end="" if output == "csv" else "\n")
     return 0
 
 
 def run_stats(root: Path, output: str) -> int:
-    directory = _read(root)
+    directory = read(root)
     if directory is None:
         return 2
     found = stats(directory)

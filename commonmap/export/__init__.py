@@ -7,6 +7,7 @@ CSVs and Open Referral HSDS 3.0 (JSON and tabular), plus the page /oppna-data/ t
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import yaml
 
 from commonmap import collector
 from commonmap.directory import Directory
-from commonmap.export import geojson, hsds_files, native, page, tables
+from commonmap.export import changes, geojson, hsds_files, native, page, tables
 from commonmap.outputs import Asset, Output
 from commonmap.settings import Settings
 from commonmap.validate import read_directory
@@ -24,7 +25,7 @@ def files(directory: Directory, settings: Settings) -> dict[str, bytes]:
     """Every export file by its path under the site root ("data/directory.json"), sorted."""
     found: dict[str, bytes] = {}
     with collector.paused():
-        for make in (native.files, geojson.files, tables.files, hsds_files.files):
+        for make in (native.files, geojson.files, tables.files, hsds_files.files, changes.files):
             found.update(make(directory, settings))
     return dict(sorted(found.items()))
 
@@ -71,11 +72,18 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def run(root: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml")) -> int:
-    """`commonmap export`: 0 when written, 1 when the directory has errors, 2 when it is missing."""
+def run(root: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml"), previous: Path | None = None) -> int:
+    """`commonmap export`: 0 when written, 1 when the directory or the previous version has errors,
+    2 when the directory is missing."""
     if not root.is_dir():
         print(f"commonmap: katalogen '{root}' finns inte", file=sys.stderr)
         return 2
+    if previous is not None:
+        _, error = changes.read_previous(str(previous))
+        if error:
+            print(error, file=sys.stderr)
+            print("Inga filer skrevs.", file=sys.stderr)
+            return 1
     directory, problems = read_directory(root)
     errors = [p for p in problems if p.severity == "error"]
     if directory is None or errors:
@@ -83,6 +91,7 @@ def run(root: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml")) -> in
             print(problem.format(), file=sys.stderr)
         print(f"{len(errors)} fel; inga filer skrevs.", file=sys.stderr)
         return 1
-    written = write(directory, settings_from(config_file), out_dir)
+    settings = dataclasses.replace(settings_from(config_file), previous_export=str(previous or ""))
+    written = write(directory, settings, out_dir)
     print(f"{len(written)} filer skrivna i {out_dir}.")
     return 0

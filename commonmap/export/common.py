@@ -5,12 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-from datetime import UTC, datetime
 
 import orjson
 
-from commonmap.directory import Directory, Entry
+from commonmap import clock
+from commonmap.directory import Entry
 from commonmap.urls import url_of
 
 DATA = "data"  # every export file is published under /data/
@@ -27,14 +26,17 @@ HSDS_ATTRIBUTION = (
 )
 
 
-def build_date(directory: Directory) -> str:
-    """The build date written into the exports, pinned so that two builds are byte-identical:
-    SOURCE_DATE_EPOCH (UTC) when it is set, else the newest `last_reviewed` in the directory."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
-    dates = [entry.record.last_reviewed for entry in directory.entries.values()]
-    return max(dates) if dates else "1970-01-01"
+def build_date() -> str:
+    """The day the data is built, written into the exports as their version: the one clock's
+    today (clock.py: --today / COMMONMAP_TODAY, SOURCE_DATE_EPOCH for reproducible builds, or
+    the system's date)."""
+    return clock.today().isoformat()
+
+
+def build_datetime() -> str:
+    """The build date as an RFC 3339 datetime (midnight UTC), for fields that must be datetimes
+    such as a data package's `created`: a whole day, so two builds on one day stay byte-identical."""
+    return f"{build_date()}T00:00:00Z"
 
 
 def page_url(entry: Entry, site_url: str) -> str:

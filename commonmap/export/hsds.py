@@ -3,7 +3,7 @@
 Both published forms are made from these rows: the JSON form nests them (hsds_files.py), the
 tabular form writes them as CSV with a datapackage.json. No HSDS field is invented: what HSDS has
 no field for becomes an `attribute` whose `taxonomy_term` comes from the project's own taxonomy
-"Gemensam karta: fält" (the HSDS way of extending; see FIELD_TERMS and MAPPING). Categories are
+"Gemensam karta: fält" (the HSDS way of extending; see hsds_terms.py). Categories are
 the terms of the taxonomy "Gemensam karta: kategorier".
 
 Identifiers are UUIDv5 from stable keys built from record ids ("organisations/kfum-orebro"),
@@ -25,14 +25,15 @@ from collections import defaultdict
 from commonmap.checks import language_names
 from commonmap.directory import Directory, Entry
 from commonmap.export.common import absolute, page_url
-from commonmap.model import Collaboration, Contact, Organisation, Place, Record, Role
+from commonmap.export.hsds_terms import CATEGORY_TAXONOMY, FIELD_TAXONOMY, FIELD_TERMS
+from commonmap.model import Address, Collaboration, Contact, Organisation, Place, Record, Role
 from commonmap.settings import Settings
 
 # Never change: every HSDS id is derived from it. (It is uuid5(NAMESPACE_URL, the repository's
 # URL + "/hsds"), written out so that moving the repository changes no id.)
 NAMESPACE = uuid.UUID("278e5429-43ba-5197-911a-6d1a0fa264e9")
 
-# The HSDS tables the export fills, in the order of the HSDS data package.
+# The HSDS tables the export fills (the data package describes all of HSDS's: hsds_columns.COLUMNS).
 TABLES = [
     "organization",
     "organization_identifier",
@@ -55,141 +56,15 @@ TABLES = [
 
 IDENTIFIER_TYPE = "gemensam-karta-id"
 COUNTRY = "SE"
+# Every area in areas.geojson lies in Örebro kommun, which lies in Örebro län: an address whose
+# record has a point in one of the areas is in this state_province (HSDS requires one).
+STATE_PROVINCE = "Örebro län"
+# HSDS requires an organization's description; this says truthfully that there is none yet.
+NO_DESCRIPTION = "Gemensam karta har ännu ingen beskrivning av organisationen."
 CURRENCY = "SEK"
 CRIMINAL_RECORD_DOCUMENT = "Utdrag ur belastningsregistret"
 STATUS = {"planned": "inactive", "ongoing": "active", "ended": "defunct"}
 OFFER_STATUS = {"active": "active", "temporarily-closed": "inactive", "closed": "defunct"}
-
-CATEGORY_TAXONOMY = (
-    "categories",
-    "Gemensam karta: kategorier",
-    "Behov och sorters stöd i Gemensam karta (categories.yml).",
-)
-FIELD_TAXONOMY = (
-    "fields",
-    "Gemensam karta: fält",
-    "Uppgifter i Gemensam karta som HSDS saknar ett eget fält för; värdet står i attributets value.",
-)
-
-# code: (name, description) of the terms in "Gemensam karta: fält".
-FIELD_TERMS: dict[str, tuple[str, str]] = {
-    "record_type": (
-        "Posttyp",
-        "Vilken sorts post en tjänst kommer från: organisations, places, roles eller collaborations.",
-    ),
-    "record_id": (
-        "Post-id",
-        "Postens id i Gemensam karta, som i directory.json och i sidans adress "
-        "(för organisationer: organization_identifier).",
-    ),
-    "page_url": ("Sida", "Postens sida på webbplatsen (för organisationer: organization.uri)."),
-    "source": ("Källa", "Var uppgifterna kommer ifrån."),
-    "last_reviewed": ("Senast granskad", "Dagen då organisationens uppgifter senast granskades (ÅÅÅÅ-MM-DD)."),
-    "target_group": ("Målgrupp", "En målgrupp som stödet riktar sig till."),
-    "language": ("Språk", "Ett språk (ISO 639-kod) som organisationen ger stöd på."),
-    "area": ("Område", "Id för ett område som organisationen riktar sig till (se directory.json, areas)."),
-    "host": ("Värd", "HSDS-id för en organisation som driver mötesplatsen."),
-    "approximate_location": (
-        "Ungefärlig plats",
-        "true när koordinaterna bara visar ungefär var platsen ligger (saknas när de är exakta).",
-    ),
-    "time_commitment": ("Tid", "Hur mycket tid uppdraget tar."),
-    "requirement": ("Krav", "Ett krav på den som vill ta uppdraget."),
-    "criminal_record_extract": (
-        "Utdrag ur belastningsregistret",
-        "true om utdrag krävs, false om det inte krävs (saknas när det inte är känt).",
-    ),
-    "partner": ("Part", "HSDS-id för en organisation som är part i samverkan."),
-    "partner_part": ("Partens roll", "Partens post-id, kolon och vad parten gör i samverkan."),
-    "period_start": ("Start", "När samverkan började: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD."),
-    "period_end": ("Slut", "När samverkan slutade: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD."),
-    "collaboration_status": ("Status", "Samverkans status: planned, ongoing eller ended."),
-    "outcome": ("Vad det gav", "Ett resultat av samverkan."),
-    "lesson": ("Lärdom", "En lärdom från samverkan."),
-    "good_example": (
-        "Gott exempel",
-        "true när kommunen lyfter fram samverkan som ett gott exempel (saknas annars).",
-    ),
-    "status": ("Status", "temporarily-closed (tillfälligt stängt) eller closed (har upphört); saknas när verksamt."),
-    "status_reason": ("Varför stängt", "Varför verksamheten är tillfälligt stängd."),
-    "reopens": ("Öppnar igen", "När verksamheten väntas öppna igen (ÅÅÅÅ-MM-DD)."),
-    "protected_address": (
-        "Skyddad adress",
-        "true när adressen inte publiceras med avsikt (t.ex. skyddat boende); posten har då ingen location.",
-    ),
-    "closed_period": ("Stängt under", "En period då mötesplatsen är stängd: ÅÅÅÅ-MM-DD–ÅÅÅÅ-MM-DD, och en kommentar."),
-    "open_on_public_holidays": ("Öppet på helgdagar", "true när mötesplatsen har öppet även på allmänna helgdagar."),
-}
-
-# Where each record field goes in HSDS: (record type or "all", field, HSDS target). Shown on
-# /oppna-data/; a test fails when the model gains a field that is not listed here.
-MAPPING: list[tuple[str, str, str]] = [
-    (
-        "all",
-        "id",
-        "organization_identifier (organisationer); attribute record_id (tjänster); "
-        "location.external_identifier (mötesplatser)",
-    ),
-    ("all", "name", "organization.name / service.name / location.name"),
-    ("all", "summary", "description (första stycket)"),
-    ("all", "description", "description (efter sammanfattningen)"),
-    ("all", "categories", "attribute med term ur taxonomin Gemensam karta: kategorier"),
-    ("all", "target_groups", "service.eligibility_description; attribute target_group"),
-    ("all", "languages", "language (tjänst och plats); attribute language (organisation)"),
-    ("all", "areas", "service_area; attribute area (organisation)"),
-    ("all", "contact.phone", "phone.number"),
-    ("all", "contact.phone_label", "phone.description"),
-    ("all", "contact.email", "organization.email / service.email"),
-    ("all", "contact.website", "organization.website / service.url"),
-    ("all", "last_reviewed", "service.assured_date; attribute last_reviewed (organisation)"),
-    ("all", "sources", "attribute source"),
-    ("organisations", "kind", "organization.legal_status"),
-    ("organisations", "services", "service, en per erbjudet stöd (utan listat stöd: en tjänst för organisationen)"),
-    ("organisations", "address", "location med address (address_type physical, country SE)"),
-    ("organisations", "location", "location.latitude/longitude; attribute approximate_location (när true)"),
-    ("places", "hosts", "location.organization_id och service.organization_id (första värden); attribute host (alla)"),
-    ("places", "address", "location med address"),
-    ("places", "location", "location.latitude/longitude; attribute approximate_location (när true)"),
-    ("places", "opening_hours", "schedule på platsen (freq WEEKLY, byday, opens_at, closes_at, notes)"),
-    ("places", "accessibility", "accessibility (description; details 'wheelchair: …')"),
-    ("places", "cost", "cost_option (Gratis: amount 0 SEK) och service.fees_description"),
-    ("roles", "organisation", "service.organization_id"),
-    ("roles", "place", "service_at_location till mötesplatsens location"),
-    ("roles", "tasks", "service.description (sist)"),
-    ("roles", "time_commitment", "attribute time_commitment"),
-    ("roles", "requirements", "service.eligibility_description; attribute requirement"),
-    ("roles", "criminal_record_extract", "required_document (när true); attribute criminal_record_extract"),
-    ("roles", "how_to_apply", "service.application_process"),
-    ("collaborations", "partners", "service.organization_id (första parten); attribute partner och partner_part"),
-    ("collaborations", "places", "service_at_location till mötesplatsernas location"),
-    ("collaborations", "period", "attribute period_start, period_end"),
-    (
-        "collaborations",
-        "status",
-        "service.status (planned→inactive, ongoing→active, ended→defunct); attribute collaboration_status",
-    ),
-    ("collaborations", "outcomes", "attribute outcome"),
-    ("collaborations", "funding", "funding.source"),
-    ("collaborations", "lessons", "attribute lesson"),
-    ("collaborations", "good_example", "attribute good_example (när true)"),
-    *(
-        (
-            type_,
-            "status",
-            "service.status (active→active, temporarily-closed→inactive, closed→defunct); attribute status",
-        )
-        for type_ in ("organisations", "places", "roles")
-    ),
-    *((type_, "status_reason", "attribute status_reason") for type_ in ("organisations", "places", "roles")),
-    *((type_, "reopens", "attribute reopens") for type_ in ("organisations", "places", "roles")),
-    *(
-        (type_, "protected", "attribute protected_address; ingen location och ingen service_at_location")
-        for type_ in ("organisations", "places")
-    ),
-    ("places", "closed_periods", "attribute closed_period"),
-    ("places", "open_on_public_holidays", "attribute open_on_public_holidays (när true)"),
-    ("all", "distinct_from", "exporteras inte: en anteckning för granskningen av dubbletter"),
-]
 
 
 _NAMESPACE_BYTES = NAMESPACE.bytes
@@ -351,8 +226,10 @@ def _phone(b: Builder, key: str, contact: Contact | None, **link: str) -> None:
         b.child("phone", key, number=contact.phone, description=contact.phone_label, **link)
 
 
-def _location(b: Builder, key: str, record: Organisation | Place, organization: str, external: Entry | None) -> str:
-    """A physical location with its address and coordinates; returns its id."""
+def _location(b: Builder, key: str, entry: Entry, organization: str, external: bool) -> str:
+    """A physical location with its address and coordinates; returns its id. `external`: the
+    location is a place's own, and names the place by its record id."""
+    record: Organisation | Place = entry.record  # type: ignore[assignment]
     coordinates = record.location
     location_id, key = b.add(
         "location",
@@ -362,24 +239,36 @@ def _location(b: Builder, key: str, record: Organisation | Place, organization: 
         name=record.name,
         latitude=coordinates.lat if coordinates else None,
         longitude=coordinates.lon if coordinates else None,
-        external_identifier=external.id if external else None,
+        external_identifier=entry.id if external else None,
         external_identifier_type=IDENTIFIER_TYPE if external else None,
     )
     if record.address:
-        b.child(
-            "address",
-            key,
-            location_id=location_id,
-            address_1=record.address.street,
-            city=record.address.city,
-            postal_code=record.address.postal_code or "",  # required by HSDS; empty when not known
-            state_province="",  # required by HSDS; the records do not say which län
-            country=COUNTRY,
-            address_type="physical",
+        _address(
+            b, key, location_id, record.address, in_municipality=coordinates is not None and bool(entry.located_in)
         )
     if coordinates and coordinates.approximate:
         b.attribute("location", location_id, key, "approximate_location", True)
     return location_id
+
+
+def _address(b: Builder, key: str, location_id: str, address: Address, in_municipality: bool) -> None:
+    """An HSDS address when every value HSDS requires is known; else the address as the
+    location's attribute `address`, whose term says why (nothing lost, nothing guessed)."""
+    if address.postal_code and in_municipality:
+        b.child(
+            "address",
+            key,
+            location_id=location_id,
+            address_1=address.street,
+            city=address.city,
+            postal_code=address.postal_code,
+            state_province=STATE_PROVINCE,
+            country=COUNTRY,
+            address_type="physical",
+        )
+    else:
+        text = f"{address.street}, {address.postal_code} {address.city}" if address.postal_code else None
+        b.attribute("location", location_id, key, "address", text or f"{address.street}, {address.city}")
 
 
 def _service(
@@ -423,7 +312,7 @@ def _organisation(b: Builder, entry: Entry) -> None:
         "organization",
         key,
         name=record.name,
-        description=_text(record.summary, record.description),
+        description=_text(record.summary, record.description) or NO_DESCRIPTION,
         email=contact.email if contact else None,
         website=contact.website if contact else None,
         legal_status=record.kind,
@@ -443,7 +332,7 @@ def _organisation(b: Builder, entry: Entry) -> None:
         b.attribute("organization", org_id, key, "area", area)
     _offer_attributes(b, "organization", org_id, key, record)
     has_location = record.address is not None or record.location is not None
-    locations = [_location(b, f"{key}/location", record, org_id, None)] if has_location else []
+    locations = [_location(b, f"{key}/location", entry, org_id, external=False)] if has_location else []
     offered = record.services or [None]
     for index, service in enumerate(offered):
         service_key = f"{key}/service/{index}" if service else f"{key}/service"
@@ -476,7 +365,7 @@ def _place(b: Builder, entry: Entry) -> str | None:
     record: Place = entry.record  # type: ignore[assignment]
     key = f"places/{entry.id}"
     host = organization_id(record.hosts[0])
-    location_id = None if record.protected else _location(b, f"{key}/location", record, host, entry)
+    location_id = None if record.protected else _location(b, f"{key}/location", entry, host, external=True)
     location_key = f"{key}/location"
     if location_id is not None:
         _place_location(b, location_key, location_id, record)
@@ -543,8 +432,8 @@ def _place_location(b: Builder, location_key: str, location_id: str, record: Pla
             freq="WEEKLY",
             wkst="MO",
             byday=",".join(day.upper() for day in hours.days),
-            opens_at=hours.opens,
-            closes_at=hours.closes,
+            opens_at=f"{hours.opens}:00",  # HSDS's type time is HH:MM:SS; the record's HH:MM
+            closes_at=f"{hours.closes}:00",
             notes=hours.note,
         )
     if record.accessibility:

@@ -1,6 +1,10 @@
-"""The one-to-one fields of the HSDS 3.0 tables the export fills: (name, type, format), in the
-schema's order. Facts taken from Open Referral's HSDS 3.0 schema files (CC BY-SA 4.0); a test
-checks them against ../shared/data/hsds/schema so they cannot drift."""
+"""The HSDS 3.0 data package's rules, table by table: one-to-one fields with their Table Schema type
+and format, required fields, enums, unique fields and foreign keys, in the official order. Facts
+taken from Open Referral's HSDS 3.0 schema files (CC BY-SA 4.0) by the rules of Open Referral's
+own datapackage generator: a field's type is its `datapackage_type` where it has one (date, time,
+datetime), else its JSON type; required is `required` plus `tabular_required`; a foreign key comes
+from every nested object or list. A test derives the same from ../shared/data/hsds/schema, so
+these cannot drift."""
 
 from __future__ import annotations
 
@@ -25,20 +29,20 @@ COLUMNS: dict[str, tuple[str, list[str], list[tuple[str, str, str]]]] = {
             ("parent_organization_id", "string", "uuid"),
         ],
     ),
-    "organization_identifier": (
-        "organization_identifiers.csv",
-        ["id", "identifier_type", "identifier"],
+    "program": (
+        "programs.csv",
+        ["id", "name", "description", "organization_id"],
         [
             ("id", "string", "uuid"),
             ("organization_id", "string", "uuid"),
-            ("identifier_scheme", "string", ""),
-            ("identifier_type", "string", ""),
-            ("identifier", "string", ""),
+            ("name", "string", ""),
+            ("alternate_name", "string", ""),
+            ("description", "string", ""),
         ],
     ),
     "service": (
         "services.csv",
-        ["id", "name", "status"],
+        ["id", "name", "status", "organization_id"],
         [
             ("id", "string", "uuid"),
             ("organization_id", "string", "uuid"),
@@ -58,16 +62,28 @@ COLUMNS: dict[str, tuple[str, list[str], list[tuple[str, str, str]]]] = {
             ("eligibility_description", "string", ""),
             ("minimum_age", "number", ""),
             ("maximum_age", "number", ""),
-            ("assured_date", "string", ""),
+            ("assured_date", "date", ""),
             ("assurer_email", "string", "email"),
             ("licenses", "string", ""),
             ("alert", "string", ""),
-            ("last_modified", "string", "date-time"),
+            ("last_modified", "datetime", "date-time"),
+        ],
+    ),
+    "attribute": (
+        "attributes.csv",
+        ["id", "link_id", "taxonomy_term_id", "link_entity"],
+        [
+            ("id", "string", "uuid"),
+            ("link_id", "string", "uuid"),
+            ("taxonomy_term_id", "string", "uuid"),
+            ("link_type", "string", ""),
+            ("link_entity", "string", ""),
+            ("value", "string", ""),
         ],
     ),
     "service_at_location": (
         "service_at_location.csv",
-        ["id"],
+        ["id", "service_id", "location_id"],
         [
             ("id", "string", "uuid"),
             ("service_id", "string", "uuid"),
@@ -93,6 +109,37 @@ COLUMNS: dict[str, tuple[str, list[str], list[tuple[str, str, str]]]] = {
             ("external_identifier_type", "string", ""),
         ],
     ),
+    "phone": (
+        "phones.csv",
+        ["id", "number"],
+        [
+            ("id", "string", "uuid"),
+            ("location_id", "string", "uuid"),
+            ("service_id", "string", "uuid"),
+            ("organization_id", "string", "uuid"),
+            ("contact_id", "string", "uuid"),
+            ("service_at_location_id", "string", "uuid"),
+            ("number", "string", ""),
+            ("extension", "number", ""),
+            ("type", "string", ""),
+            ("description", "string", ""),
+        ],
+    ),
+    "contact": (
+        "contacts.csv",
+        ["id"],
+        [
+            ("id", "string", "uuid"),
+            ("organization_id", "string", "uuid"),
+            ("service_id", "string", "uuid"),
+            ("service_at_location_id", "string", "uuid"),
+            ("location_id", "string", "uuid"),
+            ("name", "string", ""),
+            ("title", "string", ""),
+            ("department", "string", ""),
+            ("email", "string", "email"),
+        ],
+    ),
     "address": (
         "addresses.csv",
         ["id", "address_1", "city", "state_province", "postal_code", "country", "address_type"],
@@ -110,22 +157,6 @@ COLUMNS: dict[str, tuple[str, list[str], list[tuple[str, str, str]]]] = {
             ("address_type", "string", ""),
         ],
     ),
-    "phone": (
-        "phones.csv",
-        ["id", "number"],
-        [
-            ("id", "string", "uuid"),
-            ("location_id", "string", "uuid"),
-            ("service_id", "string", "uuid"),
-            ("organization_id", "string", "uuid"),
-            ("contact_id", "string", "uuid"),
-            ("service_at_location_id", "string", "uuid"),
-            ("number", "string", ""),
-            ("extension", "number", ""),
-            ("type", "string", ""),
-            ("description", "string", ""),
-        ],
-    ),
     "schedule": (
         "schedules.csv",
         ["id"],
@@ -134,11 +165,11 @@ COLUMNS: dict[str, tuple[str, list[str], list[tuple[str, str, str]]]] = {
             ("service_id", "string", "uuid"),
             ("location_id", "string", "uuid"),
             ("service_at_location_id", "string", "uuid"),
-            ("valid_from", "string", ""),
-            ("valid_to", "string", ""),
-            ("dtstart", "string", ""),
+            ("valid_from", "date", ""),
+            ("valid_to", "date", ""),
+            ("dtstart", "date", ""),
             ("timezone", "number", ""),
-            ("until", "string", ""),
+            ("until", "date", ""),
             ("count", "number", ""),
             ("wkst", "string", ""),
             ("freq", "string", ""),
@@ -148,11 +179,21 @@ COLUMNS: dict[str, tuple[str, list[str], list[tuple[str, str, str]]]] = {
             ("bymonthday", "string", ""),
             ("byyearday", "string", ""),
             ("description", "string", ""),
-            ("opens_at", "string", ""),
-            ("closes_at", "string", ""),
+            ("opens_at", "time", ""),
+            ("closes_at", "time", ""),
             ("schedule_link", "string", "uri"),
             ("attending_type", "string", ""),
             ("notes", "string", ""),
+        ],
+    ),
+    "funding": (
+        "funding.csv",
+        ["id"],
+        [
+            ("id", "string", "uuid"),
+            ("organization_id", "string", "uuid"),
+            ("service_id", "string", "uuid"),
+            ("source", "string", ""),
         ],
     ),
     "service_area": (
@@ -166,6 +207,16 @@ COLUMNS: dict[str, tuple[str, list[str], list[tuple[str, str, str]]]] = {
             ("extent", "string", ""),
             ("extent_type", "string", ""),
             ("uri", "string", ""),
+        ],
+    ),
+    "required_document": (
+        "required_documents.csv",
+        ["id"],
+        [
+            ("id", "string", "uuid"),
+            ("service_id", "string", "uuid"),
+            ("document", "string", ""),
+            ("uri", "string", "uri"),
         ],
     ),
     "language": (
@@ -192,63 +243,6 @@ COLUMNS: dict[str, tuple[str, list[str], list[tuple[str, str, str]]]] = {
             ("url", "string", "uri"),
         ],
     ),
-    "cost_option": (
-        "cost_options.csv",
-        ["id"],
-        [
-            ("id", "string", "uuid"),
-            ("service_id", "string", "uuid"),
-            ("valid_from", "string", ""),
-            ("valid_to", "string", ""),
-            ("option", "string", ""),
-            ("currency", "string", ""),
-            ("amount", "number", ""),
-            ("amount_description", "string", ""),
-        ],
-    ),
-    "funding": (
-        "funding.csv",
-        ["id"],
-        [
-            ("id", "string", "uuid"),
-            ("organization_id", "string", "uuid"),
-            ("service_id", "string", "uuid"),
-            ("source", "string", ""),
-        ],
-    ),
-    "required_document": (
-        "required_documents.csv",
-        ["id"],
-        [
-            ("id", "string", "uuid"),
-            ("service_id", "string", "uuid"),
-            ("document", "string", ""),
-            ("uri", "string", "uri"),
-        ],
-    ),
-    "attribute": (
-        "attributes.csv",
-        ["id"],
-        [
-            ("id", "string", "uuid"),
-            ("link_id", "string", "uuid"),
-            ("taxonomy_term_id", "string", "uuid"),
-            ("link_type", "string", ""),
-            ("link_entity", "string", ""),
-            ("value", "string", ""),
-        ],
-    ),
-    "taxonomy": (
-        "taxonomies.csv",
-        ["id", "name", "description"],
-        [
-            ("id", "string", "uuid"),
-            ("name", "string", ""),
-            ("description", "string", ""),
-            ("uri", "string", "uri"),
-            ("version", "string", ""),
-        ],
-    ),
     "taxonomy_term": (
         "taxonomy_terms.csv",
         ["id", "name", "description"],
@@ -264,4 +258,123 @@ COLUMNS: dict[str, tuple[str, list[str], list[tuple[str, str, str]]]] = {
             ("term_uri", "string", "uri"),
         ],
     ),
+    "metadata": (
+        "metadata.csv",
+        [
+            "id",
+            "last_action_date",
+            "last_action_type",
+            "field_name",
+            "previous_value",
+            "replacement_value",
+            "updated_by",
+            "resource_id",
+            "resource_type",
+        ],
+        [
+            ("id", "string", "uuid"),
+            ("resource_id", "string", "uuid"),
+            ("resource_type", "string", ""),
+            ("last_action_date", "date", ""),
+            ("last_action_type", "string", ""),
+            ("field_name", "string", ""),
+            ("previous_value", "string", ""),
+            ("replacement_value", "string", ""),
+            ("updated_by", "string", ""),
+        ],
+    ),
+    "meta_table_description": (
+        "meta_table_descriptions.csv",
+        ["id"],
+        [
+            ("id", "string", "uuid"),
+            ("name", "string", ""),
+            ("language", "string", ""),
+            ("character_set", "string", ""),
+        ],
+    ),
+    "cost_option": (
+        "cost_options.csv",
+        ["id", "service_id"],
+        [
+            ("id", "string", "uuid"),
+            ("service_id", "string", "uuid"),
+            ("valid_from", "date", ""),
+            ("valid_to", "date", ""),
+            ("option", "string", ""),
+            ("currency", "string", ""),
+            ("amount", "number", ""),
+            ("amount_description", "string", ""),
+        ],
+    ),
+    "organization_identifier": (
+        "organization_identifiers.csv",
+        ["id", "identifier_type", "identifier", "organization_id"],
+        [
+            ("id", "string", "uuid"),
+            ("organization_id", "string", "uuid"),
+            ("identifier_scheme", "string", ""),
+            ("identifier_type", "string", ""),
+            ("identifier", "string", ""),
+        ],
+    ),
+    "taxonomy": (
+        "taxonomies.csv",
+        ["id", "name", "description"],
+        [
+            ("id", "string", "uuid"),
+            ("name", "string", ""),
+            ("description", "string", ""),
+            ("uri", "string", "uri"),
+            ("version", "string", ""),
+        ],
+    ),
+}
+
+# Values a field may take (the package's `enum` constraints).
+ENUMS: dict[tuple[str, str], list[str]] = {
+    ("service", "status"): ["active", "inactive", "defunct", "temporarily closed"],
+    ("location", "location_type"): ["physical", "postal", "virtual"],
+    ("address", "address_type"): ["physical", "postal", "virtual"],
+    ("schedule", "wkst"): ["MO", "TU", "WE", "TH", "FR", "SA", "SU"],
+    ("schedule", "freq"): ["WEEKLY", "MONTHLY"],
+}
+
+# Unique fields besides every table's id.
+UNIQUE = {("program", "organization_id"), ("taxonomy_term", "code")}
+
+# table: [(field, table it points to)]
+FOREIGN_KEYS: dict[str, list[tuple[str, str]]] = {
+    "program": [("organization_id", "organization")],
+    "service": [("organization_id", "organization"), ("program_id", "program")],
+    "attribute": [("taxonomy_term_id", "taxonomy_term")],
+    "service_at_location": [("service_id", "service"), ("location_id", "location")],
+    "location": [("organization_id", "organization")],
+    "phone": [
+        ("service_id", "service"),
+        ("organization_id", "organization"),
+        ("location_id", "location"),
+        ("service_at_location_id", "service_at_location"),
+        ("contact_id", "contact"),
+    ],
+    "contact": [
+        ("service_id", "service"),
+        ("organization_id", "organization"),
+        ("location_id", "location"),
+        ("service_at_location_id", "service_at_location"),
+    ],
+    "address": [("location_id", "location")],
+    "schedule": [
+        ("service_id", "service"),
+        ("location_id", "location"),
+        ("service_at_location_id", "service_at_location"),
+    ],
+    "funding": [("service_id", "service"), ("organization_id", "organization")],
+    "service_area": [("service_id", "service")],
+    "required_document": [("service_id", "service")],
+    "language": [("service_id", "service"), ("location_id", "location"), ("phone_id", "phone")],
+    "accessibility": [("location_id", "location")],
+    "taxonomy_term": [("taxonomy_id", "taxonomy")],
+    "cost_option": [("service_id", "service")],
+    "organization_identifier": [("organization_id", "organization")],
 }

@@ -6,24 +6,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from commonmap.directory import Directory
-from commonmap.export.common import HSDS_ATTRIBUTION, absolute, build_date, dump_csv, dump_json
-from commonmap.export.hsds import TABLES, tables
-from commonmap.export.hsds_columns import COLUMNS
+from commonmap.export.common import HSDS_ATTRIBUTION, absolute, build_datetime, dump_csv, dump_json
+from commonmap.export.hsds import tables
+from commonmap.export.hsds_columns import COLUMNS, ENUMS, FOREIGN_KEYS, UNIQUE
 from commonmap.settings import Settings
 
 FOLDER = "data/hsds"
 HSDS_VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
-# The lists a client fetches, as HSDS API endpoints of the same name would return them.
-# Foreign keys in the tabular form: field -> table it points to.
-FOREIGN_KEYS = {
-    "organization_id": "organization",
-    "service_id": "service",
-    "location_id": "location",
-    "service_at_location_id": "service_at_location",
-    "taxonomy_term_id": "taxonomy_term",
-    "taxonomy_id": "taxonomy",
-}
 
 
 class Nester:
@@ -34,7 +24,9 @@ class Nester:
     organization by organization_id, a service_at_location its location by location_id, an
     attribute its term by taxonomy_term_id. Those objects are nested or listed in full once
     elsewhere (organizations.json, taxonomy_terms.json), never copied into every user. HSDS 3.0
-    makes every nested object and list optional; empty lists are left out.
+    makes every nested object and list optional; empty lists are left out. An organization does
+    not list its services: HSDS's organization has no `services` (only the API's single-organization
+    answer adds them, in full), and each service names its organization_id.
     """
 
     def __init__(self, rows: dict[str, list[dict]]) -> None:
@@ -114,8 +106,6 @@ class Nester:
             organization_identifiers=self.nested("organization_identifier", "organization_id", id_),
             funding=self.nested("funding", "organization_id", id_),
             attributes=self.nested("attribute", "link_id", id_),
-            # As the HSDS API's /organizations/{id}: its services, here by id (in full in services.json).
-            services=[{"id": r["id"]} for r in self._rows_of("service", "organization_id", id_)],
         )
 
     def _rows_of(self, table: str, field: str, parent_id: str) -> list[dict]:
@@ -159,61 +149,60 @@ def page(contents: list[dict]) -> dict:
 
 
 def csv_files(rows: dict[str, list[dict]]) -> dict[str, bytes]:
-    """The tabular form: every table as CSV with all its one-to-one columns (UTF-8, no BOM), from
-    the same rows as the JSON form. A missing value is an empty cell (the csv module writes None
-    so); the rows hold only strings and numbers."""
+    """The tabular form: every table of the HSDS data package as CSV with all its one-to-one
+    columns (UTF-8, no BOM), from the same rows as the JSON form; a table the directory has
+    nothing for (programs, contacts, metadata) is its header alone. A missing value is an empty
+    cell (the csv module writes None so); the rows hold only strings and numbers."""
     found = {}
-    for table in TABLES:
-        file_name, _, columns = COLUMNS[table]
+    for table, (file_name, _, columns) in COLUMNS.items():
         names = [name for name, _, _ in columns]
-        body = [[row.get(name) for name in names] for row in rows[table]]
+        body = [[row.get(name) for name in names] for row in rows.get(table, [])]
         found[f"{FOLDER}/{file_name}"] = dump_csv(names, body)
     return found
 
 
-def datapackage(directory: Directory, settings: Settings) -> dict:
-    """A Frictionless tabular data package describing the CSVs."""
-    resources = []
-    for table in TABLES:
-        file_name, required, columns = COLUMNS[table]
-        fields = []
-        for name, type_, format_ in columns:
-            field: dict[str, object] = {"name": name, "type": type_}
-            if format_ in ("uuid", "email", "uri"):
-                field["format"] = format_
-            if name in required:
-                field["constraints"] = {"required": True, **({"unique": True} if name == "id" else {})}
-            fields.append(field)
-        names = {name for name, _, _ in columns}
-        foreign_keys = [
-            {"fields": name, "reference": {"resource": target, "fields": "id"}}
-            for name, target in FOREIGN_KEYS.items()
-            if name in names and target in TABLES
-        ]
-        schema: dict[str, object] = {"fields": fields, "primaryKey": ["id"]}
-        if foreign_keys:
-            schema["foreignKeys"] = foreign_keys
-        resources.append(
-            {
-                "name": table,
-                "path": file_name,
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": schema,
-            }
+def resource(table: str) -> dict:
+    """A table as a Frictionless tabular data resource with HSDS's own types and rules."""
+    file_name, required, columns = COLUMNS[table]
+    fields = []
+    for name, type_, format_ in columns:
+        constraints: dict[str, object] = {
+            "required": name in required,
+            "unique": name == "id" or (table, name) in UNIQUE,
+        }
+        if (table, name) in ENUMS:
+            constraints["enum"] = ENUMS[(table, name)]
+        fields.append(
+            {"name": name, "type": type_, **({"format": format_} if format_ else {}), "constraints": constraints}
         )
+    schema: dict[str, object] = {"fields": fields, "primaryKey": "id"}
+    if table in FOREIGN_KEYS:
+        schema["foreignKeys"] = [
+            {"fields": name, "reference": {"resource": target, "fields": "id"}} for name, target in FOREIGN_KEYS[table]
+        ]
+    return {
+        "name": table,
+        "path": file_name,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": schema,
+    }
+
+
+def datapackage(settings: Settings) -> dict:
+    """A Frictionless tabular data package describing the CSVs: HSDS's tables in HSDS's order."""
     return {
         "name": "gemensam-karta-hsds",
         "title": "Gemensam karta – stöd i Örebro kommun (HSDS 3.0)",
         "profile": "tabular-data-package",
         "version": HSDS_VERSION,
-        "created": build_date(directory),
+        "created": build_datetime(),
         "homepage": absolute("oppna-data/", settings.site_url) if settings.site_url else None,
         "licenses": [{"name": settings.data_license, "path": settings.data_license_url}],
         "sources": [{"title": HSDS_ATTRIBUTION}],
-        "resources": resources,
+        "resources": [resource(table) for table in COLUMNS],
     }
 
 
@@ -231,6 +220,6 @@ def files(directory: Directory, settings: Settings) -> dict[str, bytes]:
     for name, contents in Nester(rows).lists().items():
         found[f"{FOLDER}/{name}.json"] = dump_json(page(contents))
     found.update(csv_files(rows))
-    package = datapackage(directory, settings)
+    package = datapackage(settings)
     found[f"{FOLDER}/datapackage.json"] = dump_json({k: v for k, v in package.items() if v is not None}, pretty=True)
     return found

@@ -55,7 +55,7 @@ class DirectoryDocument(Strict):
     version: str = Field(title="Formatets version", examples=[FORMAT_VERSION])
     build_date: str = Field(
         title="Byggdatum",
-        description="Den senaste granskningsdagen i katalogen (eller SOURCE_DATE_EPOCH om den är satt).",
+        description="Dagen då filerna byggdes (UTC), ÅÅÅÅ-MM-DD: datans version (SOURCE_DATE_EPOCH om den är satt).",
     )
     license: str = Field(title="Licens", examples=["CC0-1.0"])
     license_url: str = Field(title="Licensens adress")
@@ -74,7 +74,7 @@ def document(directory: Directory, settings: Settings) -> dict:
     data: dict[str, object] = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
-        "build_date": build_date(directory),
+        "build_date": build_date(),
         "license": settings.data_license,
         "license_url": settings.data_license_url,
         "attribution": [AREA_ATTRIBUTION],

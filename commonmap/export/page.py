@@ -3,6 +3,7 @@ licence and the attribution. Rendered with Jinja2, autoescape on; every value is
 
 from __future__ import annotations
 
+import json
 import typing
 from dataclasses import dataclass
 from functools import cache
@@ -12,13 +13,13 @@ from pydantic import BaseModel
 
 from commonmap import templating, ui
 from commonmap.directory import Directory
-from commonmap.export import geojson, hsds_files, native, tables
+from commonmap.export import changes, geojson, hsds_files, native, tables
 from commonmap.export.common import AREA_ATTRIBUTION, build_date
-from commonmap.export.hsds import CATEGORY_TAXONOMY, FIELD_TAXONOMY, FIELD_TERMS, MAPPING
+from commonmap.export.hsds_terms import CATEGORY_TAXONOMY, FIELD_TAXONOMY, FIELD_TERMS, MAPPING
 from commonmap.model import TYPES
 from commonmap.outputs import Page
 from commonmap.settings import Settings
-from commonmap.urls import FOLDERS
+from commonmap.urls import FOLDERS, url_of
 
 PATH = "oppna-data.md"
 TITLE = "Öppna data"
@@ -40,7 +41,7 @@ DESCRIPTIONS = {
     },
     f"{hsds_files.FOLDER}/index.json": "HSDS-versionen och var den här profilen beskrivs.",
     f"{hsds_files.FOLDER}/organizations.json": "HSDS: organisationer med telefon, identifierare, attribut och "
-    "alla platser (location) med adress, öppettider, språk och tillgänglighet; tjänsterna med id.",
+    "alla platser (location) med adress, öppettider, språk och tillgänglighet.",
     f"{hsds_files.FOLDER}/services.json": "HSDS: tjänster (stöd, mötesplatser, volontäruppdrag, samverkan) med "
     "språk, områden, kostnad, attribut och platserna de finns på (location_id); organisationen med id.",
     f"{hsds_files.FOLDER}/service_at_locations.json": "HSDS: vilka tjänster som finns på vilken plats "
@@ -48,7 +49,9 @@ DESCRIPTIONS = {
     f"{hsds_files.FOLDER}/taxonomies.json": "HSDS: taxonomierna (kategorier och fält).",
     f"{hsds_files.FOLDER}/taxonomy_terms.json": "HSDS: termerna i taxonomierna.",
     f"{hsds_files.FOLDER}/datapackage.json": "HSDS i tabellform: beskrivning av CSV-filerna (Frictionless Data Package).",
+    changes.PATH: "Vad som ändrats sedan förra publicerade versionen: tillagda, ändrade och borttagna poster.",
 }
+CHANGES_SHOWN = 50  # per list on the page; changes.json has them all
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def page(directory: Directory, settings: Settings, exported: dict[str, bytes]) -
                 for p, c in exported.items()
                 if p.startswith(hsds_files.FOLDER) and p.endswith(".csv")
             ],
-            build_date=build_date(directory),
+            build_date=build_date(),
             counts={TYPE_NAMES[t]: n for t, n in directory.counts().items()},
             license_name=LICENSE_NAMES.get(settings.data_license, settings.data_license),
             license_url=settings.data_license_url,
@@ -82,12 +85,27 @@ def page(directory: Directory, settings: Settings, exported: dict[str, bytes]) -
             field_terms=FIELD_TERMS,
             category_taxonomy=CATEGORY_TAXONOMY[1],
             field_taxonomy=FIELD_TAXONOMY[1],
+            changes=change_rows(directory, json.loads(exported[changes.PATH])),
+            changes_shown=CHANGES_SHOWN,
         )
     )
     description = (
         "Katalogen som öppna data: JSON, GeoJSON, CSV och Open Referral HSDS 3.0, med licens och fältbeskrivningar."
     )
     return Page(PATH, TITLE, html, description=description)
+
+
+def change_rows(directory: Directory, document: dict) -> dict:
+    """changes.json for the page: each list with its first CHANGES_SHOWN items, linked from here."""
+    rows: dict[str, object] = {"previous": document["previous"], "counts": document["counts"]}
+    for kind in ("added", "changed", "removed"):
+        shown = []
+        for item in document[kind][:CHANGES_SHOWN]:
+            entry = directory.entries.get(item["id"]) if kind != "removed" else None
+            href = "../" + url_of(entry) if entry else ""
+            shown.append({"fields": [], **item, "href": href, "type_name": TYPE_NAMES[item["type"]]})
+        rows[kind] = shown
+    return rows
 
 
 def file_rows(exported: dict[str, bytes]) -> list[FileRow]:
