@@ -23,7 +23,7 @@ CHUNK = 500
 SCRIPTS = ("finder.js", "qrcode.js", "qrcode.LICENSE.txt", "finder.css")
 # Without JavaScript the page lists the records as plain links; past this many, the lists per
 # type and category (linked below it) take over, so that the page stays light at 10,000 records.
-PLAIN_LIST = 300
+PLAIN_LIST = 100
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:

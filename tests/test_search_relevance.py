@@ -162,7 +162,7 @@ def test_relevance_on_both_surfaces(tab, site_url: str, sample) -> None:
             ok = any(accepted(expected, u, sample) for u in top)
             hits[surface] += ok and bool(expected)
             inside += [(surface, query, w) for w in words if w in forbidden]
-            row.append(("✓ " if ok else "✗ " if expected else "") + "; ".join(u.strip("/") for u in top))
+            row.append(("✓ " if ok else "✗ " if expected else "") + "; ".join(u.strip("/") or "start" for u in top))
         rows.append(row)
     table = ["| query | expected in top 3 | site search (/sok/) | finder (/hitta-stod/) |", "| --- | --- | --- | --- |"]
     table += ["| " + " | ".join(row) + " |" for row in rows]

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var form = document.getElementById("cm-finder");
-  if (!form || !window.CMSearch) return;
+  if (!form) return;
   var PAGE = 50;
   var DAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"];
   var EVENING = "17:00";
@@ -19,7 +19,6 @@
   var position = null;
   var shown = PAGE;
   var current = [];
-  CMSearch.setup(form.dataset.index);
   status.textContent = messages.loading;
 
   function format(text, params) {
@@ -145,7 +144,8 @@
   function item(r, now) {
     var li = el("li", null, { "class": "cm-result", "data-id": r.id });
     var heading = el("h3"), name = link(base + r.u), hit = searched() ? text.hits.get(r._n) : null;
-    name.appendChild(CMSearch.marked(r.n, hit ? text.surfaces : []));
+    if (hit) name.appendChild(CMSearch.marked(r.n, text.surfaces));
+    else name.textContent = r.n;
     heading.appendChild(name);
     li.appendChild(heading);
     var where = r.a.length ? r.a.map(label(data.areas)).join(", ") : messages.whole_municipality;
@@ -172,12 +172,29 @@
     li.appendChild(el("div", null, { "class": "cm-qr", "data-url": new URL(base + r.u, location.href).href }));
     return li;
   }
+  /* The search engine (assets/search/search.js), loaded with the first words typed: filtering
+   * without words needs none of it. */
+  var engineLoad = null;
+  function engine() {
+    if (!engineLoad) {
+      engineLoad = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = form.dataset.engine;
+        script.onload = function () { CMSearch.setup(form.dataset.index); resolve(); };
+        script.onerror = reject;
+        document.body.appendChild(script);
+      });
+    }
+    return engineLoad;
+  }
   /* The free text's hits, from the search engine: {query, hits: record number -> hit, surfaces}. */
   var text = { query: null, hits: new Map(), surfaces: [], partial: false }, asked = null, typing = false;
   function searched() { return text.query !== null && text.query === state().typed && state().q; }
   function search(typed) {
     asked = typed;
-    CMSearch.search(typed, { limit: data.records.length, typing: typing }).then(function (result) {
+    engine().then(function () {
+      return CMSearch.search(typed, { limit: data.records.length, typing: typing });
+    }).then(function (result) {
       if (asked !== typed) return; // a newer query is on its way
       var hits = new Map();
       result.hits.forEach(function (hit) { hits.set(hit.doc, hit); });
@@ -220,7 +237,9 @@
     list.querySelectorAll(".cm-result").forEach(function (li) {
       var r = byId[li.dataset.id];
       var hit = r && searched() ? text.hits.get(r._n) : null;
-      if (r && r.s !== undefined) li.querySelector(".cm-result-summary").replaceChildren(CMSearch.marked(r.s, hit ? text.surfaces : []));
+      var summary = li.querySelector(".cm-result-summary");
+      if (r && r.s !== undefined && hit) summary.replaceChildren(CMSearch.marked(r.s, text.surfaces));
+      else if (r && r.s !== undefined) summary.textContent = r.s;
     });
   }
 
