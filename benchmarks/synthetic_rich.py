@@ -31,6 +31,8 @@ def enrich(type_: str, i: int, record: dict, sizes: dict[str, int], area_ids: li
     extra = {**common, **EXTRAS[type_](i, sizes)}
     if i % 25 == 5:  # told apart from a look-alike, so `commonmap validate` does not ask
         extra["distinct_from"] = [f"{PREFIX[type_]}-{(i + 1) % sizes[type_]}"]
+    if i % 9 == 4:  # help for everyone in the municipality, the county or the country
+        extra["serves"] = ["municipality", "county", "country"][i % 3]
     if type_ != "collaborations":
         extra.update(_status(i))
     merged = {**record, **extra}

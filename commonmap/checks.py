@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache, lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import phonenumbers
 from babel import Locale
@@ -24,6 +24,9 @@ ID_MAX = 64
 RESERVED_IDS = frozenset({"index", "assets", "data", "search", "sitemap", "404", "new", "edit"})
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+YEAR = re.compile(r"^\d{4}$")
+# Text that a reader would take for a web address: it must then be one, with https.
+URL_LIKE = re.compile(r"^\s*([a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 DEGREES = re.compile(r"^-?\d{1,3}(\.\d+)?$")
 PHONE_CHARS = re.compile(r"^\+?[\d \-()]+$")
@@ -122,13 +125,44 @@ def email(value: str) -> str:
 
 def url(value: str) -> str:
     text(value)
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        raise fail("invalid-url", value=value) from None
-    if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+    parts = _split(value)
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
         raise fail("invalid-url", value=value)
     return value
+
+
+def https_url(value: str) -> str:
+    """A web address a source can be checked at: absolute, and https (the pages are public)."""
+    text(value)
+    parts = _split(value)
+    if parts is None or parts.scheme != "https" or not parts.hostname or any(c.isspace() for c in value):
+        raise fail("invalid-source-url", value=value)
+    return value
+
+
+def _split(value: str) -> SplitResult | None:
+    try:
+        return urlsplit(value)
+    except ValueError:
+        return None
+
+
+def source_text(value: str) -> str:
+    """A source written as text: a seed file or a page's name, or a web address, then https."""
+    text(value)
+    if URL_LIKE.match(value):
+        https_url(value)
+    return value
+
+
+def year(value: object) -> int:
+    """A year of four digits, typed bare (2015) or quoted; kept as the number it is."""
+    if not isinstance(value, str):
+        return value  # type: ignore[return-value]  # not a string: let pydantic report the type
+    text(value)
+    if not YEAR.match(value):
+        raise fail("invalid-year", value=value)
+    return int(value)
 
 
 def time(value: str) -> str:

@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--list", action="store_true", help="visa posttyperna")
     new.add_argument("--directory", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stale = commands.add_parser(
-        "stale", parents=[dated], help="Lista poster som inte granskats på länge, med kontaktens e-post."
+        "stale",
+        parents=[dated],
+        help="Lista poster som inte granskats på länge eller bygger på gamla webbsidor, med kontaktens e-post.",
     )
     stale.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stale.add_argument("--months", type=int, default=None, help="antal månader (standard: 12)")
@@ -65,7 +67,11 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(".cache/links.json"),
         help="svar som sparas en vecka (standard: .cache/links.json)",
     )
-    stats = commands.add_parser("stats", parents=[dated], help="Räkna poster per typ, kategori och område.")
+    stats = commands.add_parser(
+        "stats",
+        parents=[dated],
+        help="Räkna det en besökare kan använda (adresser, kontaktvägar, öppettider…) och poster per typ, kategori och område.",
+    )
     stats.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stats.add_argument("--format", choices=("text", "json"), default="text", help="utdata: text eller json")
     try:

@@ -13,8 +13,13 @@ What is counted (the coverage page says the same in Swedish, see mapview.py):
   serve anyone). Temporarily closed records count: the offer is there, paused.
 - A protected record (and a role at a protected place) has no location: it counts in the areas
   it names in `areas`, which is all the map shows of it.
-- A record with neither a location nor `areas` is in no area: it is counted in `unplaced` (for
-  instance national helplines that serve the whole municipality).
+- A record that says `serves` (the whole municipality, county or country: helplines, municipal
+  services) is counted apart, in `wide`, once per reach and category, and not in every area: the
+  table keeps local and municipality-wide offers apart. If it has areas too, it also counts there.
+- A record with neither a location, `areas` nor `serves` is in no known area: it is counted in
+  `unplaced` ("område okänt": missing data, not missing support).
+- A gap ("inget stöd") is a cell with no local offer while nothing wider covers the category
+  either; a cell with no local offer but a wide one is `wide_only`.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import io
 from dataclasses import dataclass
 
 from commonmap.directory import Directory, Entry
+from commonmap.reach import WIDE
 
 
 @dataclass(frozen=True)
@@ -32,21 +38,35 @@ class Coverage:
     areas: tuple[str, ...]  # area ids, in the order of areas.geojson
     counts: dict[str, tuple[int, ...]]  # area id -> count per category (aligned with `categories`)
     totals: dict[str, int]  # area id -> records serving the area in any category (each once)
-    unplaced: tuple[int, ...]  # per category: counted records that are in no area
-    unplaced_records: int  # counted records that are in no area
+    unplaced: tuple[int, ...]  # per category: counted records in no known area and without `serves`
+    unplaced_records: int  # counted records in no known area and without `serves`
     records: int  # how many records were counted at all
+    wide: dict[str, tuple[int, ...]]  # reach (municipality, county, country) -> count per category
+    wide_records: dict[str, int]  # reach -> records with that reach
 
     def count(self, area_id: str, category_id: str) -> int:
         return self.counts[area_id][self.categories.index(category_id)]
 
-    def gaps(self) -> list[tuple[str, str]]:
-        """(area, category) cells that no record serves."""
+    def covered_widely(self) -> tuple[bool, ...]:
+        """Per category: whether any record with a wider reach offers it."""
+        return tuple(any(row[i] for row in self.wide.values()) for i in range(len(self.categories)))
+
+    def _empty(self, widely: bool) -> list[tuple[str, str]]:
+        covered = self.covered_widely()
         return [
             (area, category)
             for area in self.areas
-            for category, value in zip(self.categories, self.counts[area], strict=True)
-            if value == 0
+            for category, value, wide in zip(self.categories, self.counts[area], covered, strict=True)
+            if value == 0 and wide == widely
         ]
+
+    def gaps(self) -> list[tuple[str, str]]:
+        """(area, category) cells with no support: nothing local and nothing wider."""
+        return self._empty(widely=False)
+
+    def wide_only(self) -> list[tuple[str, str]]:
+        """(area, category) cells with nothing local but help for the whole municipality, county or country."""
+        return self._empty(widely=True)
 
 
 def counted(entry: Entry) -> bool:
@@ -61,6 +81,8 @@ def coverage(directory: Directory) -> Coverage:
     grid = {area: [0] * len(categories) for area in areas}
     totals = dict.fromkeys(areas, 0)
     unplaced = [0] * len(categories)
+    wide = {level: [0] * len(categories) for level in WIDE}
+    wide_records = dict.fromkeys(WIDE, 0)
     records = unplaced_records = 0
     for entry in directory.entries.values():
         if not counted(entry):
@@ -70,13 +92,29 @@ def coverage(directory: Directory) -> Coverage:
         served = [area for area in entry.areas if area in grid]
         for area in served:
             totals[area] += 1
-        unplaced_records += not served
-        rows = [grid[area] for area in served] or [unplaced]
+        rows = [grid[area] for area in served]
+        serves = entry.record.serves
+        if serves is not None:
+            wide_records[serves] += 1
+            rows.append(wide[serves])
+        elif not served:
+            unplaced_records += 1
+            rows.append(unplaced)
         for row in rows:
             for index in columns:
                 row[index] += 1
     counts = {area: tuple(row) for area, row in grid.items()}
-    return Coverage(categories, areas, counts, totals, tuple(unplaced), unplaced_records, records)
+    return Coverage(
+        categories,
+        areas,
+        counts,
+        totals,
+        tuple(unplaced),
+        unplaced_records,
+        records,
+        {level: tuple(row) for level, row in wide.items()},
+        wide_records,
+    )
 
 
 def to_csv(directory: Directory, result: Coverage) -> str:

@@ -13,7 +13,8 @@ from commonmap.directory import Directory, Entry
 from commonmap.model import TYPES
 from commonmap.outputs import Asset, Output, Page
 from commonmap.pages import environment, language_label, tel_href
-from commonmap.search.documents import FIELDS
+from commonmap.reach import WIDE
+from commonmap.search.documents import FIELDS, where_of
 from commonmap.settings import Settings
 from commonmap.urls import FOLDERS, url_of
 
@@ -42,6 +43,7 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
             plain=[_plain(entry, directory) for entry in listed[:PLAIN_LIST]],
             total=len(listed),
             fields={name: ui.t(f"search.field.{name}") for name in FIELDS},
+            reach_labels=[ui.t(f"serves.{level}") for level in WIDE],  # by the records' "sv" index
         )
     )
     found: list[Output] = [
@@ -108,6 +110,8 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
         "f": cost.free if cost else None,
         "w": access.wheelchair if access else None,
         "ll": [place.location.lat, place.location.lon] if getattr(place, "location", None) else None,
+        "llx": True if getattr(place, "location", None) and place.location.approximate else None,
+        "sv": WIDE.index(record.serves) if record.serves else None,
         "ad": _address(place),
     }
     if record.contact:
@@ -125,7 +129,7 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
 def _plain(entry: Entry, directory: Directory) -> dict[str, str]:
     """A record as the list without JavaScript shows it: name, type and where."""
     areas = [directory.areas.by_id[a].name for a in entry.areas if a in directory.areas.by_id]
-    where = ", ".join(areas) or ui.t("search.whole_municipality")
+    where = where_of(entry, areas)
     return {
         "id": entry.id,
         "url": url_of(entry),

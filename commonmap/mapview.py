@@ -24,7 +24,17 @@ from commonmap.settings import Settings
 from commonmap.urls import FOLDERS, url_of
 
 # The interface strings are ui.py's map.* keys; these are also passed to the scripts (cm.js).
-SCRIPT_TEXT = ["categories", "approximate", "shown", "failed", "none", "locating", "located", "locate_failed"]
+SCRIPT_TEXT = [
+    "categories",
+    "approximate",
+    "approximate_short",
+    "shown",
+    "failed",
+    "none",
+    "locating",
+    "located",
+    "locate_failed",
+]
 
 VENDORED = [
     "leaflet/leaflet.js",
@@ -77,6 +87,7 @@ def map_page(directory: Directory) -> Page:
     groups: dict[str, list[Entry]] = defaultdict(list)
     located: dict[str, int] = defaultdict(int)
     markers: dict[str, int] = defaultdict(int)
+    approximate: dict[str, bool] = {}
     listed = directory.listed()
     for entry in listed:
         points = mapdata.points_of(entry, directory.entries)
@@ -84,10 +95,11 @@ def map_page(directory: Directory) -> Page:
             continue
         located[entry.type] += 1
         markers[entry.type] += len(points)
+        approximate[entry.id] = all(point.approximate for point in points)
         for area_id in entry.located_in:
             groups[area_id].append(entry)
     areas = [
-        {"name": area.name, "count": len(groups[area.id]), "types": _by_type(groups[area.id])}
+        {"name": area.name, "count": len(groups[area.id]), "types": _by_type(groups[area.id], approximate)}
         for area in sorted(directory.areas, key=lambda a: a.name)
         if groups[area.id]
     ]
@@ -129,6 +141,10 @@ def coverage_page(directory: Directory, served: coverage.Coverage) -> Page:
         rows=rows,
         unplaced=served.unplaced,
         unplaced_total=served.unplaced_records,
+        wide=served.wide,
+        wide_records=served.wide_records,
+        wide_only=len(served.wide_only()),
+        covered=served.covered_widely(),
     )
     title, description = ui.t("map.coverage_title"), ui.t("map.coverage_description")
     return Page("omraden/tackning.md", title, html, description=description)
@@ -159,6 +175,7 @@ def stylesheet(directory: Directory) -> str:
     for index, category in enumerate(directory.categories.values()):
         if re.fullmatch(r"#[0-9a-fA-F]{6}", category.color):
             rules.append(f".cm-c{index} {{ background: {category.color}; }}")
+            rules.append(f".cm-approx.cm-c{index} {{ border-color: {category.color}; }}")
     return _package_text("map.css") + "\n" + "\n".join(rules) + "\n"
 
 
@@ -166,13 +183,16 @@ def _categories(directory: Directory) -> list[dict[str, str]]:
     return [{"id": c.id, "label": c.label} for c in directory.categories.values()]
 
 
-def _by_type(entries: list[Entry]) -> list[dict]:
-    """The entries of one area, grouped by type, by name within a type, for the list."""
+def _by_type(entries: list[Entry], approximate: dict[str, bool]) -> list[dict]:
+    """The entries of one area, grouped by type, by name within a type, for the list; `approximate`
+    says which records are on the map only at approximate points."""
     return [
         {
             "plural": ui.t(f"types.{type_}"),
             "entries": [
-                {"name": e.record.name, "url": url_of(e)} for e in sorted(entries, key=_by_name) if e.type == type_
+                {"name": e.record.name, "url": url_of(e), "approximate": approximate.get(e.id, False)}
+                for e in sorted(entries, key=_by_name)
+                if e.type == type_
             ],
         }
         for type_ in TYPES

@@ -148,6 +148,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' är inte en webbadress som börjar med https:// eller http://.",
         "Skriv hela adressen, t.ex. https://www.orebro.se.",
     ),
+    "invalid-source-url": (
+        "'{value}' är inte en fullständig webbadress som börjar med https://.",
+        "Skriv hela adressen till sidan med https://, t.ex. https://www.orebro.se/. "
+        "Börjar den med http://, prova samma adress med https://; en källa som inte är en webbsida skrivs som vanlig text.",
+    ),
+    "invalid-year": (
+        "'{value}' är inte ett årtal med fyra siffror.",
+        "Skriv året som sidan anger, t.ex. year: 2015. Vet du inte året, ta bort raden.",
+    ),
     "invalid-time": (
         "'{value}' är inte ett klockslag i formen HH:MM.",
         'Skriv klockslag med två siffror för timme och minut inom citattecken, t.ex. "09:00".',

@@ -11,7 +11,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails
 
 from commonmap import checks
@@ -25,6 +35,9 @@ PartialDate = Annotated[str, AfterValidator(checks.partial_date)]
 Phone = Annotated[str, AfterValidator(checks.phone)]
 Email = Annotated[str, AfterValidator(checks.email)]
 Url = Annotated[str, AfterValidator(checks.url)]
+HttpsUrl = Annotated[str, AfterValidator(checks.https_url)]
+SourceText = Annotated[str, AfterValidator(checks.source_text)]
+Year = Annotated[int, BeforeValidator(checks.year)]
 Time = Annotated[str, AfterValidator(checks.time)]
 Language = Annotated[str, AfterValidator(checks.language)]
 Category = Annotated[str, AfterValidator(checks.slug)]
@@ -51,6 +64,8 @@ OrganisationKind = Literal[
 ]
 CollaborationStatus = Literal["planned", "ongoing", "ended"]
 OfferStatus = Literal["active", "temporarily-closed", "closed"]
+# How far beyond its own areas a record's help reaches (labels: ui.py "serves.<value>").
+Serves = Literal["municipality", "county", "country"]
 
 
 class Strict(BaseModel):
@@ -153,6 +168,49 @@ class Service(Strict):
     categories: list[Category] = Field(default_factory=list, title="Kategorier")
 
 
+class SourceLink(Strict):
+    """A public page the record's facts come from, with the year the page gives itself."""
+
+    url: HttpsUrl = Field(
+        title="Webbadress",
+        description="Hela adressen till sidan, med https://.",
+        examples=["https://www.orebro.se/"],
+    )
+    year: Year | None = Field(
+        None,
+        title="Årtal",
+        description="Året som sidan själv anger (uppdaterad eller publicerad), fyra siffror.",
+        examples=[2025],
+    )
+    note: Text | None = Field(
+        None, title="Kommentar", description="Vad sidan säger, om det inte är uppenbart.", examples=["Öppettider"]
+    )
+
+    @property
+    def text(self) -> str:
+        """The source in one line, as pages and exports show it: 'https://… (2015): note'."""
+        year = f" ({self.year})" if self.year is not None else ""
+        return f"{self.url}{year}: {self.note}" if self.note else f"{self.url}{year}"
+
+
+def source_text(source: str | SourceLink) -> str:
+    return source if isinstance(source, str) else source.text
+
+
+def _source_kind(value: object) -> str:
+    """A mapping (or, when written out, a SourceLink) is a link with its year; anything else is
+    read as text and reported as such. The tags contain brackets so that validate.py drops them
+    from the field's path."""
+    return "[link]" if isinstance(value, dict | SourceLink) else "[text]"
+
+
+# A source is a text (a seed file, a page's name) or a link with its year and a note.
+Source = Annotated[
+    Annotated[SourceText, Tag("[text]")] | Annotated[SourceLink, Tag("[link]")],
+    Discriminator(_source_kind),
+]
+
+
 class Partner(Strict):
     organisation: Ref = Field(
         title="Organisation", description="Id för en organisation i katalogen.", examples=["orebrobostader"]
@@ -194,12 +252,24 @@ class Record(Strict):
         description="Områden som verksamheten riktar sig till (id från areas.geojson).",
         examples=[["vivalla"]],
     )
+    serves: Serves | None = Field(
+        None,
+        title="Når",
+        description=(
+            "När stödet gäller alla i hela kommunen, länet eller landet, t.ex. en stödlinje. "
+            "Utelämna fältet när stödet gäller områdena i areas (eller mötesplatsens område)."
+        ),
+        examples=["municipality"],
+    )
     contact: Contact | None = Field(None, title="Kontakt")
     last_reviewed: FullDate = Field(title="Senast granskad", description="ÅÅÅÅ-MM-DD.", examples=["2026-11-23"])
-    sources: list[Text] = Field(
+    sources: list[Source] = Field(
         min_length=1,
         title="Källor",
-        description="Var uppgifterna kommer ifrån.",
+        description=(
+            "Var uppgifterna kommer ifrån: en text (t.ex. en fil i seeds) eller en webbsida som "
+            "url (med https://), year (sidans årtal) och note (kommentar)."
+        ),
         examples=[["Verksamhetens webbplats"]],
     )
     distinct_from: list[Ref] = Field(

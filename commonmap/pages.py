@@ -17,7 +17,7 @@ from babel.dates import format_date
 from jinja2 import Environment
 from markupsafe import Markup
 
-from commonmap import richtext, templating, ui
+from commonmap import clock, freshness, reach, richtext, templating, ui
 from commonmap.checks import language_names
 from commonmap.directory import Directory, Entry
 from commonmap.jsonld import json_ld, script_json
@@ -78,6 +78,8 @@ class SiteView:
         self.in_category: dict[str, list[Entry]] = defaultdict(list)
         self.located: dict[str, list[Entry]] = defaultdict(list)
         self.serving: dict[str, list[Entry]] = defaultdict(list)
+        self.wide = reach.wide_entries(directory)
+        self.today = clock.today()  # the build's day, for the age of sources (set by COMMONMAP_TODAY)
         for entry in self.listed:
             for category_id in dict.fromkeys(entry.record.categories):
                 self.in_category[category_id].append(entry)
@@ -131,7 +133,8 @@ class SiteView:
         path = f"omraden/{area_id}.md"
         area = self.directory.areas.by_id[area_id]
         located, serving = self.by_type(self.located[area_id]), self.by_type(self.serving[area_id])
-        html = self.render("area.html", path, area=area, located=located, serving=serving)
+        wide = {level: self.by_type(entries) for level, entries in reach.wide_for_area(self.wide, area_id).items()}
+        html = self.render("area.html", path, area=area, located=located, serving=serving, wide=wide)
         return Page(path, area.name, html, description=ui.t("area_intro", name=area.name), search=False)
 
     def categories_snippet(self, base: str) -> str:
@@ -143,7 +146,8 @@ class SiteView:
         path = "omraden/index.md"
         counts = {a.id: len(self.located[a.id]) + len(self.serving[a.id]) for a in self.directory.areas}
         areas = sorted(self.directory.areas, key=lambda a: a.name)
-        html = self.render("areas.html", path, areas=areas, counts=counts)
+        wide_count = sum(len(entries) for entries in self.wide.values())
+        html = self.render("areas.html", path, areas=areas, counts=counts, wide_count=wide_count)
         return Page(path, ui.t("areas"), html, description=ui.t("areas_intro"), search=False)
 
     def good_examples_page(self) -> Page:
@@ -165,6 +169,10 @@ class SiteView:
     @staticmethod
     def by_type(entries: list[Entry]) -> dict[str, list[Entry]]:
         return {type_: [e for e in entries if e.type == type_] for type_ in TYPES}
+
+    def old_source_year(self, record) -> int | None:
+        """The year of the record's newest dated source when it is old (freshness.py), else None."""
+        return freshness.old_source_year(record, self.today)
 
     def entry(self, id_: str) -> Entry:
         return self.directory.entries[id_]

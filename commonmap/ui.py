@@ -40,6 +40,8 @@ SV: dict[str, str] = {
     "notice.protected": "Skyddad adress: adressen visas inte, för att skydda dem som får stöd här. Ta kontakt på det sätt som står under Kontakt.",
     "notice.protected_area": "Verkar i",
     "notice.protected_place": "Mötesplatsen har skyddad adress och adressen visas inte. Så tar du kontakt:",
+    "notice.old_sources_phone": "Uppgifterna kommer från en sida från {year} – ring och kontrollera innan du går dit.",
+    "notice.old_sources": "Uppgifterna kommer från en sida från {year} – kontrollera med verksamheten innan du går dit.",
     "badge.protected": "Skyddad adress",
     "closed_periods": "Stängt under perioder",
     "closed_period": "Stängt {start} – {end}",
@@ -52,6 +54,16 @@ SV: dict[str, str] = {
     "day.fr": "fredag",
     "day.sa": "lördag",
     "day.su": "söndag",
+    "serves.municipality": "hela kommunen",
+    "serves.county": "hela länet",
+    "serves.country": "hela landet",
+    "reach": "Når",
+    "reach.heading.municipality": "Gäller hela kommunen",
+    "reach.heading.county": "Gäller hela länet",
+    "reach.heading.country": "Gäller hela landet",
+    "reach.intro.municipality": "Stöd som finns för alla i Örebro kommun, också i {name}.",
+    "reach.intro.county": "Stöd som finns för alla i Örebro län, också i {name}.",
+    "reach.intro.country": "Stöd som finns för alla i Sverige, också i {name}: stödlinjer och nationella verksamheter.",
     "wheelchair.yes": "Tillgänglig med rullstol",
     "wheelchair.limited": "Delvis tillgänglig med rullstol",
     "wheelchair.no": "Inte tillgänglig med rullstol",
@@ -63,7 +75,7 @@ SV: dict[str, str] = {
     "website": "Webbplats",
     "address": "Adress",
     "show_on_map": "Visa på kartan",
-    "approximate": "Platsen på kartan är ungefärlig.",
+    "approximate": "Ungefärligt läge: punkten på kartan visar bara ungefär var det ligger.",
     "opening_hours": "Öppettider",
     "past_midnight": "över midnatt",
     "accessibility": "Tillgänglighet",
@@ -108,8 +120,10 @@ SV: dict[str, str] = {
     "all_areas": "Alla områden",
     "in_area": "I området",
     "serving_area": "Verkar i området",
-    "area_intro": "Det här finns i {name} och det här verkar i området.",
+    "area_intro": "Det här finns i {name} och det här verkar i området. Längre ner: stöd som gäller hela kommunen, länet eller landet.",
     "areas_intro": "Örebro kommun är indelad i 36 områden (SCB:s RegSO 2025). Välj ett område för att se vad som finns där och vad som verkar där.",
+    "areas_wide": "Siffran räknar stöd i området. Dessutom gäller {count} för hela kommunen, länet eller landet; de står på varje områdes sida.",
+    "areas_wide_one": "Siffran räknar stöd i området. Dessutom gäller 1 för hela kommunen, länet eller landet; det står på varje områdes sida.",
     "categories_intro": "Välj ett behov för att se vilket stöd som finns.",
     "list_intro.organisations": "Föreningar, myndigheter, kommunala verksamheter och andra som erbjuder stöd, ordnade efter kategori.",
     "list_intro.places": "Mötesplatser i Örebro kommun, ordnade efter kategori.",
@@ -173,6 +187,7 @@ SV: dict[str, str] = {
     "finder.plain_some": "De första {shown} av {count} poster; alla finns i listorna under Bläddra utan filter.",
     "finder.load_failed": "Katalogen kunde inte hämtas. Försök igen eller använd listorna nedan.",
     "finder.distance": "{km} km bort",
+    "finder.distance_approx": "ca {km} km bort (ungefärligt läge)",
     "finder.temporarily_closed": "Tillfälligt stängt",
     "finder.protected": "Skyddad adress: ta kontakt via telefon, e-post eller webbplats",
     "finder.browse": "Bläddra utan filter",
@@ -193,7 +208,7 @@ SV: dict[str, str] = {
     "search.failed": "Sökningen kunde inte hämtas. Försök igen.",
     "search.more": "Visa fler",
     "search.why": "Träff på",
-    "search.whole_municipality": "Hela kommunen",
+    "search.area_unknown": "område okänt",
     "search.kind.category": "Kategori",
     "search.kind.area": "Område",
     "search.kind.page": "Sida",
@@ -233,14 +248,17 @@ SV: dict[str, str] = {
     "map.legend_shapes": "Formen visar vilken sorts post det är:",
     "map.legend_colours": "Färgen visar postens första kategori:",
     "map.legend_areas": (
-        "Områdenas färg visar hur många poster som erbjuder den valda kategorin i området (vitt: ingen):"
+        "Områdenas färg visar hur många poster i området som erbjuder den valda kategorin (vitt: inget i "
+        "området; stöd som gäller hela kommunen, länet eller landet räknas inte här):"
     ),
     "map.list_heading": "Alla poster på kartan, per område",
     "map.list_intro": "Samma poster som på kartan. En post kan finnas i flera områden.",
     "map.unlocated": "Poster utan plats syns inte på kartan men finns i listorna:",
     "map.located_of": "{located} av {records} på kartan",
     "map.categories": "Kategorier",
-    "map.approximate": "Platsen är ungefärlig.",
+    "map.approximate": "Ungefärligt läge: punkten visar bara ungefär var det ligger.",
+    "map.legend_approximate": "Ihålig, streckad markering: ungefärligt läge",
+    "map.approximate_short": "ungefärligt läge",
     "map.shown": "Kartan visar {count} markeringar.",
     "map.failed": "Kartdata kunde inte laddas. Alla poster finns i listan nedan.",
     "map.none": "ingen",
@@ -263,20 +281,27 @@ SV: dict[str, str] = {
         "Alla sorters poster räknas: organisationer, mötesplatser, volontäruppdrag och samverkan. "
         "Avslutad samverkan räknas inte, och inte heller verksamheter som har upphört. En skyddad adress "
         "räknas i de områden den själv anger, men visas aldrig som en punkt.\n"
-        "Poster utan plats och utan områden (till exempel nationella stödlinjer) finns på den sista "
-        "raden.\n"
+        "Stöd som gäller hela kommunen, hela länet eller hela landet (till exempel stödlinjer och "
+        "kommunens egna verksamheter) räknas för sig, på egna rader längst ner, och inte i varje område.\n"
+        "Poster som varken har en plats, områden eller säger att de gäller hela kommunen, länet eller "
+        "landet står på raden Område okänt: där saknas uppgifter, inte stöd.\n"
         "Siffrorna säger hur många som finns i katalogen, inte hur stort behovet är eller hur mycket stöd"
         " varje verksamhet ger."
     ),
-    "map.coverage_gaps": "Rutor med 0 är markerade: där finns inget i katalogen för den kategorin.",
+    "map.coverage_gaps": (
+        "Rutor med 0 är markerade. Röda rutor: inget stöd i katalogen för den kategorin, varken i området "
+        "eller för hela kommunen, länet eller landet. Gula rutor: inget i området, men stöd som gäller hela "
+        "kommunen, länet eller landet."
+    ),
     "map.download_csv": "Ladda ner tabellen som CSV",
     "map.to_map": "Se det på kartan",
     "map.table_caption": "Antal poster per område och kategori",
     "map.area": "Område",
     "map.total": "Totalt",
-    "map.gap": "inget",
-    "map.unplaced": "Utan område",
-    "map.gaps_summary": "{gaps} av {cells} rutor är tomma.",
+    "map.gap": "inget stöd",
+    "map.wide_only": "inget i området, men stöd för hela kommunen, länet eller landet",
+    "map.unplaced": "Område okänt",
+    "map.gaps_summary": "{gaps} av {cells} rutor saknar stöd; i {wide_only} finns bara stöd för hela kommunen, länet eller landet.",
 }
 
 

@@ -45,7 +45,7 @@ def test_stale_command(make_directory, capsys) -> None:
     out = capsys.readouterr().out
     assert "gammal-plats" in out and "info@exempel.se" in out and "exempelforeningen" not in out
     assert main(["stale", str(root), "--format", "csv"]) == 0
-    assert capsys.readouterr().out.startswith("file,type,id,name,last_reviewed,months,email\n")
+    assert capsys.readouterr().out.startswith("file,type,id,name,last_reviewed,months,email,source_year,reason\n")
     assert main(["stale", str(root / "saknas")]) == 2
 
 

@@ -64,8 +64,14 @@ address:
 location:
   lat: 59.2988
   lon: 15.1869
+serves: municipality
 last_reviewed: 2026-02-01
-sources: ["Verksamhetens webbplats", "-minus först"]
+sources:
+  - "Verksamhetens webbplats"
+  - "-minus först"
+  - url: https://rika.se/om?x=1&y=2
+    year: 2019
+    note: Öppettider
 """,
     "places/rika-platsen.yml": """\
 id: rika-platsen
@@ -433,7 +439,14 @@ def test_rich_record_fields_reach_hsds(rich) -> None:
         categories[a["taxonomy_term_id"]] for a in homework["attributes"] if a["taxonomy_term_id"] in categories
     ] == ["trygghet"]
     assert [lang["code"] for lang in homework["languages"]] == ["sv", "ar", "swl"]
-    assert [area["name"] for area in homework["service_areas"]] == ["Vivalla"]
+    assert [area["name"] for area in homework["service_areas"]] == ["Vivalla", "Örebro kommun"]
+    assert homework["service_areas"][1]["description"] == "serves: municipality"
+    assert attribute_values(org, "serves") == ["municipality"]
+    assert attribute_values(org, "source") == [
+        "Verksamhetens webbplats",
+        "-minus först",
+        "https://rika.se/om?x=1&y=2 (2019): Öppettider",
+    ]
     assert homework["service_at_locations"][0]["location_id"] == org["locations"][0]["id"]
 
     place = services["rika-platsen:Rika platsen"]
@@ -572,6 +585,8 @@ def test_directory_json_keeps_values_as_typed(rich) -> None:
     assert org["located_in"] == ["vivalla"] and org["file"] == "directory/organisations/rika-foreningen.yml"
     role = next(item for item in document["roles"] if item["id"] == "rikt-uppdrag")
     assert role["record"]["criminal_record_extract"] is True
+    assert org["record"]["serves"] == "municipality"
+    assert org["record"]["sources"][2] == {"url": "https://rika.se/om?x=1&y=2", "year": 2019, "note": "Öppettider"}
     assert Organisation.model_validate(org["record"]) == rich.entries["rika-foreningen"].record
 
 
@@ -617,6 +632,8 @@ def test_spreadsheets_have_a_bom_and_no_formulas(rich) -> None:
     assert org["contact.phone"] == "'+46 19 21 10 00"
     assert org["languages"] == "sv\nar\nswl"
     assert org["services"] == "Läxhjälp – Varje tisdag. [trygghet]\nSpråkcafé"
+    assert org["serves"] == "municipality"
+    assert org["sources"] == "Verksamhetens webbplats\n-minus först\nhttps://rika.se/om?x=1&y=2 (2019): Öppettider"
     assert org["location.lat"] == "59.2988" and org["url"].endswith("/organisationer/rika-foreningen/")
     place = next(
         r

@@ -1,7 +1,13 @@
-"""The real sample directory: valid, big enough, and every record says where its facts come from."""
+"""The real sample directory: valid, big enough to act on, helplines and shelters as issue 15 asks
+(the rule for its sources in full: tests/test_sample_sources.py)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+import pytest
+
+from commonmap.model import Collaboration, Place, Role, SourceLink, source_text
 from commonmap.validate import read_directory
 from tests.conftest import ROOT, TODAY
 
@@ -12,20 +18,83 @@ SEEDS = [
     "003_fc6885348f14fcc9",
     "004_1b55e349e1ffa313",
 ]
+# The helplines of issue 15, by the ids other records and tests link to.
+HELPLINES = {
+    "sos-alarm-112": "112",
+    "vardguiden-1177": "1177",
+    "bris": "116 111",
+    "mind-sjalvmordslinjen": "90101",
+    "kvinnofridslinjen": "020-50 50 50",
+    "brottsofferjouren": "010-489 10 30",
+    "socialjouren-orebro": "019-21 41 05",
+}
 
 
-def test_sample_directory_is_valid_and_sourced() -> None:
+@pytest.fixture(scope="module")
+def sample():
     directory, problems = read_directory(ROOT / "directory", today=TODAY)
     assert [p.format() for p in problems] == []
-    assert len(directory.entries) >= 40
-    assert all(count > 0 for count in directory.counts().values())
-    for entry in directory.entries.values():
-        sources = " ".join(entry.record.sources)
-        assert any(seed in sources for seed in SEEDS) or "allmänt känd" in sources, entry.id
+    return directory
 
 
-def test_sample_has_good_examples_and_history() -> None:
-    directory, _ = read_directory(ROOT / "directory", today=TODAY)
-    collaborations = [e.record for e in directory.of_type("collaborations")]
+def records(directory, kind=None):
+    return [e.record for e in directory.entries.values() if kind is None or isinstance(e.record, kind)]
+
+
+def test_sample_directory_is_valid_and_sourced(sample) -> None:
+    assert all(count > 0 for count in sample.counts().values())
+    for record in records(sample):
+        texts = [source_text(s) for s in record.sources]
+        links = [s for s in record.sources if isinstance(s, SourceLink)]
+        assert links or any(seed in text for seed in SEEDS for text in texts), record.id
+
+
+def test_every_source_address_is_absolute_https(sample) -> None:
+    addresses = [s.url for r in records(sample) for s in r.sources if isinstance(s, SourceLink)]
+    addresses += [w for r in records(sample) if r.contact and (w := r.contact.website)]
+    assert len(addresses) > 200
+    for address in addresses:
+        parts = urlsplit(address)
+        assert parts.scheme == "https" and parts.hostname, address
+
+
+def test_sample_meets_the_figures_of_issue_15(sample) -> None:
+    places = records(sample, Place)
+    offers = [r for r in records(sample) if not isinstance(r, Collaboration)]
+
+    def reachable(r) -> bool:
+        c = r.contact
+        return bool(c and (c.phone or c.email or c.website)) or getattr(r, "address", None) is not None
+
+    assert len(sample.entries) >= 90
+    assert sum(1 for p in places if p.address and p.address.street) >= 35
+    # A record without a channel says why, and where to turn instead, under "Kontakt:".
+    for record in offers:
+        assert reachable(record) or "**Kontakt:**" in (record.description or ""), record.id
+    assert sum(1 for r in records(sample) if r.languages) >= 15
+    assert sum(1 for r in records(sample) if getattr(r, "location", None)) >= 30
+    for role in records(sample, Role):
+        assert role.tasks and role.time_commitment and role.how_to_apply, role.id
+    # Fewer places than the issue asks for have sourced hours (see the issue note); this holds
+    # what there is, so that a lost record or value shows up here.
+    assert sum(1 for p in places if p.opening_hours) >= 10
+
+
+def test_helplines_reach_everyone_they_serve(sample) -> None:
+    for id_, phone in HELPLINES.items():
+        record = sample.entries[id_].record
+        assert record.contact.phone == phone, id_
+        assert record.serves in ("country", "county", "municipality"), id_
+
+
+def test_no_protected_shelter_has_an_address(sample) -> None:
+    for record in records(sample):
+        if getattr(record, "protected", False):
+            assert record.address is None and record.location is None, record.id
+    assert sample.entries["kvinnohuset-orebro"].record.protected
+
+
+def test_sample_has_good_examples_and_history(sample) -> None:
+    collaborations = [e.record for e in sample.of_type("collaborations")]
     assert any(c.good_example for c in collaborations)
     assert any(c.status == "ended" for c in collaborations)

@@ -226,7 +226,7 @@ def page_text(path: Path) -> Text:
 
 def shown_values(root: Path) -> dict[str, tuple[str, str, list[str]]]:
     """id → (type folder, name, every plain-text value) of the accepted hostile records."""
-    from commonmap.model import TYPES
+    from commonmap.model import TYPES, source_text
     from commonmap.validate import read_directory
 
     directory, _ = read_directory(root)
@@ -234,7 +234,7 @@ def shown_values(root: Path) -> dict[str, tuple[str, str, list[str]]]:
     for path in SHOWN:
         entry = directory.entries[path.stem if path.stem in directory.entries else _id_of(path)]
         record = entry.record
-        plain = [record.name, record.summary or "", *record.sources, *record.target_groups]
+        plain = [record.name, record.summary or "", *map(source_text, record.sources), *record.target_groups]
         for field in ("time_commitment", "how_to_apply"):
             plain.append(getattr(record, field, None) or "")
         for field in ("outcomes", "funding", "lessons", "requirements"):

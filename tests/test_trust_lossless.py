@@ -14,6 +14,7 @@ import pytest
 from benchmarks.synthetic import generate
 from commonmap import mapdata
 from commonmap.export import geojson
+from commonmap.model import SourceLink
 from commonmap.urls import FOLDERS, url_of
 from commonmap.validate import read_directory
 from tests.conftest import ROOT, TODAY, build_site, site_config
@@ -67,7 +68,11 @@ def built(request, tmp_path_factory):
 
 def shown(record) -> list[str]:
     """The plain-text values a record page shows as typed."""
-    values = [record.name, record.summary or "", *record.sources, *record.target_groups]
+    # A source link shows its address and its note (the page links the address, so the two are
+    # separate text nodes); a source written as text shows as typed.
+    sources = [s if isinstance(s, str) else s.url for s in record.sources]
+    sources += [s.note for s in record.sources if isinstance(s, SourceLink) and s.note]
+    values = [record.name, record.summary or "", *sources, *record.target_groups]
     if record.contact:
         values += [record.contact.phone or "", record.contact.email or ""]
     address = getattr(record, "address", None)

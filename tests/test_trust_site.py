@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -48,6 +49,8 @@ def parse(path: Path) -> Links:
 # The site is resolved as if published under a sub-path (a GitHub Pages project site): a link that
 # climbs above the site's root works at a domain's root but breaks there.
 HOST, ROOT_URL = "http://site/", "http://site/sub/"
+# The map reads its fragment as a view, not an element id: #lat,lon or #lat,lon,zoom (karta.js).
+MAP_VIEW = re.compile(r"^-?\d+(?:\.\d+)?,-?\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)?$")
 
 
 def broken_links(site: Path) -> list[tuple[str, str]]:
@@ -65,6 +68,8 @@ def broken_links(site: Path) -> list[tuple[str, str]]:
                 continue
             path = site / unquote(urlsplit(target).path.removeprefix(urlsplit(ROOT_URL).path).lstrip("/"))
             path = path / "index.html" if path.is_dir() else path
+            if path == site / "karta" / "index.html" and MAP_VIEW.match(fragment):
+                fragment = ""
             if (
                 not path.exists()
                 or fragment

@@ -68,3 +68,41 @@ def test_places_and_their_derived_areas(make_directory) -> None:
 
 def test_minimal_directory_is_valid(make_directory) -> None:
     assert validate(make_directory()) == []
+
+
+SOURCED = """\
+id: kallor-med-ar
+name: Källor med årtal
+kind: association
+categories: [gemenskap]
+serves: country
+last_reviewed: 2026-01-15
+sources:
+  - seeds/000_d0c8b694a2e6e978.md
+  - https://www.exempel.se/om-oss?a=1&b=2
+  - url: https://www.exempel.se/oppettider
+    year: 2015
+    note: "Öppettider: tisdagar"
+  - url: https://www.exempel.se/
+    year: "2024"
+"""
+
+
+def test_sources_keep_text_links_and_years(make_directory) -> None:
+    from commonmap.model import SourceLink, source_text
+    from commonmap.validate import read_directory
+
+    directory, problems = read_directory(make_directory({"organisations/kallor-med-ar.yml": SOURCED}))
+    assert [p for p in problems if p.severity == "error"] == []
+    record = directory.entries["kallor-med-ar"].record
+    assert record.serves == "country"
+    text, url, link, quoted = record.sources
+    assert (text, url) == ("seeds/000_d0c8b694a2e6e978.md", "https://www.exempel.se/om-oss?a=1&b=2")
+    assert link == SourceLink(url="https://www.exempel.se/oppettider", year=2015, note="Öppettider: tisdagar")
+    assert quoted.year == 2024 and quoted.note is None
+    assert source_text(link) == "https://www.exempel.se/oppettider (2015): Öppettider: tisdagar"
+    assert record.model_dump(mode="json")["sources"][2] == {
+        "url": "https://www.exempel.se/oppettider",
+        "year": 2015,
+        "note": "Öppettider: tisdagar",
+    }

@@ -20,6 +20,7 @@ class FieldDoc:
     required: bool
     is_list: bool
     model: type[BaseModel] | None  # the nested record part, e.g. Contact, when there is one
+    variant: type[BaseModel] | None  # the fields a value may have instead of being text (sources)
     choices: tuple[str, ...]  # the allowed values of a closed list (Literal)
 
     def children(self) -> list[FieldDoc]:
@@ -36,7 +37,8 @@ def fields_of(model: type[BaseModel]) -> list[FieldDoc]:
         inner = _without_none(info.annotation)
         is_list = get_origin(inner) is list
         item = _without_annotated(get_args(inner)[0] if is_list else inner)
-        nested = item if isinstance(item, type) and issubclass(item, BaseModel) else None
+        nested = item if _is_model(item) else None
+        variants = [_without_annotated(arg) for arg in get_args(item)] if get_origin(item) in UNIONS else []
         choices = tuple(get_args(item)) if get_origin(item) is Literal else ()
         found.append(
             FieldDoc(
@@ -47,21 +49,32 @@ def fields_of(model: type[BaseModel]) -> list[FieldDoc]:
                 required=info.is_required(),
                 is_list=is_list,
                 model=nested,
+                variant=next((arg for arg in variants if _is_model(arg)), None),
                 choices=choices,
             )
         )
     return found
 
 
+UNIONS = (Union, types.UnionType)
+
+
+def _is_model(annotation: object) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
 def _without_none(annotation: object) -> object:
-    if get_origin(annotation) in (Union, types.UnionType):
+    if get_origin(annotation) in UNIONS:
         rest = [arg for arg in get_args(annotation) if arg is not type(None)]
         return rest[0] if len(rest) == 1 else annotation
     return annotation
 
 
 def _without_annotated(annotation: object) -> object:
-    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
+    """The type inside Annotated[...], however deep (a source is annotated twice)."""
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    return annotation
 
 
 LABEL_PREFIXES = {"days": "day"}  # the interface labels of other fields' values are "<field>.<value>"

@@ -83,8 +83,8 @@ def rows(model: type, parent: str = "", skip: frozenset = frozenset()) -> list[R
         meaning = " ".join(filter(None, [field.description, _choices(field), _list_note(field)]))
         example = _example(field)
         found.append(Row(path, field, required, meaning, example, LINK_FIELDS.get(field.name, "")))
-        if field.model:
-            found += rows(field.model, path)
+        if field.model or field.variant:
+            found += rows(field.model or field.variant, path)
     return found
 
 

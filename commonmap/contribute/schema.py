@@ -33,6 +33,7 @@ NAMES = {
     "collaborations": "collaboration",
 }
 NOT_BLANK = r"\S"
+HTTPS_URL = r"^https://[^\s/]+\S*$"
 # What each value check of checks.py adds to `type: string`, as far as JSON Schema can say it.
 CHECKS: dict[object, dict[str, Any]] = {
     checks.text: {"pattern": NOT_BLANK},
@@ -47,10 +48,13 @@ CHECKS: dict[object, dict[str, Any]] = {
     checks.phone: {"pattern": checks.PHONE_CHARS.pattern},
     checks.email: {"format": "email"},
     checks.url: {"pattern": r"^https?://[^\s/]+\S*$", "format": "uri"},
+    checks.https_url: {"pattern": HTTPS_URL, "format": "uri"},
+    # Text, unless it begins like a web address: then an https one.
+    checks.source_text: {"pattern": rf"^(?!\s*([A-Za-z][A-Za-z0-9+.-]*://|[Ww]{{3}}\.))\s*\S|{HTTPS_URL}"},
     checks.time: {"pattern": checks.TIME.pattern},
     checks.language: {"pattern": r"^[a-z]{2,3}(_[A-Za-z0-9]+)*$"},
 }
-DEGREES = {checks.latitude: (-90, 90), checks.longitude: (-180, 180)}
+RANGES = {checks.latitude: (-90, 90), checks.longitude: (-180, 180), checks.year: (1000, 9999)}
 
 # Rules `commonmap validate` enforces that no JSON Schema here can (shown on /bidra/ too).
 NOT_EXPRESSIBLE = [
@@ -80,7 +84,7 @@ class _Generator(GenerateJsonSchema):
 
     def function_before_schema(self, schema: core_schema.BeforeValidatorFunctionSchema) -> dict[str, Any]:
         found = super().function_before_schema(schema)
-        low_high = DEGREES.get(schema["function"]["function"])
+        low_high = RANGES.get(schema["function"]["function"])
         if low_high:
             found = {**found, "minimum": low_high[0], "maximum": low_high[1]}
         return found

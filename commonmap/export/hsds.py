@@ -26,7 +26,7 @@ from commonmap.checks import language_names
 from commonmap.directory import Directory, Entry
 from commonmap.export.common import absolute, page_url
 from commonmap.export.hsds_terms import CATEGORY_TAXONOMY, FIELD_TAXONOMY, FIELD_TERMS
-from commonmap.model import Address, Collaboration, Contact, Organisation, Place, Record, Role
+from commonmap.model import Address, Collaboration, Contact, Organisation, Place, Record, Role, source_text
 from commonmap.settings import Settings
 
 # Never change: every HSDS id is derived from it. (It is uuid5(NAMESPACE_URL, the repository's
@@ -64,6 +64,8 @@ NO_DESCRIPTION = "Gemensam karta har ännu ingen beskrivning av organisationen."
 CURRENCY = "SEK"
 CRIMINAL_RECORD_DOCUMENT = "Utdrag ur belastningsregistret"
 STATUS = {"planned": "inactive", "ongoing": "active", "ended": "defunct"}
+# The whole area a record serves when it says `serves` (the directory covers Örebro kommun).
+SERVES_AREAS = {"municipality": "Örebro kommun", "county": "Örebro län", "country": "Sverige"}
 OFFER_STATUS = {"active": "active", "temporarily-closed": "inactive", "closed": "defunct"}
 
 
@@ -218,7 +220,7 @@ def _record_attributes(b: Builder, entity: str, entity_id: str, key: str, entry:
             b.attribute(entity, entity_id, key, "page_url", page_url(entry, b.settings.site_url))
     b.categories(entity, entity_id, key, record.categories)
     for source in record.sources:
-        b.attribute(entity, entity_id, key, "source", source)
+        b.attribute(entity, entity_id, key, "source", source_text(source))
 
 
 def _phone(b: Builder, key: str, contact: Contact | None, **link: str) -> None:
@@ -294,6 +296,9 @@ def _service(
         uri = absolute(f"omraden/{area.id}/", b.settings.site_url) if b.settings.site_url else None
         description = f"id: {area.id}; SCB RegSO: {area.code}"
         b.child("service_area", key, service_id=service_id, name=area.name, description=description, uri=uri)
+    if record.serves:
+        name = SERVES_AREAS[record.serves]
+        b.child("service_area", key, service_id=service_id, name=name, description=f"serves: {record.serves}")
     return service_id, key
 
 
@@ -330,6 +335,8 @@ def _organisation(b: Builder, entry: Entry) -> None:
         b.attribute("organization", org_id, key, "language", code)
     for area in record.areas:
         b.attribute("organization", org_id, key, "area", area)
+    if record.serves:
+        b.attribute("organization", org_id, key, "serves", record.serves)
     _offer_attributes(b, "organization", org_id, key, record)
     has_location = record.address is not None or record.location is not None
     locations = [_location(b, f"{key}/location", entry, org_id, external=False)] if has_location else []

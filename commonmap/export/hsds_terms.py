@@ -36,6 +36,10 @@ FIELD_TERMS: dict[str, tuple[str, str]] = {
     "target_group": ("Målgrupp", "En målgrupp som stödet riktar sig till."),
     "language": ("Språk", "Ett språk (ISO 639-kod) som organisationen ger stöd på."),
     "area": ("Område", "Id för ett område som organisationen riktar sig till (se directory.json, areas)."),
+    "serves": (
+        "Når",
+        "municipality (hela kommunen), county (hela länet) eller country (hela landet) när stödet gäller alla där.",
+    ),
     "host": ("Värd", "HSDS-id för en organisation som driver mötesplatsen."),
     "approximate_location": (
         "Ungefärlig plats",
@@ -90,6 +94,7 @@ MAPPING: list[tuple[str, str, str]] = [
     ("all", "target_groups", "service.eligibility_description; attribute target_group"),
     ("all", "languages", "language (tjänst och plats); attribute language (organisation)"),
     ("all", "areas", "service_area; attribute area (organisation)"),
+    ("all", "serves", "service_area (Örebro kommun, Örebro län eller Sverige); attribute serves (organisation)"),
     ("all", "contact.phone", "phone.number"),
     ("all", "contact.phone_label", "phone.description"),
     ("all", "contact.email", "organization.email / service.email"),

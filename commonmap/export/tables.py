@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from commonmap.directory import Directory, Entry
 from commonmap.export.common import DATA, dump_csv, page_url
-from commonmap.model import TYPES, Hours, Partner, Service
+from commonmap.model import TYPES, Hours, Partner, Service, SourceLink
 from commonmap.settings import Settings
 from commonmap.urls import FOLDERS
 
@@ -93,6 +93,8 @@ def _item(item: object) -> str:
         return text + (f" ({item.note})" if item.note else "")
     if isinstance(item, Partner):
         return item.organisation + (f": {item.part}" if item.part else "")
+    if isinstance(item, SourceLink):
+        return item.text
     return _cell(item)
 
 

@@ -93,15 +93,24 @@ def record_doc(entry: Entry, directory: Directory, category_words: dict[str, str
         ("category", ", ".join(c.label for c in categories)),
         ("type", type_words),
         ("language", ", ".join(language_words(code) for code in record.languages)),
-        ("area", ", ".join(areas)),
+        ("area", ", ".join([*areas, *([ui.t(f"serves.{record.serves}")] if record.serves else [])])),
         ("for", ", ".join([*record.target_groups, *(s.name for s in getattr(record, "services", []))])),
         ("summary", record.summary or ""),
         ("text", " ".join(_texts(entry, directory))),
     ]
     fields = [(field, text, "") for field, text in texts]
     fields += [("words", category_words[c.id], c.label) for c in categories]
-    where = ", ".join(areas) or ui.t("search.whole_municipality")
+    where = where_of(entry, areas)
     return Doc(url_of(entry), record.name, ui.t(f"type.{entry.type}"), where, record.summary or "", tuple(fields))
+
+
+def where_of(entry: Entry, areas: list[str]) -> str:
+    """Where a record helps, as a result shows it: its areas, the whole municipality, county or
+    country it serves (commonmap.reach), or that its area is not known."""
+    if areas:
+        return ", ".join(areas)
+    serves = entry.record.serves
+    return ui.t(f"serves.{serves}") if serves else ui.t("search.area_unknown")
 
 
 @cache

@@ -116,7 +116,7 @@
   function label(vocabulary) { return function (id) { return vocabulary[id] || id; }; }
   function matches(r, s, now) {
     if (s.behov && r.c.indexOf(s.behov) < 0) return false;
-    if (s.omrade && r.a.indexOf(s.omrade) < 0) return false;
+    if (s.omrade && r.a.indexOf(s.omrade) < 0 && r.sv === undefined) return false; // r.sv: serves all areas
     if (s.sprak && r.l.indexOf(s.sprak) < 0) return false;
     if (s.typ.length && s.typ.indexOf(r.t) < 0) return false;
     if (s.gratis && r.f !== true) return false;
@@ -126,6 +126,9 @@
     if (s.q && !text.hits.has(r._n)) return false;
     return true;
   }
+  /* With an area chosen, the help in it comes first, then what serves the whole municipality,
+   * county and country (r.sv: 0, 1, 2), in that order; the sort is stable within each group. */
+  function rank(r, s) { return !s.omrade || r.a.indexOf(s.omrade) >= 0 ? -1 : r.sv; }
   function distance(r) {
     if (!position || !r.ll) return Infinity;
     var rad = Math.PI / 180, dLat = (r.ll[0] - position[0]) * rad, dLon = (r.ll[1] - position[1]) * rad;
@@ -141,14 +144,14 @@
     return node;
   }
   function link(href, text) { return el("a", text, { href: href }); }
-  function item(r, now) {
-    var li = el("li", null, { "class": "cm-result", "data-id": r.id });
+  function item(r, now, s) {
+    var li = el("li", null, { "class": "cm-result", "data-id": r.id, "data-reach": rank(r, s) < 0 ? "local" : "wide" });
     var heading = el("h3"), name = link(base + r.u), hit = searched() ? text.hits.get(r._n) : null;
     if (hit) name.appendChild(CMSearch.marked(r.n, text.surfaces));
     else name.textContent = r.n;
     heading.appendChild(name);
     li.appendChild(heading);
-    var where = r.a.length ? r.a.map(label(data.areas)).join(", ") : messages.whole_municipality;
+    var where = r.a.length ? r.a.map(label(data.areas)).join(", ") : r.sv !== undefined ? messages.serves[r.sv] : messages.area_unknown;
     li.appendChild(el("p", data.types[r.t] + " · " + where, { "class": "cm-kicker" }));
     li.appendChild(el("p", r.s === undefined ? "" : r.s, { "class": "cm-result-summary" }));
     if (hit) li.appendChild(CMSearch.why(hit, messages));
@@ -161,8 +164,10 @@
       else if (next) facts.appendChild(el("li", format(messages.opens, next)));
     }
     if (r.ad) facts.appendChild(el("li", messages.address + ": " + r.ad));
+    if (r.sv !== undefined) facts.appendChild(el("li", messages.reach + ": " + messages.serves[r.sv], { "class": "cm-reach" }));
+    if (r.a.length) facts.appendChild(el("li", messages.areas + ": " + r.a.map(label(data.areas)).join(", ")));
     if (r.l.length) facts.appendChild(el("li", messages.languages + ": " + r.l.map(label(data.languages)).join(", ")));
-    if (position && r.ll) facts.appendChild(el("li", format(messages.distance, { km: distance(r).toFixed(1).replace(".", ",") })));
+    if (position && r.ll) facts.appendChild(el("li", format(r.llx ? messages.distance_approx : messages.distance, { km: distance(r).toFixed(1).replace(".", ",") })));
     var contact = el("li", null, { "class": "cm-result-contact" });
     if (r.p) { contact.appendChild(document.createTextNode(messages.phone + ": ")); contact.appendChild(link(r.tel, r.p)); contact.appendChild(document.createTextNode(" ")); }
     if (r.e) { contact.appendChild(document.createTextNode(messages.email + ": ")); contact.appendChild(link("mailto:" + r.e, r.e)); contact.appendChild(document.createTextNode(" ")); }
@@ -210,10 +215,11 @@
       return;
     }
     current = data.records.filter(function (r) { return matches(r, s, now); });
-    if (position) current.sort(function (a, b) { return distance(a) - distance(b); });
-    else if (s.q) current.sort(function (a, b) { return text.hits.get(b._n).score - text.hits.get(a._n).score || a._n - b._n; });
+    current.sort(function (a, b) {
+      return rank(a, s) - rank(b, s) || (position ? distance(a) - distance(b) : s.q ? text.hits.get(b._n).score - text.hits.get(a._n).score : 0);
+    });
     var page = current.slice(0, shown);
-    list.replaceChildren.apply(list, page.map(function (r) { return item(r, now); }));
+    list.replaceChildren.apply(list, page.map(function (r) { return item(r, now, s); }));
     status.textContent = current.length === 0 ? messages.none : current.length === 1 ? messages.count_one : format(messages.count, { count: current.length });
     if (s.q && text.partial && current.length) status.textContent = messages.partial + " " + status.textContent;
     more.hidden = current.length <= shown;

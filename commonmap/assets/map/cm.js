@@ -54,7 +54,9 @@
       var index = CONFIG.categories.findIndex(function (c) { return c.id === (categories || [])[0]; });
       var name = "cm-pin cm-t-" + (CONFIG.types[type] ? type : "other") + " cm-c" + Math.max(index, 0);
       name += approximate ? " cm-approx" : "";
-      if (!icons[name]) icons[name] = L.divIcon({ className: name, html: "", iconSize: [18, 18] });
+      // An approximate point is larger, hollow and dashed: "somewhere about here".
+      var size = approximate ? 24 : 18;
+      if (!icons[name]) icons[name] = L.divIcon({ className: name, html: "", iconSize: [size, size] });
       return icons[name];
     },
     recordUrl: function (type, id) {
@@ -96,7 +98,8 @@
     if (!isFinite(lat) || !isFinite(lon)) return;
     map.setView([lat, lon], 15);
     var type = element.getAttribute("data-type") || "places";
-    L.marker([lat, lon], { icon: api.icon(type, [], false), title: element.getAttribute("data-name") || "", keyboard: false }).addTo(map);
+    var approximate = element.getAttribute("data-approximate") === "true";
+    L.marker([lat, lon], { icon: api.icon(type, [], approximate), title: element.getAttribute("data-name") || "", keyboard: false }).addTo(map);
     element.setAttribute("data-loaded", "true");
   }
 

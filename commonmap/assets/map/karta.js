@@ -228,7 +228,8 @@ window.CommonMapKarta = function (element, api, data) {
       var all = table.rows.map(function (row, index) {
         var type = table.types[row[3]];
         var first = table.categories[row[5][0]];
-        var marker = L.marker([row[1], row[0]], { icon: api.icon(type, [first], row[6] === 1), title: row[4] });
+        var title = row[6] === 1 ? row[4] + " (" + text.approximate_short + ")" : row[4];
+        var marker = L.marker([row[1], row[0]], { icon: api.icon(type, [first], row[6] === 1), title: title });
         marker.cmIndex = index;
         if (byType[type]) byType[type].push(marker);
         return marker;
