@@ -32,6 +32,7 @@ name: Trygga vuxna
 kind: association
 summary: Vuxna som finns ute på kvällarna, ungefär en gång i veckan.
 categories: [trygghet]
+serves: municipality
 last_reviewed: 2026-01-15
 sources: [testfixtur]
 """,

@@ -4,7 +4,7 @@ sample site, the site search (/sok/) and the finder's free text (/hitta-stod/).
 Each query names what must be among the top 3 results as ids, categories, areas or types, so the
 set keeps working while the sample directory grows: `cat:X` is a record of category X (or, in the
 site search, the category's page), `area:X` a record in or serving area X (or the area's page),
-`type:X` a record of that type. Words that must never be found inside an unrelated longer word
+`type:X` a record of that type, `lang:X` a record in language X. Words that must never be found inside an unrelated longer word
 are listed per query: no result may have matched through one of them.
 
     .venv/bin/python -m pytest tests/test_search_relevance.py -s   # prints the table
@@ -69,6 +69,12 @@ QUERIES: list[tuple[str, set[str], set[str]]] = [
     # English labels
     ("mental health", {"cat:psykisk-halsa"}, set()),
     ("housing", {"cat:boende"}, set()),
+    # language names in Swedish, English and their own script
+    ("arabiska", {"lang:ar"}, set()),
+    ("Arabic", {"lang:ar"}, set()),
+    ("العربية", {"lang:ar"}, set()),
+    ("suomi", {"lang:fi"}, set()),
+    ("teckenspråk", {"lang:swl"}, set()),
     # area names
     ("vivalla", {"area:vivalla"}, set()),
     ("brickebacken", {"area:brickebacken"}, set()),
@@ -119,6 +125,7 @@ def accepted(expected: set[str], url: str, directory) -> bool:
         return False
     keys = {f"id:{entry.id}", f"type:{entry.type}"}
     keys |= {f"cat:{c}" for c in entry.record.categories} | {f"area:{a}" for a in entry.areas}
+    keys |= {f"lang:{code}" for code in entry.record.languages}
     return bool(keys & expected)
 
 
