@@ -72,6 +72,7 @@ def generate(out: Path, count: int, seed: int = 1, rich: bool = False) -> Path:
         (out / folder).mkdir(parents=True)
     shutil.copy(ROOT / "directory" / "categories.yml", out)
     shutil.copy(ROOT / "directory" / "areas.geojson", out)
+    shutil.copy(ROOT / "directory" / "stodlinjer.yml", out)  # the crisis strip on every page
     areas = Areas.read(out / "areas.geojson")
     n_org, n_place, n_role = int(count * 0.4), int(count * 0.4), int(count * 0.1)
     n_collab = count - n_org - n_place - n_role

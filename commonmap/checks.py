@@ -17,10 +17,14 @@ from email_validator import EmailNotValidError, validate_email
 from phonenumbers import shortnumberinfo
 from pydantic_core import PydanticCustomError
 
+from commonmap import domains
 from commonmap.search.words import tokens
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 64
+# Bounds of texts: a line of text (a name, a list item, a note) and a Markdown description.
+TEXT_MAX, NAME_MAX, MARKDOWN_MAX = 1_000, 200, 20_000
+IDNA_REASON = "tecknen följer inte reglerna för internationella domännamn (IDNA 2008)"
 RESERVED_IDS = frozenset({"index", "assets", "data", "search", "sitemap", "404", "new", "edit"})
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -28,6 +32,7 @@ YEAR = re.compile(r"^\d{4}$")
 # Text that a reader would take for a web address: it must then be one, with https.
 URL_LIKE = re.compile(r"^\s*([a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+COLOR = re.compile(r"^#[0-9a-f]{6}$")
 DEGREES = re.compile(r"^-?\d{1,3}(\.\d+)?$")
 PHONE_CHARS = re.compile(r"^\+?[\d \-()]+$")
 DECIMAL_COMMA = re.compile(r"^-?\d{1,3},\d+$")
@@ -45,6 +50,17 @@ def fail(code: str, **params: object) -> PydanticCustomError:
 def text(value: str) -> str:
     if not value.strip():
         raise fail("empty-value")
+    if len(value) > TEXT_MAX:
+        raise fail("too-long", length=len(value), limit=TEXT_MAX)
+    return value
+
+
+def markdown(value: str) -> str:
+    """A longer text (description, tasks): Markdown, at most MARKDOWN_MAX characters."""
+    if not value.strip():
+        raise fail("empty-value")
+    if len(value) > MARKDOWN_MAX:
+        raise fail("too-long", length=len(value), limit=MARKDOWN_MAX)
     return value
 
 
@@ -128,6 +144,11 @@ def url(value: str) -> str:
     parts = _split(value)
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
         raise fail("invalid-url", value=value)
+    if domains.is_international(parts.hostname):
+        try:
+            domains.to_ascii(parts.hostname)
+        except ValueError:
+            raise fail("invalid-domain", value=value, reason=IDNA_REASON) from None
     return value
 
 
@@ -182,6 +203,20 @@ def language(value: str) -> str:
     text(value)
     if value not in language_names():
         raise fail("invalid-language", value=value)
+    return value
+
+
+def color(value: str) -> str:
+    """A map colour of the vocabulary: #rrggbb in lowercase, as the map's CSS takes it."""
+    if not COLOR.match(value):
+        raise fail("invalid-color", value=value)
+    return value
+
+
+def icon(value: str) -> str:
+    """An icon's name (Material Design Icons): the form of an id."""
+    if len(value) > ID_MAX or not ID_PATTERN.match(value):
+        raise fail("invalid-icon", value=value)
     return value
 
 

@@ -113,6 +113,7 @@ def run_validate(root: Path, output: str) -> int:
     from commonmap.validate import read_directory
 
     directory, problems = read_directory(root, workers=parallel.cores())
+    problems = settings_problems(root) + problems
     for problem in problems:
         print(problem.format_github() if output == "github" else problem.format())
     errors = sum(p.severity == "error" for p in problems)
@@ -121,6 +122,16 @@ def run_validate(root: Path, output: str) -> int:
         file=sys.stderr if output == "github" else sys.stdout,
     )
     return 1 if has_errors(problems) else 0
+
+
+def settings_problems(root: Path) -> list:
+    """The plugin's settings in the mkdocs.yml beside the directory, when there is one."""
+    config_file = root.absolute().parent / "mkdocs.yml"
+    if not config_file.is_file():
+        return []
+    from commonmap import siteconfig
+
+    return siteconfig.problems(config_file)
 
 
 def entry() -> None:

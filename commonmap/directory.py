@@ -11,24 +11,35 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 from commonmap import checks
 from commonmap.geography import Areas
-from commonmap.model import TYPES, Record, reject
+from commonmap.helplines import Helpline
+from commonmap.loader import Loaded
+from commonmap.model import TYPES, Flag, Id, Record, Text, _reject
+from commonmap.problems import Problem
 from commonmap.search.words import fold
 
-SearchWord = Annotated[str, AfterValidator(checks.search_word)]
+LABEL_MAX, DESCRIPTION_MAX, MAX_CATEGORIES = 80, 300, 100
+# A category's everyday words: short, as people type them ("tak över huvudet" is the longest today).
+SEARCH_WORD_MAX, MAX_SEARCH_WORDS = 40, 40
+
+SearchWord = Annotated[str, AfterValidator(checks.search_word), Field(max_length=SEARCH_WORD_MAX)]
 
 
 class CategoryDef(BaseModel):
+    """One category of categories.yml; its id becomes /kategorier/<id>/, so it has a record id's form."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(pattern=checks.ID_PATTERN.pattern)
-    label: str = Field(min_length=1)
-    label_en: str = Field(min_length=1)
-    description: str = Field(min_length=1)
-    icon: str = Field(min_length=1)
-    color: str = Field(pattern=r"^#[0-9a-f]{6}$")
+    id: Id
+    label: Text = Field(max_length=LABEL_MAX)
+    label_en: Text = Field(max_length=LABEL_MAX)
+    description: Text = Field(max_length=DESCRIPTION_MAX)
+    icon: Annotated[str, AfterValidator(checks.icon)]
+    color: Annotated[str, AfterValidator(checks.color)]
     # The words residents use for the category's subject ("kurator", "ångest"); the search finds
     # the category's records by them.
-    search_words: list[SearchWord] = Field(min_length=1)
+    search_words: list[SearchWord] = Field(min_length=1, max_length=MAX_SEARCH_WORDS)
+    # Pages about this need (violence, victims of crime) get the "Lämna sidan snabbt" button.
+    quick_exit: Flag = False
 
     @model_validator(mode="after")
     def _distinct_words(self) -> CategoryDef:
@@ -38,14 +49,41 @@ class CategoryDef(BaseModel):
             if fold(word).strip() in first:
                 repeated.append((("search_words", index), "duplicate-search-word", {"value": word}))
             first.setdefault(fold(word).strip(), index)
-        reject(self, repeated)
+        _reject(self, repeated)
         return self
 
 
 class Vocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    categories: list[CategoryDef] = Field(min_length=1)
+    categories: list[CategoryDef] = Field(min_length=1, max_length=MAX_CATEGORIES)
+
+    @model_validator(mode="after")
+    def _no_repeats(self) -> Vocabulary:
+        """Two categories with one id or one label could not be told apart."""
+        errors = []
+        for name in ("id", "label", "label_en"):
+            first: dict[str, int] = {}
+            for index, category in enumerate(self.categories):
+                value = getattr(category, name)
+                if value.casefold() in first:
+                    params = {"value": value, "other": first[value.casefold()] + 1}
+                    errors.append((("categories", index, name), "duplicate-category", params))
+                first.setdefault(value.casefold(), index)
+        _reject(self, errors)
+        return self
+
+
+def vocabulary_warnings(loaded: Loaded, vocabulary: Vocabulary) -> list[Problem]:
+    """Categories that share a colour look the same on the map."""
+    found, first = [], {}
+    for index, category in enumerate(vocabulary.categories):
+        if category.color in first:
+            line, col = loaded.position(("categories", index, "color"))
+            params = {"value": category.color, "other": first[category.color]}
+            found.append(Problem(loaded.file, line, col, "duplicate-color", params, "warning"))
+        first.setdefault(category.color, category.id)
+    return found
 
 
 @dataclass(frozen=True)
@@ -73,6 +111,7 @@ class Directory:
     categories: dict[str, CategoryDef]
     areas: Areas
     entries: dict[str, Entry] = field(default_factory=dict)  # by id, in id order
+    helplines: list[Helpline] = field(default_factory=list)  # the crisis strip (stodlinjer.yml), in file order
     files: dict[str, int] = field(default_factory=dict)  # record files read per type, valid or not
 
     def of_type(self, type_: str) -> list[Entry]:
@@ -92,6 +131,15 @@ class Directory:
         ids = [record.place] if entry.type == "roles" else record.places if entry.type == "collaborations" else []
         places = [self.entries.get(id_) for id_ in ids if id_]
         return [place for place in places if place is not None and place.type == "places" and place.record.protected]
+
+    def quick_exit(self, entry: Entry) -> bool:
+        """Pages about violence and victims get "Lämna sidan snabbt": a record in a category
+        marked quick_exit in categories.yml (itself or one of its services), or at a protected place."""
+        record = entry.record
+        ids = set(record.categories) | {c for s in getattr(record, "services", []) for c in s.categories}
+        return any(self.categories[c].quick_exit for c in ids if c in self.categories) or bool(
+            self.protected_places(entry)
+        )
 
     def counts(self) -> dict[str, int]:
         return {type_: len(self.of_type(type_)) for type_ in TYPES}

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import yaml
 
+from commonmap.characters import CONTROL, INVISIBLE, excerpt
+from commonmap.inputs import read_regular
 from commonmap.problems import Problem
 
 # libyaml is about ten times faster; the pure-Python parser gives the same events. Only the
@@ -40,9 +42,6 @@ TYPED_PLAIN = re.compile(
     r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$"
 )
 TYPED_START = frozenset("0123456789+-.tTfF")  # how every TYPED_PLAIN match begins
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Bidirectional controls and zero-width characters: invisible, and able to disguise text.
-INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff\u00ad\u180e]")
 
 Path_ = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -74,15 +73,18 @@ class Refused(Exception):
         self.problem = problem
 
 
-def load_file(path: str | Path, name: str | None = None) -> tuple[Loaded | None, list[Problem]]:
-    with open(path, "rb") as file:  # not Path.read_bytes: validate reads 10,000 files by their str paths
-        raw = file.read()
-    return load_bytes(raw, name or str(path))
+def load_file(path: str | Path, name: str | None = None, limit: int = MAX_BYTES) -> tuple[Loaded | None, list[Problem]]:
+    """A regular file of at most `limit` bytes, read safely (inputs.read_regular), then loaded."""
+    name = name or str(path)
+    raw, refused = read_regular(str(path), name, limit)
+    if raw is None:
+        return None, [refused]
+    return load_bytes(raw, name, limit)
 
 
-def load_bytes(raw: bytes, name: str) -> tuple[Loaded | None, list[Problem]]:
+def load_bytes(raw: bytes, name: str, limit: int = MAX_BYTES) -> tuple[Loaded | None, list[Problem]]:
     try:
-        text = _decode(raw, name)
+        text = decode(raw, name, limit)
         problems = _character_problems(text, name)
         # Most records are plain block YAML that the fast reader understands; anything else, and
         # every file with a structural problem, takes the precise path that knows all of YAML.
@@ -92,9 +94,10 @@ def load_bytes(raw: bytes, name: str) -> tuple[Loaded | None, list[Problem]]:
     return loaded, problems
 
 
-def _decode(raw: bytes, name: str) -> str:
-    if len(raw) > MAX_BYTES:
-        raise Refused(Problem(name, 1, 1, "file-too-large", {"size": len(raw), "limit": MAX_BYTES}))
+def decode(raw: bytes, name: str, limit: int = MAX_BYTES) -> str:
+    """UTF-8 text (a byte-order mark allowed), or Refused with the position of the first bad byte."""
+    if len(raw) > limit:
+        raise Refused(Problem(name, 1, 1, "file-too-large", {"size": len(raw), "limit": limit}))
     # UTF-16 has a byte-order mark or, without one, a NUL byte beside every ASCII character.
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.count(b"\x00") > len(raw) // 4:
         raise Refused(Problem(name, 1, 1, "encoding-utf16"))
@@ -119,7 +122,7 @@ def _character_problems(text: str, name: str) -> list[Problem]:
         index, char = match.start(), match.group()
         if not _joins_letters(text, index):
             line, col = _line_col(text, index)
-            snippet = _visible(text.splitlines()[line - 1].strip())[:80]
+            snippet = excerpt(text.splitlines()[line - 1].strip())
             params = {"char": f"U+{ord(char):04X}", "name": unicodedata.name(char, "?").lower(), "text": snippet}
             problems.append(Problem(name, line, col, "invisible-character", params))
     return problems
@@ -137,10 +140,6 @@ def _joins_letters(text: str, index: int) -> bool:
 
 def _is_emoji(char: str) -> bool:
     return unicodedata.category(char) == "So" or "\U0001f3fb" <= char <= "\U0001f3ff" or char == "\ufe0f"
-
-
-def _visible(snippet: str) -> str:
-    return INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", snippet)
 
 
 def _line_col(text: str, index: int) -> Position:
@@ -267,7 +266,7 @@ class _Builder:
             if char not in self.text and not _joins_letters(value, match.start()):
                 name = unicodedata.name(char, "?").lower()
                 raise self.refuse(
-                    event, "invisible-character", char=f"U+{ord(char):04X}", name=name, text=_visible(value)[:80]
+                    event, "invisible-character", char=f"U+{ord(char):04X}", name=name, text=excerpt(value)
                 )
 
     def _mapping(self, path: Path_, depth: int) -> dict[str, object]:

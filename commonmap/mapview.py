@@ -190,7 +190,12 @@ def _by_type(entries: list[Entry], approximate: dict[str, bool]) -> list[dict]:
         {
             "plural": ui.t(f"types.{type_}"),
             "entries": [
-                {"name": e.record.name, "url": url_of(e), "approximate": approximate.get(e.id, False)}
+                {
+                    "name": e.record.name,
+                    "url": url_of(e),
+                    "approximate": approximate.get(e.id, False),
+                    "status": _status_label(e),
+                }
                 for e in sorted(entries, key=_by_name)
                 if e.type == type_
             ],
@@ -198,6 +203,12 @@ def _by_type(entries: list[Entry], approximate: dict[str, bool]) -> list[dict]:
         for type_ in TYPES
         if any(e.type == type_ for e in entries)
     ]
+
+
+def _status_label(entry: Entry) -> str:
+    """ "Planerad" or "Avslutad" for a collaboration that is not (or no longer) going on."""
+    status = entry.record.status
+    return ui.t(f"status.{status}") if status in ("planned", "ended") else ""
 
 
 def _by_name(entry: Entry) -> tuple[str, str]:

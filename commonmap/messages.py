@@ -6,6 +6,9 @@ never wording, so the texts can be improved freely. Parameters are filled with s
 
 from __future__ import annotations
 
+from commonmap.characters import EXCERPT, excerpt
+from commonmap.messages_files import FILE_MESSAGES
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # Reading the file
     "file-too-large": (
@@ -99,7 +102,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lägg till minst ett värde, varje på en egen rad som börjar med '- '.",
     ),
     "invalid-choice": ("Värdet '{value}' är inte tillåtet.", "Välj ett av: {allowed}."),
-    "too-long": ("Texten är {length} tecken, längre än {limit}.", "Korta texten; lägg det längre i 'description'."),
+    "too-long": ("Texten är {length} tecken, längre än {limit}.", "Korta texten till högst {limit} tecken."),
+    "too-many-items": ("Listan har {count} värden, fler än {limit}.", "Korta listan till högst {limit} värden."),
+    "duplicate-item": (
+        "'{value}' står redan som nummer {other} i listan.",
+        "Ta bort det ena; varje värde ska bara stå en gång i en lista.",
+    ),
     "needs-quotes": (
         "Värdet {value} står utan citattecken och läses av andra program som ett tal eller sant/falskt.",
         'Sätt citattecken runt värdet: "{value}".',
@@ -136,6 +144,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Skriv dagens datum eller det datum då uppgifterna senast kontrollerades.",
     ),
     "end-before-start": ("Slutdatum {end} ligger före startdatum {start}.", "Kontrollera period: start och end."),
+    "ongoing-before-start": (
+        "Status är ongoing men perioden börjar först {start}.",
+        "Skriv status: planned tills samverkan har börjat, eller rätta period: start.",
+    ),
+    "ended-in-future": (
+        "Status är ended men perioden slutar först {end}.",
+        "Skriv status: ongoing tills samverkan har slutat, eller rätta period: end.",
+    ),
+    "ended-without-end": (
+        "Status är ended men perioden saknar slut (period: end).",
+        "Skriv under 'period:' när samverkan slutade, t.ex. end: \"2019\" (året räcker), om det är känt.",
+    ),
+    "ongoing-after-end": (
+        "Status är ongoing men perioden slutade {end}.",
+        "Skriv status: ended om samverkan har slutat, eller rätta period: end.",
+    ),
+    "overlapping-hours": (
+        "Öppettiden {day} {opens}–{closes} överlappar öppettid nummer {other} samma dag.",
+        "Slå ihop tiderna till en, eller rätta klockslagen. Gäller de olika veckor, skriv det i 'note' på båda.",
+    ),
     "invalid-phone": (
         "'{value}' är inte ett giltigt telefonnummer.",
         'Skriv hela numret med riktnummer inom citattecken, t.ex. "019-21 10 00" eller "+46 19 21 10 00".',
@@ -143,6 +171,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid-email": (
         "'{value}' är inte en giltig e-postadress: {reason}.",
         "Skriv adressen som namn@doman.se utan mellanslag.",
+    ),
+    "invalid-domain": (
+        "Domännamnet i '{value}' är ogiltigt: {reason}.",
+        "Kontrollera stavningen av adressen; kopiera den helst från webbläsarens adressfält.",
+    ),
+    "mixed-script-domain": (
+        "Domännamnet {value} blandar skriftsystem ({scripts}); i punycode: {ascii}.",
+        "Kontrollera att adressen är rätt: bokstäver från olika alfabet kan se likadana ut men leda till en annan webbplats.",
     ),
     "invalid-url": (
         "'{value}' är inte en webbadress som börjar med https:// eller http://.",
@@ -199,17 +235,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Det finns ingen {expected} med id '{value}'.{suggestion}",
         "Kontrollera stavningen eller lägg till posten i directory/{folder}/.",
     ),
+    "unknown-record": (
+        "Det finns ingen post med id '{value}'.{suggestion}",
+        "Kontrollera stavningen av id:t i distinct_from.",
+    ),
+    "self-reference": ("Posten hänvisar till sig själv ('{value}').", "Ta bort hänvisningen till postens eget id."),
     "wrong-reference-type": (
         "'{value}' är en {found}, men här ska det vara en {expected}.",
         "Hänvisa till en post i directory/{folder}/.",
-    ),
-    "misplaced-file": (
-        "Filen ligger inte i någon av mapparna {allowed}.",
-        "Flytta filen till rätt mapp under directory/.",
-    ),
-    "bad-filename": (
-        "Filnamnet '{value}' är inte ett giltigt id följt av .yml.",
-        "Döp filen till postens id följt av .yml, t.ex. kfum-orebro.yml.",
     ),
     # Protected addresses and status
     "protected-address": (
@@ -289,15 +322,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sökordet '{value}' står två gånger i samma kategori.",
         "Ta bort den här raden; varje ord behövs bara en gång per kategori.",
     ),
+    # stodlinjer.yml: the crisis strip at the top of every page
+    "helpline-phone-differs": (
+        "Numret {value} är inte samma som i posten '{record}' ({other}).",
+        "Kontrollera vilket nummer som gäller och skriv samma nummer på båda ställena.",
+    ),
 }
 
 
+MESSAGES.update(FILE_MESSAGES)
+# How much of a parameter a message prints: values from files are quoted briefly (a file that
+# cannot be read may hold anything, and messages become public annotations on pull requests).
+LIMITS = {"allowed": 600, "reason": 200, "detail": 200}
+
+
+def shown(params: dict[str, object]) -> dict[str, object]:
+    """The parameters as a message prints them: texts cut short and made visible."""
+    return {
+        key: excerpt(value, LIMITS.get(key, EXCERPT)) if isinstance(value, str) else value
+        for key, value in params.items()
+    }
+
+
 def message(code: str, params: dict[str, object]) -> str:
-    return MESSAGES[code][0].format(**params)
+    return MESSAGES[code][0].format(**shown(params))
 
 
 def hint(code: str, params: dict[str, object]) -> str:
-    return MESSAGES[code][1].format(**params)
+    return MESSAGES[code][1].format(**shown(params))
 
 
 # The summary line of `commonmap validate`: each record type in the singular and the plural.

@@ -24,12 +24,12 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails
 
-from commonmap import checks
+from commonmap import checks, consistency
 
 Id = Annotated[str, AfterValidator(checks.record_id)]
 Ref = Annotated[str, AfterValidator(checks.reference)]
 Text = Annotated[str, AfterValidator(checks.text)]
-Markdown = Annotated[str, AfterValidator(checks.text)]
+Markdown = Annotated[str, AfterValidator(checks.markdown)]
 FullDate = Annotated[str, AfterValidator(checks.full_date)]
 PartialDate = Annotated[str, AfterValidator(checks.partial_date)]
 Phone = Annotated[str, AfterValidator(checks.phone)]
@@ -74,7 +74,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def reject(model: BaseModel, errors: list[tuple[tuple, str, dict]]) -> None:
+def _reject(model: BaseModel, errors: list[tuple[tuple, str, dict]]) -> None:
     """Raise rules that involve several fields as errors at the field to change, (loc, code,
     params) each, so the validator reports the file and the line of that field; pydantic puts
     the location of the model in front."""
@@ -156,7 +156,7 @@ class ClosedPeriod(Strict):
     @model_validator(mode="after")
     def _end_after_start(self) -> ClosedPeriod:
         if self.end < self.start:
-            reject(self, [(("end",), "end-before-start", {"start": self.start, "end": self.end})])
+            _reject(self, [(("end",), "end-before-start", {"start": self.start, "end": self.end})])
         return self
 
 
@@ -233,7 +233,7 @@ class Record(Strict):
         description="Samma som filnamnet utan .yml: små bokstäver a-z, siffror och bindestreck.",
         examples=["kfum-orebro"],
     )
-    name: Text = Field(title="Namn", examples=["KFUM Örebro"])
+    name: Text = Field(title="Namn", examples=["KFUM Örebro"], max_length=checks.NAME_MAX)
     summary: Text | None = Field(None, title="Kort beskrivning", description="En eller två meningar.", max_length=300)
     description: Markdown | None = Field(None, title="Beskrivning", description="Längre text; Markdown går bra.")
     categories: list[Category] = Field(
@@ -281,6 +281,11 @@ class Record(Strict):
         ),
         examples=[["bra"]],
     )
+
+    @model_validator(mode="after")
+    def _no_repeats(self) -> Record:
+        _reject(self, consistency.repeats(self))
+        return self
 
     @property
     def reviewed(self) -> date:
@@ -333,7 +338,7 @@ class Offer(Record):
             errors.append((("status",), "status-reason-missing", {}))
         if self.reopens is not None and self.status != "temporarily-closed":
             errors.append((("reopens",), "reopens-not-closed", {"status": self.status}))
-        reject(self, errors)
+        _reject(self, errors)
         return self
 
 
@@ -354,7 +359,7 @@ class Protectable(Offer):
             errors.append((("protected",), "protected-contact-missing", {}))
         if isinstance(self, Place) and not self.areas:
             errors.append((("protected",), "protected-area-missing", {}))
-        reject(self, errors)
+        _reject(self, errors)
         return self
 
 
@@ -396,6 +401,11 @@ class Place(Protectable):
     )
     accessibility: Accessibility | None = Field(None, title="Tillgänglighet")
     cost: Cost | None = Field(None, title="Kostnad")
+
+    @model_validator(mode="after")
+    def _hours_do_not_overlap(self) -> Place:
+        _reject(self, consistency.overlapping_hours(self.opening_hours))
+        return self
 
 
 class Role(Offer):

@@ -110,6 +110,7 @@ class SiteView:
             description=record.summary or "",
             head=self.json_ld(entry),
             search=False,
+            meta={"quick_exit": self.directory.quick_exit(entry)},
         )
 
     def list_page(self, type_: str) -> Page:
@@ -122,7 +123,8 @@ class SiteView:
         category = self.directory.categories[category_id]
         by_type = self.by_type(self.in_category[category_id])
         html = self.render("category.html", path, category=category, by_type=by_type)
-        return Page(path, category.label, html, description=category.description, search=False)
+        meta = {"quick_exit": category.quick_exit}
+        return Page(path, category.label, html, description=category.description, search=False, meta=meta)
 
     def categories_page(self) -> Page:
         path = "kategorier/index.md"

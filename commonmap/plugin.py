@@ -10,25 +10,29 @@ import html
 import logging
 import os
 import posixpath
+import re
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
 
-from commonmap import collector, site, ui
+from commonmap import collector, site, siteconfig, staging, ui
+from commonmap.directory import Directory
 from commonmap.export import changes
 from commonmap.outputs import Asset, Page, Snippet
-from commonmap.problems import has_errors
+from commonmap.problems import Problem, has_errors
 from commonmap.search import index as search_index
 from commonmap.search.documents import PageText
-from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
+from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, QUICK_EXIT, Settings
 from commonmap.validate import read_directory
 
 log = logging.getLogger("mkdocs.plugins.commonmap")
+MARKER = re.compile(r"<!-- commonmap:(\S+) -->")
 
 
 class CommonMapConfig(Config):
@@ -38,27 +42,46 @@ class CommonMapConfig(Config):
     data_license = c.Type(str, default="CC0-1.0")
     data_license_url = c.Type(str, default="https://creativecommons.org/publicdomain/zero/1.0/deed.sv")
     report_email = c.Type(str, default="")
+    quick_exit_url = c.Type(str, default=QUICK_EXIT)
     # A directory.json published before (relative to mkdocs.yml), for /data/changes.json.
     previous_export = c.Type(str, default="")
 
 
 class CommonMapPlugin(BasePlugin[CommonMapConfig]):
+    """With on_startup defined, MkDocs keeps one instance for all the builds of `mkdocs serve`:
+    the preview remembers the last directory without errors and keeps showing it, with the
+    problems on every page, until the files are fixed."""
+
+    command = "build"
+    dirty = False
+    warned = False
+    last_good: Directory | None = None
+    staging: str | None = None
+    counter: CountHandler | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
+    @event_priority(100)  # first: the site is built aside from the start (staging.py)
     def on_config(self, config):
-        self.root = Path(config.config_file_path).parent / self.config.directory
-        self.settings = Settings(
-            site_url=config.site_url or "",
-            repo_url=config.repo_url or "",
-            # edit_uri points into docs_dir ("edit/main/content/"); records live beside it.
-            edit_uri=(config.edit_uri or "").removesuffix(f"{Path(config.docs_dir).name}/"),
-            directory_path=Path(os.path.relpath(self.root, Path(config.config_file_path).parent)).as_posix(),
-            tiles_url=self.config.tiles_url,
-            tiles_attribution=self.config.tiles_attribution,
-            data_license=self.config.data_license,
-            data_license_url=self.config.data_license_url,
-            report_email=self.config.report_email,
-            previous_export=self._previous_export(config),
-        )
         self.pages: dict[str, Page] = {}
+        self.preview_problems: list[Problem] = []
+        config_file = Path(config.config_file_path)
+        problems = siteconfig.check(dict(self.config), siteconfig.read(config_file), config_file.parent)
+        for problem in problems:
+            log.error(problem.format())
+        if problems:  # the preview keeps its last root and settings
+            self._failed(problems)
+        else:
+            self.root = config_file.parent / self.config.directory
+            self.settings = _settings(config, self.config, self.root, self._previous_export(config))
+        self.final_site, self.counter = config.site_dir, None
+        if not self.dirty:  # a dirty build adds to the site in place
+            self.staging = config.site_dir = staging.begin(config.site_dir)
+        if config.strict:  # MkDocs aborts after on_post_build when there were warnings
+            self.counter = CountHandler()
+            self.counter.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self.counter)
         return config
 
     def _previous_export(self, config) -> str:
@@ -66,17 +89,34 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         return str(Path(config.config_file_path).parent / previous) if previous else ""
 
     def on_files(self, files: Files, config) -> Files:
-        directory, problems = read_directory(self.root)
-        for problem in problems:
-            # Warnings (a record due for review) must not fail `mkdocs build --strict`.
-            (log.error if problem.severity == "error" else log.info)(problem.format())
-        if directory is None or has_errors(problems):
-            raise PluginError(f"{sum(p.severity == 'error' for p in problems)} fel i {self.root}; se ovan.")
+        if self.preview_problems:  # mkdocs.yml has errors: the preview shows the last good version
+            directory = self.last_good
+        else:
+            directory, problems = read_directory(self.root)
+            for problem in problems:
+                # Warnings (a record due for review) must not fail `mkdocs build --strict`.
+                (log.error if problem.severity == "error" else log.info)(problem.format())
+            if directory is None or has_errors(problems):
+                self._failed([p for p in problems if p.severity == "error"])
+                directory = self.last_good
+            elif self.command == "serve":
+                self.last_good = directory
         if self.settings.previous_export:
             _, error = changes.read_previous(self.settings.previous_export)
             if error:
                 raise PluginError(error)
-        self.pages = {}
+        self._generate(directory, files, config)
+        return files
+
+    def _failed(self, errors: list[Problem]) -> None:
+        """Stop the build, except in the preview after a good build: it goes on with the last good
+        directory and shows the errors on every page."""
+        if self.command != "serve" or self.last_good is None:
+            raise PluginError(f"{len(errors)} fel; se ovan.")
+        log.error(ui.t("preview.kept", count=len(errors)))
+        self.preview_problems = errors
+
+    def _generate(self, directory: Directory, files: Files, config) -> None:
         self.directory = directory
         self.page_texts: list[PageText] = []  # pages outside the directory, for the site search
         self.snippets: dict[str, Snippet] = {}
@@ -92,7 +132,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
                 files.append(File.generated(config, output.path, content=""))
             elif isinstance(output, Asset):
                 files.append(File.generated(config, output.path, content=output.content))
-        return files
+        self.banner = _banner(self.preview_problems)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
@@ -105,13 +145,23 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         if generated is not None:
             if generated.search:
                 self.page_texts.append(PageText(page.url, generated.title, generated.html))
-            return generated.html
+            return self.banner + generated.html
         base = "../" * page.url.count("/")
         for marker, snippet in self.snippets.items():
             if marker in html_:
                 html_ = html_.replace(marker, snippet.render(base))
+        for name in MARKER.findall(html_):  # a marker that no generator fills
+            log.warning(self._unknown_snippet(page, name, config).format())
         self.page_texts.append(PageText(page.url, html.unescape(page.title or ""), html_))
-        return html_
+        return self.banner + html_
+
+    def _unknown_snippet(self, page, name: str, config) -> Problem:
+        line = page.markdown.split(f"<!-- commonmap:{name} -->")[0].count("\n") + 1
+        allowed = ", ".join(sorted(marker.removeprefix("<!-- commonmap:")[:-4] for marker in self.snippets))
+        params = {"page": page.file.src_uri, "name": name, "allowed": allowed}
+        return Problem(
+            f"{Path(config.docs_dir).name}/{page.file.src_uri}", line, 1, "unknown-snippet", params, "warning"
+        )
 
     def on_nav(self, nav, config, files):
         self.in_nav = {page.file.src_uri for page in nav.pages}
@@ -119,9 +169,21 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     def on_env(self, env, config, files):
         self.fragments: dict[str, Markup] = {}  # per build: `mkdocs serve` rebuilds with new data
+        self.rendered: dict[tuple[str, str], Markup] = {}
         env.globals["commonmap_fragment"] = self._fragment
+        env.globals["commonmap_snippet"] = self._snippet
         env.globals["commonmap_t"] = ui.t
         return env
+
+    def _snippet(self, name: str, base_url: str) -> Markup:
+        """A generated snippet for the theme (overrides/), e.g. the crisis strip, rendered once per
+        way back to the root: MkDocs' base_url ("." or "../..") becomes the generators' "../../"."""
+        base = "" if base_url == "." else base_url.rstrip("/") + "/"
+        key = (name, base)
+        if key not in self.rendered:
+            snippet = self.snippets.get(f"<!-- commonmap:{name} -->")
+            self.rendered[key] = Markup(snippet.render(base) if snippet else "")
+        return self.rendered[key]
 
     def _fragment(self, key: str, caller) -> Markup:
         """The theme's output for `key`, rendered by the first page that asks (overrides/main.html)."""
@@ -138,21 +200,68 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
                 context["commonmap_nav_key"] = f"sidebars:{posixpath.dirname(page.url.rstrip('/'))}"
         return context
 
+    @event_priority(-100)  # last: every other plugin has written its files
     def on_post_build(self, config) -> None:
-        """The search index, a thin step after the pages: it holds the hand-written pages' text too."""
+        """The search index, a thin step after the pages: it holds the hand-written pages' text too.
+        It is written into the site being built (aside, staging.py), which is then swapped in whole."""
         pages = sorted(self.page_texts, key=lambda p: p.url)
         for asset in search_index.build(self.directory, pages):
             target = Path(config.site_dir) / asset.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(asset.content.encode() if isinstance(asset.content, str) else asset.content)
         collector.release()
+        self._stop_counting()
+        if self.staging is not None and not self.warned:
+            staging.publish(self.staging, self.final_site)
+        config.site_dir, self.staging = self.final_site, None
 
     def on_build_error(self, error) -> None:
         collector.release()
+        self._stop_counting()
+        if self.staging is not None:
+            staging.discard(self.staging)
+            self.staging = None
+
+    def _stop_counting(self) -> None:
+        self.warned = bool(self.counter and self.counter.get_counts())
+        if self.counter is not None:
+            logging.getLogger("mkdocs").removeHandler(self.counter)
+            self.counter = None
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root))
         return server
+
+
+def _settings(config, options: CommonMapConfig, root: Path, previous_export: str) -> Settings:
+    project = Path(config.config_file_path).parent
+    return Settings(
+        site_url=config.site_url or "",
+        repo_url=config.repo_url or "",
+        # edit_uri points into docs_dir ("edit/main/content/"); records live beside it.
+        edit_uri=(config.edit_uri or "").removesuffix(f"{Path(config.docs_dir).name}/"),
+        directory_path=Path(os.path.relpath(root, project)).as_posix(),
+        tiles_url=options.tiles_url,
+        tiles_attribution=options.tiles_attribution,
+        data_license=options.data_license,
+        data_license_url=options.data_license_url,
+        report_email=options.report_email,
+        quick_exit_url=options.quick_exit_url,
+        previous_export=previous_export,
+    )
+
+
+def _banner(problems: list[Problem]) -> str:
+    """The preview's notice of the errors that keep it on the last good version (escaped)."""
+    if not problems:
+        return ""
+    items = "".join(
+        f"<li><code>{html.escape(f'{p.file}:{p.line}:{p.col}')}</code> {html.escape(p.message)} "
+        f"{html.escape(ui.t('preview.hint', hint=p.hint))}</li>"
+        for p in problems
+    )
+    title = html.escape(ui.t("preview.title", count=len(problems)))
+    return f'<div class="admonition failure" role="alert"><p class="admonition-title">{title}</p><ul>{items}</ul></div>'
 
 
 def _meta(page: Page) -> dict[str, object]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+QUICK_EXIT = "https://www.smhi.se/"
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bidragsgivare'
 
 
@@ -20,6 +21,7 @@ class Settings:
     data_license: str = "CC0-1.0"
     data_license_url: str = "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"
     report_email: str = ""  # where residents' error reports go ("Rapportera fel"); no account needed
+    quick_exit_url: str = QUICK_EXIT  # where "Lämna sidan snabbt" goes: a neutral site
     previous_export: str = ""  # a directory.json published before, for /data/changes.json; "" when none
 
     def page_url(self, path: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from commonmap import contribute, export, finder, mapview, pages
+from commonmap import chrome, contribute, export, finder, mapview, pages
 from commonmap.directory import Directory
 from commonmap.outputs import Output
 from commonmap.search import page as search_page
@@ -23,6 +23,7 @@ GENERATORS: list[Generator] = [
     mapview.outputs,
     export.outputs,
     contribute.outputs,
+    chrome.outputs,
 ]
 
 

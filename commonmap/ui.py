@@ -135,6 +135,25 @@ SV: dict[str, str] = {
     "history": "Avslutade – historia",
     "from": "från",
     "until": "till",
+    # Around every page (commonmap/chrome.py, overrides/, content/assets/javascripts/resident.js)
+    "chrome.skip": "Hoppa till innehållet",
+    "chrome.menu": "Meny",
+    "chrome.search": "Sök",
+    "crisis.label": "Akut hjälp",
+    "crisis.heading": "Behöver du hjälp nu? Ring:",
+    "quick_exit": "Lämna sidan snabbt",
+    "quick_exit.help": "eller tryck Esc två gånger",
+    "footer.label": "Om webbplatsen",
+    "footer.statement": "Tillgänglighetsredogörelse",
+    "footer.about": "Om Gemensam karta",
+    "footer.open_data": "Öppna data",
+    "footer.contribute": "Bidra eller rätta",
+    "share": "Dela",
+    "share.copy": "Kopiera länk",
+    "share.copied": "Länken är kopierad.",
+    "share.failed": "Länken kunde inte kopieras. Markera den och kopiera den själv:",
+    "statement.no_email": "(ingen e-postadress är inställd ännu)",
+    "statement.email_subject": "Tillgänglighet i Gemensam karta",
     # The field reference and error list on /bidra/ (commonmap/contribute)
     "ref.field": "Fält",
     "ref.title": "Namn på svenska",
@@ -226,6 +245,13 @@ SV: dict[str, str] = {
     "search.type_words.places": "träffpunkt, ställe",
     "search.type_words.roles": "volontär, frivillig, ideell, engagera dig, hjälpa till",
     "search.type_words.collaborations": "samarbete, projekt",
+    "finder.filter": "Filtrera",
+    "finder.filter_count": "Filtrera ({count} valda)",
+    "finder.filter_count_one": "Filtrera (1 valt)",
+    "finder.printed": "Utskriven {date}.",
+    "finder.print_filters": "Valda filter: {filters}.",
+    "finder.print_no_filters": "Inga filter valda: alla poster.",
+    "finder.print_link": "Samma lista på webben: {url}",
     # The map (/karta/) and the coverage page (/omraden/tackning/); map.* keys in SCRIPT_TEXT go to cm.js.
     "map.title": "Karta",
     "map.description": "Karta över stöd, mötesplatser, volontäruppdrag och samverkan i Örebro kommun.",
@@ -302,6 +328,10 @@ SV: dict[str, str] = {
     "map.wide_only": "inget i området, men stöd för hela kommunen, länet eller landet",
     "map.unplaced": "Område okänt",
     "map.gaps_summary": "{gaps} av {cells} rutor saknar stöd; i {wide_only} finns bara stöd för hela kommunen, länet eller landet.",
+    # The preview (`mkdocs serve`) while a file has errors
+    "preview.title": "Förhandsvisningen visar den senaste versionen utan fel. Rätta {count} fel, så uppdateras sidan:",
+    "preview.hint": "Tips: {hint}",
+    "preview.kept": "Förhandsvisningen visar den senaste versionen utan fel tills {count} fel är rättade.",
 }
 
 

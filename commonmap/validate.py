@@ -15,14 +15,14 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
-from commonmap import clock, collector, messages, parallel
-from commonmap.checks import ID_PATTERN
-from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary
+from commonmap import areasfile, clock, collector, consistency, domains, helplines, inputs, messages, parallel
+from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary, vocabulary_warnings
 from commonmap.duplicates import Keys, duplicate_warnings, record_keys
-from commonmap.geography import Areas
+from commonmap.inputs import AREAS_FILE, CATEGORIES_FILE
 from commonmap.loader import Loaded, load_file
 from commonmap.model import REFERENCES, TYPES, Record
 from commonmap.problems import Problem
@@ -30,8 +30,6 @@ from commonmap.problems import Problem
 M = TypeVar("M", bound=BaseModel)
 FIELDS = {model: frozenset(model.model_fields) for model in TYPES.values()}
 STALE_MONTHS = 12
-CATEGORIES_FILE = "categories.yml"
-AREAS_FILE = "areas.geojson"
 TYPE_NAMES = {
     "organisations": "organisation",
     "places": "mötesplats",
@@ -74,44 +72,28 @@ def read_directory(root: Path, today: date | None = None, workers: int = 1) -> t
 
 def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | None, list[Problem]]:
     problems: list[Problem] = []
+    found = inputs.inventory(str(root), _relative(root, root))
+    problems += found.problems
     categories = _read_categories(root, problems)
-    areas = _read_areas(root, problems)
+    lines, lines_loaded = _read_model(root, helplines.HELPLINES_FILE, helplines.Helplines, problems, required=False)
+    areas, area_problems = areasfile.read(str(root / AREAS_FILE), _relative(root, root / AREAS_FILE))
+    problems += area_problems
     if categories is None or areas is None:
-        return None, problems
-    directory = Directory(root, categories, areas)
-    files = _record_files(root, problems)
+        return None, sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
+    directory = Directory(root, categories, areas, helplines=lines.helplines if lines else [])
+    files = found.records
     directory.files = {type_: sum(t == type_ for _, t, _ in files) for type_ in TYPES}
     checked = parallel.map_shares(partial(_check_files, directory=directory, today=today), files, workers)
     for item in checked:
         problems += item.problems
     _collect(directory, [item for item in checked if item.record is not None], problems)
+    if lines and lines_loaded:
+        problems += helplines.problems(lines, lines_loaded.file, lines_loaded.position, directory.entries)
     return directory, sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
 
 
 def _relative(root: Path, path: Path) -> str:
     return str(Path(root.name) / path.relative_to(root)) if root.name else str(path)
-
-
-def _record_files(root: Path, problems: list[Problem]) -> list[tuple[str, str, str]]:
-    """(path, type folder, name for messages) of every record file; YAML files elsewhere are reported."""
-    found = []
-    prefix = _relative(root, root)
-    for folder, subfolders, names in os.walk(root):
-        subfolders.sort()
-        relative = os.path.relpath(folder, root)
-        type_ = relative if relative in TYPES else None
-        for file_name in sorted(names):
-            stem, suffix = os.path.splitext(file_name)
-            if suffix not in (".yml", ".yaml") or relative == "." and file_name == CATEGORIES_FILE:
-                continue
-            name = os.path.normpath(os.path.join(prefix, relative, file_name))
-            if type_ is None:
-                problems.append(Problem(name, 1, 1, "misplaced-file", {"allowed": ", ".join(TYPES)}))
-            elif suffix != ".yml" or not ID_PATTERN.match(stem):
-                problems.append(Problem(name, 1, 1, "bad-filename", {"value": file_name}))
-            else:
-                found.append((os.path.join(folder, file_name), type_, name))
-    return found
 
 
 def _check_files(files: list[tuple[str, str, str]], directory: Directory, today: date) -> list[Checked]:
@@ -137,39 +119,32 @@ def _check_file(item: tuple[str, str, str]) -> Checked:
     return Checked(name, path, type_, record, problems, loaded=loaded if record is not None else None)
 
 
-def _read_categories(root: Path, problems: list[Problem]) -> dict[str, CategoryDef] | None:
-    loaded, found = (
-        load_file(root / CATEGORIES_FILE, _relative(root, root / CATEGORIES_FILE))
-        if (root / CATEGORIES_FILE).exists()
-        else (None, [])
-    )
-    problems += found
-    if loaded is None:
-        if not found:
+def _read_model(
+    root: Path, name: str, model: type[M], problems: list[Problem], required: bool = True
+) -> tuple[M | None, Loaded | None]:
+    """A file beside the type folders (categories.yml, stodlinjer.yml) as its model, with the
+    positions for later messages; a missing required file is a problem, an optional one is None."""
+    path = root / name
+    if not path.exists():
+        if required:
             problems.append(
-                Problem(
-                    _relative(root, root / CATEGORIES_FILE),
-                    1,
-                    1,
-                    "bad-vocabulary",
-                    {"file": CATEGORIES_FILE, "detail": "filen saknas"},
-                )
+                Problem(_relative(root, path), 1, 1, "bad-vocabulary", {"file": name, "detail": "filen saknas"})
             )
-        return None
-    vocabulary = _typed(loaded, Vocabulary, problems)
-    return {c.id: c for c in vocabulary.categories} if vocabulary else None
+        return None, None
+    loaded, found = load_file(path, _relative(root, path))
+    problems += found
+    return (_typed(loaded, model, problems) if loaded is not None else None), loaded
 
 
-def _read_areas(root: Path, problems: list[Problem]) -> Areas | None:
-    try:
-        return Areas.read(root / AREAS_FILE)
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        problems.append(
-            Problem(
-                _relative(root, root / AREAS_FILE), 1, 1, "bad-vocabulary", {"file": AREAS_FILE, "detail": str(error)}
-            )
-        )
+def _read_categories(root: Path, problems: list[Problem]) -> dict[str, CategoryDef] | None:
+    """The vocabulary (categories.yml), read like a record file and held to its model."""
+    loaded, found = load_file(root / CATEGORIES_FILE, _relative(root, root / CATEGORIES_FILE))
+    problems += found
+    vocabulary = _typed(loaded, Vocabulary, problems) if loaded is not None else None
+    if vocabulary is None:
         return None
+    problems += vocabulary_warnings(loaded, vocabulary)
+    return {c.id: c for c in vocabulary.categories}
 
 
 def _typed(loaded: Loaded, model: type[M], problems: list[Problem]) -> M | None:
@@ -230,8 +205,10 @@ def _code_for(kind: str, value: object, ctx: dict, path: tuple, model: type[Base
         return "invalid-choice", {"value": value, "allowed": _choices(ctx.get("expected", ""))}
     if kind == "too_short":
         return "empty-list", {"min": ctx.get("min_length", 1)}
-    if kind == "string_too_long":
+    if kind == "string_too_long" or kind == "too_long" and isinstance(value, str):
         return "too-long", {"length": len(str(value)), "limit": ctx.get("max_length")}
+    if kind == "too_long":
+        return "too-many-items", {"count": ctx.get("actual_length"), "limit": ctx.get("max_length")}
     found = _describe(value)
     if kind == "list_type":
         return "expected-list", {"found": found}
@@ -303,11 +280,28 @@ def _record_problems(item: Checked, directory: Directory, today: date) -> Iterat
     period = _field(record, "period")
     if period and period.end and period.end < period.start[: len(period.end)]:
         yield at(("period", "end"), "end-before-start", start=period.start, end=period.end)
+    elif item.type == "collaborations":
+        for path, code, severity, params in consistency.period_status(record.status, period, today.isoformat()):
+            yield at(path, code, severity, **params)
+    if record.contact is not None:
+        yield from _domain_warnings(record.contact, at)
     location = _field(record, "location")
     if location and item.located is None:
         params = {"lat": location.lat, "lon": location.lon}
         swapped = directory.areas.locate([(location.lon, location.lat)])[0] is not None
         yield at(("location",), "swapped-coordinates" if swapped else "outside-municipality", **params)
+
+
+def _domain_warnings(contact, at) -> Iterator[Problem]:
+    """International domain names whose labels mix scripts, shown in their punycode form too."""
+    hosts = [("website", urlsplit(contact.website).hostname if contact.website else None)]
+    hosts.append(("email", contact.email.rpartition("@")[2] if contact.email else None))
+    for field, host in hosts:
+        if host and domains.is_international(host):
+            scripts = domains.mixed_scripts(host)
+            if scripts:
+                params = {"value": host, "ascii": domains.to_ascii(host), "scripts": ", ".join(scripts).lower()}
+                yield at(("contact", field), "mixed-script-domain", "warning", **params)
 
 
 def _field(record: Record, name: str, default: object = None) -> object:
@@ -356,6 +350,15 @@ def _collect(directory: Directory, checked: list[Checked], problems: list[Proble
 
 
 def _reference_problems(item: Checked, types: dict[str, str]) -> Iterator[Problem]:
+    for index, target in enumerate(item.record.distinct_from):  # any type of record, not itself
+        if target == item.record.id or target not in types:
+            line, col = item.position(("distinct_from", index))
+            if target == item.record.id:
+                yield Problem(item.file, line, col, "self-reference", {"value": target})
+            else:
+                yield Problem(
+                    item.file, line, col, "unknown-record", {"value": target, "suggestion": _suggest(target, types)}
+                )
     for path, target, expected in references(item.record):
         found = types.get(target)
         if found == expected:

@@ -51,7 +51,7 @@ def agree(text: str) -> bool:
 def checked_text(raw: bytes) -> str | None:
     """The text load_bytes would hand to the builders, or None when it stops before."""
     try:
-        text = loader._decode(raw, "x.yml")
+        text = loader.decode(raw, "x.yml")
         loader._character_problems(text, "x.yml")
     except loader.Refused:
         return None

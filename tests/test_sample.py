@@ -33,7 +33,9 @@ HELPLINES = {
 @pytest.fixture(scope="module")
 def sample():
     directory, problems = read_directory(ROOT / "directory", today=TODAY)
-    assert [p.format() for p in problems] == []
+    # One known gap, said aloud: the sources say the project ended but give no end date.
+    gaps = [("social-sammanhallning-vuxennarvaro.yml", "ended-without-end")]
+    assert [p.format() for p in problems if (p.file.rsplit("/", 1)[-1], p.code) not in gaps] == []
     return directory
 
 
@@ -71,13 +73,14 @@ def test_sample_meets_the_figures_of_issue_15(sample) -> None:
     # A record without a channel says why, and where to turn instead, under "Kontakt:".
     for record in offers:
         assert reachable(record) or "**Kontakt:**" in (record.description or ""), record.id
-    assert sum(1 for r in records(sample) if r.languages) >= 15
+    # Languages other than Swedish alone, each from a page that states them.
+    assert sum(1 for r in records(sample) if set(r.languages) - {"sv"}) >= 15
     assert sum(1 for r in records(sample) if getattr(r, "location", None)) >= 30
     for role in records(sample, Role):
         assert role.tasks and role.time_commitment and role.how_to_apply, role.id
     # Fewer places than the issue asks for have sourced hours (see the issue note); this holds
     # what there is, so that a lost record or value shows up here.
-    assert sum(1 for p in places if p.opening_hours) >= 10
+    assert sum(1 for p in places if p.opening_hours) >= 13
 
 
 def test_helplines_reach_everyone_they_serve(sample) -> None:

@@ -29,14 +29,15 @@ HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck
 
 
 @st.composite
-def mutated(draw, original: bytes = VALID) -> bytes:
-    """A valid record with a few insertions, deletions and line swaps of YAML-significant bytes."""
+def mutated(draw, original: bytes = VALID, bits: list[bytes] = YAML_BITS) -> bytes:
+    """A valid file with a few insertions, deletions and line swaps of significant bytes (YAML's
+    by default)."""
     data = bytearray(original)
     for _ in range(draw(st.integers(1, 6))):
         kind = draw(st.sampled_from(["insert", "delete", "swap", "duplicate"]))
         at = draw(st.integers(0, len(data)))
         if kind == "insert":
-            data[at:at] = draw(st.sampled_from(YAML_BITS) | st.binary(min_size=1, max_size=4))
+            data[at:at] = draw(st.sampled_from(bits) | st.binary(min_size=1, max_size=4))
         elif kind == "delete" and data:
             data[at : at + draw(st.integers(1, 8))] = b""
         else:

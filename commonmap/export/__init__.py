@@ -11,9 +11,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
-import yaml
-
-from commonmap import collector
+from commonmap import collector, siteconfig
 from commonmap.directory import Directory
 from commonmap.export import changes, geojson, hsds_files, native, page, tables
 from commonmap.outputs import Asset, Output
@@ -48,33 +46,22 @@ def write(directory: Directory, settings: Settings, out_dir: Path) -> list[Path]
 
 def settings_from(config_file: Path) -> Settings:
     """The settings the exports need (site_url, data licence) from mkdocs.yml, so that
-    `commonmap export` writes the same bytes as the site build; defaults when there is no file."""
+    `commonmap export` writes the same bytes as the site build; defaults when there is no file.
+    Their problems are siteconfig.problems(config_file)."""
     if not config_file.is_file():
         return Settings()
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    options: dict = {}
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("commonmap"), dict):
-            options = plugin["commonmap"]
+    config = siteconfig.read(config_file)
     defaults = Settings()
     return Settings(
-        site_url=str(config.get("site_url") or ""),
-        data_license=str(options.get("data_license", defaults.data_license)),
-        data_license_url=str(options.get("data_license_url", defaults.data_license_url)),
+        site_url=config.site_url,
+        data_license=config.options.get("data_license", defaults.data_license),
+        data_license_url=config.options.get("data_license_url", defaults.data_license_url),
     )
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, where tags such as !ENV or !!python/name may appear: their values are
-    kept as plain data (they never matter for the settings read here)."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def run(root: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml"), previous: Path | None = None) -> int:
-    """`commonmap export`: 0 when written, 1 when the directory or the previous version has errors,
-    2 when the directory is missing."""
+    """`commonmap export`: 0 when written, 1 when the directory, the plugin's settings or the
+    previous version has errors, 2 when the directory is missing."""
     if not root.is_dir():
         print(f"commonmap: katalogen '{root}' finns inte", file=sys.stderr)
         return 2
@@ -84,8 +71,9 @@ def run(root: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml"), previ
             print(error, file=sys.stderr)
             print("Inga filer skrevs.", file=sys.stderr)
             return 1
-    directory, problems = read_directory(root)
-    errors = [p for p in problems if p.severity == "error"]
+    problems = siteconfig.problems(config_file) if config_file.is_file() else []
+    directory, found = read_directory(root)
+    errors = [p for p in problems + found if p.severity == "error"]
     if directory is None or errors:
         for problem in errors:
             print(problem.format(), file=sys.stderr)

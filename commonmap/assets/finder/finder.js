@@ -146,15 +146,16 @@
   function link(href, text) { return el("a", text, { href: href }); }
   function item(r, now, s) {
     var li = el("li", null, { "class": "cm-result", "data-id": r.id, "data-reach": rank(r, s) < 0 ? "local" : "wide" });
+    var body = el("div", null, { "class": "cm-result-body" }); // the QR code prints beside it
     var heading = el("h3"), name = link(base + r.u), hit = searched() ? text.hits.get(r._n) : null;
     if (hit) name.appendChild(CMSearch.marked(r.n, text.surfaces));
     else name.textContent = r.n;
     heading.appendChild(name);
-    li.appendChild(heading);
+    body.appendChild(heading);
     var where = r.a.length ? r.a.map(label(data.areas)).join(", ") : r.sv !== undefined ? messages.serves[r.sv] : messages.area_unknown;
-    li.appendChild(el("p", data.types[r.t] + " · " + where, { "class": "cm-kicker" }));
-    li.appendChild(el("p", r.s === undefined ? "" : r.s, { "class": "cm-result-summary" }));
-    if (hit) li.appendChild(CMSearch.why(hit, messages));
+    body.appendChild(el("p", data.types[r.t] + (r.st ? " · " + messages.status[r.st] : "") + " · " + where, { "class": "cm-kicker" }));
+    body.appendChild(el("p", r.s === undefined ? "" : r.s, { "class": "cm-result-summary" }));
+    if (hit) body.appendChild(CMSearch.why(hit, messages));
     var facts = el("ul", null, { "class": "cm-result-facts" });
     if (r.tc) facts.appendChild(el("li", messages.temporarily_closed, { "class": "cm-closed-now" }));
     if (r.pr) facts.appendChild(el("li", messages.protected, { "class": "cm-protected" }));
@@ -173,7 +174,8 @@
     if (r.e) { contact.appendChild(document.createTextNode(messages.email + ": ")); contact.appendChild(link("mailto:" + r.e, r.e)); contact.appendChild(document.createTextNode(" ")); }
     if (r.web && /^https?:\/\//.test(r.web)) { contact.appendChild(document.createTextNode(messages.website + ": ")); contact.appendChild(link(r.web, r.web)); }
     if (contact.childNodes.length) facts.appendChild(contact);
-    li.appendChild(facts);
+    body.appendChild(facts);
+    li.appendChild(body);
     li.appendChild(el("div", null, { "class": "cm-qr", "data-url": new URL(base + r.u, location.href).href }));
     return li;
   }
@@ -224,6 +226,7 @@
     if (s.q && text.partial && current.length) status.textContent = messages.partial + " " + status.textContent;
     more.hidden = current.length <= shown;
     toUrl(s);
+    showChosen(s);
     loadTexts(page.filter(function (r) { return r.s === undefined; }).map(function (r) { return r._chunk; }));
   }
 
@@ -271,6 +274,38 @@
       box.innerHTML = code.createSvgTag({ cellSize: 2, margin: 0, scalable: true }); // modules only, no data text
     });
   }
+
+  /* ---- on a phone the filters fold away behind "Filtrera (n valda)"; the print says which ---- */
+  var toggle = document.getElementById("cm-filter-toggle");
+  var printInfo = document.getElementById("cm-print-info");
+  function chosen() {
+    var found = [];
+    ["behov", "omrade", "sprak"].forEach(function (k) {
+      var select = form.elements[k];
+      if (select.value) found.push(form.querySelector("label[for='" + select.id + "']").textContent + ": " + select.options[select.selectedIndex].text);
+    });
+    form.querySelectorAll("#cm-filters input:checked").forEach(function (box) {
+      var legend = box.closest("fieldset") && box.closest("fieldset").querySelector("legend");
+      if (box.value) found.push((legend ? legend.textContent + ": " : "") + box.parentNode.textContent.trim());
+    });
+    return found;
+  }
+  function showChosen(s) {
+    var filters = chosen();
+    toggle.textContent = filters.length === 0 ? messages.filter : filters.length === 1 ? messages.filter_count_one : format(messages.filter_count, { count: filters.length });
+    var date = new Date().toLocaleDateString("sv-SE", { year: "numeric", month: "long", day: "numeric" });
+    var words = s.q ? [form.querySelector("label[for='cm-q']").textContent + ": \u201c" + form.elements.q.value.trim() + "\u201d"] : [];
+    var all = words.concat(filters);
+    printInfo.textContent = format(messages.printed, { date: date }) + " " +
+      (all.length ? format(messages.print_filters, { filters: all.join("; ") }) : messages.print_no_filters) + " " +
+      format(messages.print_link, { url: location.href });
+  }
+  toggle.addEventListener("click", function () {
+    var open = !form.classList.contains("cm-filters-open");
+    form.classList.toggle("cm-filters-open", open);
+    toggle.setAttribute("aria-expanded", String(open));
+  });
+
 
   form.addEventListener("input", function (event) {
     if (event.target.name === "q") { typing = true; text.query = null; asked = null; }
@@ -326,6 +361,7 @@
     data = expand(loaded);
     fromUrl();
     form.hidden = false;
+    document.getElementById("cm-print").hidden = false;
     render();
     setTimeout(loadQrScript, 1500); // for printing; not needed for the first results
   }).catch(function () { status.textContent = messages.load_failed; });
