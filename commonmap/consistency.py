@@ -21,6 +21,7 @@ ITEM_KEYS = {
     "Partner": ("organisation",),
     "ClosedPeriod": ("start", "end"),
     "Hours": ("days", "opens", "closes", "note"),
+    "SourceLink": ("url", "year", "note"),
 }
 
 

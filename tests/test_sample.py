@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from commonmap.contribute.actionable import actionable
 from commonmap.model import Collaboration, Place, Role, SourceLink, source_text
 from commonmap.validate import read_directory
 from tests.conftest import ROOT, TODAY
@@ -78,9 +79,11 @@ def test_sample_meets_the_figures_of_issue_15(sample) -> None:
     assert sum(1 for r in records(sample) if getattr(r, "location", None)) >= 30
     for role in records(sample, Role):
         assert role.tasks and role.time_commitment and role.how_to_apply, role.id
-    # Fewer places than the issue asks for have sourced hours (see the issue note); this holds
-    # what there is, so that a lost record or value shows up here.
-    assert sum(1 for p in places if p.opening_hours) >= 13
+    # Fewer records than the issue's 25 have sourced hours: the facts pack and the stored pages
+    # state hours for few meeting places (see the issue note). This holds what there is (14
+    # places, 16 records counted as `commonmap stats` counts them), so a lost value shows up.
+    assert sum(1 for p in places if p.opening_hours) >= 14
+    assert actionable(sample).with_hours >= 16
 
 
 def test_helplines_reach_everyone_they_serve(sample) -> None:

@@ -46,7 +46,7 @@ FULL = {
         ],
         "address": {"street": "Gatan 1", "postal_code": "703 71", "city": "Örebro"},
         "last_reviewed": "2026-01-15",
-        "sources": ["Källa ett", "Källa två"],
+        "sources": [{"url": "https://full.exempel.se/om", "year": 2025, "note": "Adress."}, "Källa två"],
     },
     "places": {
         "id": "full",
@@ -71,7 +71,7 @@ FULL = {
         "accessibility": {"wheelchair": "yes", "description": "Ramp."},
         "cost": {"free": "true", "description": "Gratis."},
         "last_reviewed": "2026-01-15",
-        "sources": ["Källa"],
+        "sources": [{"url": "https://full.exempel.se/om", "year": 2025, "note": "Adress."}, "Källa"],
     },
     "roles": {
         "id": "full",
@@ -90,7 +90,7 @@ FULL = {
         "requirements": ["Fyllda 18 år", "Utdrag ur belastningsregistret"],
         "how_to_apply": "Hör av dig.",
         "last_reviewed": "2026-01-15",
-        "sources": ["Källa"],
+        "sources": [{"url": "https://full.exempel.se/om", "year": 2025, "note": "Adress."}, "Källa"],
     },
     "collaborations": {
         "id": "full",
@@ -108,7 +108,7 @@ FULL = {
         "funding": ["ESF", "Kommunen"],
         "lessons": ["Tålamod.", "Samsyn."],
         "last_reviewed": "2026-01-15",
-        "sources": ["Källa"],
+        "sources": [{"url": "https://full.exempel.se/om", "year": 2025, "note": "Adress."}, "Källa"],
     },
 }
 # Records the full ones refer to, of the right types.
