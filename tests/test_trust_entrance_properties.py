@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from commonmap import areasfile
 from commonmap.checks import RESERVED_IDS
+from commonmap.loader import TYPED_PLAIN
 from tests.conftest import MINIMAL, TODAY
 from tests.test_trust_properties import mutated
 
@@ -207,8 +208,21 @@ def read_vocabulary(base: Path, content: bytes) -> tuple[dict | None, list]:
     return (directory.categories if directory else None), [p for p in problems if p.file.endswith("categories.yml")]
 
 
+class _Quoting(yaml.SafeDumper):
+    """Quotes what a YAML 1.2 reader would take for a number ("0e0"), as an editor must; PyYAML
+    writes those plain, and the loader rightly asks for quotes (needs-quotes)."""
+
+
+_Quoting.add_representer(
+    str,
+    lambda dumper, value: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", value, style="'" if TYPED_PLAIN.match(value) else None
+    ),
+)
+
+
 def vocabulary_text(categories: list[dict]) -> bytes:
-    return yaml.safe_dump({"categories": categories}, allow_unicode=True, sort_keys=False).encode()
+    return yaml.dump({"categories": categories}, Dumper=_Quoting, allow_unicode=True, sort_keys=False).encode()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=HEALTH)
