@@ -1,6 +1,6 @@
 """The extra fields of a rich synthetic record: between them the records fill every field of the
 model, with the variations the exports treat differently (an address without postal code, an
-approximate point, a schedule past midnight, closed and protected records, a role's criminal
+approximate point, a schedule past midnight, a line open round the clock, closed and protected records, a role's criminal
 record extract true, false or unknown). Chosen by the record's number, not by random draws, so
 that `synthetic.generate` draws the same base records with or without them. Fictitious throughout.
 """
@@ -78,6 +78,12 @@ def _organisation(i: int, sizes: dict[str, int]) -> dict:
         ],
         "address": _address(i),
     }
+    if i % 4 == 2:  # a line that answers round the clock, every day of the year
+        days = ["mo", "tu", "we", "th", "fr", "sa", "su"]
+        extra["opening_hours"] = [{"days": days, "opens": q("00:00"), "closes": q("00:00"), "note": q("Stödlinjen")}]
+        extra["open_on_public_holidays"] = "true"
+    elif i % 4 == 0:  # office hours on the phone, closed on holidays
+        extra["opening_hours"] = [{"days": ["mo", "tu", "we", "th", "fr"], "opens": q("09:00"), "closes": q("16:00")}]
     if i % 50 == 11:
         extra["protected"] = "true"
     return extra

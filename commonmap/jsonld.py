@@ -1,7 +1,8 @@
 """schema.org JSON-LD for a record page, with only schema.org types and each property on a type
 that has it (tests/test_open_data_validators.py checks every block against the vocabulary).
 
-- organisation: `Organization`; its point is a `Place` in `location` (`geo` belongs to Place).
+- organisation: `Organization`; its point is a `Place` in `location` (`geo` belongs to Place); when
+  it answers (its opening hours) is its `contactPoint`'s `hoursAvailable`.
 - meeting place: `Place`, with opening hours, phone and address; Place has no language property,
   so its languages are `additionalProperty` values (propertyID "languages", the record's field).
 - volunteer role: `JobPosting` with `employmentType` "VOLUNTEER". schema.org has no volunteer type
@@ -63,6 +64,10 @@ def _organisation(entry: Entry, settings: Settings, directory: Directory) -> dic
         data["location"] = _place(record)
     if record.languages:
         data["knowsLanguage"] = record.languages
+    if record.opening_hours:
+        # Organization has no openingHoursSpecification: when it answers is its ContactPoint's.
+        hours = [_hours(hours) for hours in record.opening_hours]
+        data["contactPoint"] = {"@type": "ContactPoint", **_contact(record), "hoursAvailable": hours}
     return data
 
 

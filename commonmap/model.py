@@ -127,7 +127,9 @@ class Hours(Strict):
     )
     opens: Time = Field(title="Öppnar", description="HH:MM inom citattecken.", examples=["18:00"])
     closes: Time = Field(
-        title="Stänger", description="HH:MM; ett klockslag före 'opens' betyder efter midnatt.", examples=["21:00"]
+        title="Stänger",
+        description="HH:MM; ett klockslag som inte är efter 'opens' betyder efter midnatt (00:00–00:00 är ett helt dygn).",
+        examples=["21:00"],
     )
     note: Text | None = Field(None, title="Kommentar", examples=["Udda veckor"])
 
@@ -343,7 +345,14 @@ class Offer(Record):
 
 
 class Protectable(Offer):
-    """Organisations and places, which may have an address that must never be published."""
+    """Organisations and places, which may have an address that must never be published, and
+    opening hours (a place's, or when an organisation answers): both subclasses declare
+    `opening_hours`, each where its editor form shows it."""
+
+    @model_validator(mode="after")
+    def _hours_do_not_overlap(self) -> Protectable:
+        _reject(self, consistency.overlapping_hours(self.opening_hours))  # type: ignore[attr-defined]
+        return self
 
     @model_validator(mode="after")
     def _protected_has_no_address(self) -> Protectable:
@@ -363,6 +372,9 @@ class Protectable(Offer):
         return self
 
 
+HOLIDAYS_DESCRIPTION = (
+    "true om öppettiderna gäller också på helgdagar och helgdagsaftnar; annars räknas platsen som stängd då."
+)
 PROTECTED_DESCRIPTION = (
     "true om adressen inte får synas: då står ingen adress och ingen punkt i filen, bara områden "
     "(areas) och hur man tar kontakt (contact)."
@@ -375,6 +387,23 @@ class Organisation(Protectable):
     protected: Flag = Field(False, title="Skyddad adress", description=PROTECTED_DESCRIPTION, examples=[True])
     address: Address | None = Field(None, title="Adress")
     location: Location | None = Field(None, title="Plats på kartan")
+    opening_hours: list[Hours] = Field(
+        default_factory=list,
+        title="Öppettider eller svarstider",
+        description=(
+            "När man kan nå organisationen, t.ex. när en stödlinje svarar. Dygnet runt alla dagar: "
+            'days [mo, tu, we, th, fr, sa, su], opens "00:00", closes "00:00".'
+        ),
+    )
+    open_on_public_holidays: Flag = Field(
+        False,
+        title="Svarar på helgdagar",
+        description=(
+            "true om tiderna gäller också på helgdagar och helgdagsaftnar, t.ex. för en linje som svarar "
+            "dygnet runt, årets alla dagar; annars räknas organisationen som stängd då."
+        ),
+        examples=[True],
+    )
 
 
 class Place(Protectable):
@@ -394,18 +423,10 @@ class Place(Protectable):
         description="Perioder då platsen är stängd trots öppettiderna, t.ex. sommaruppehåll.",
     )
     open_on_public_holidays: Flag = Field(
-        False,
-        title="Öppet på helgdagar",
-        description="true om öppettiderna gäller också på helgdagar och helgdagsaftnar; annars räknas platsen som stängd då.",
-        examples=[True],
+        False, title="Öppet på helgdagar", description=HOLIDAYS_DESCRIPTION, examples=[True]
     )
     accessibility: Accessibility | None = Field(None, title="Tillgänglighet")
     cost: Cost | None = Field(None, title="Kostnad")
-
-    @model_validator(mode="after")
-    def _hours_do_not_overlap(self) -> Place:
-        _reject(self, consistency.overlapping_hours(self.opening_hours))
-        return self
 
 
 class Role(Offer):

@@ -218,12 +218,20 @@ def period_text(period) -> str:
 
 
 def hours_text(hours: Hours) -> str:
-    """'fredag och lördag 21:00–01:00 (över midnatt)' in plain Swedish."""
+    """'fredag och lördag 21:00–01:00 (över midnatt)' in plain Swedish; 00:00–00:00, a whole day
+    from midnight, is 'måndag–söndag dygnet runt'."""
     days = day_ranges(hours.days)
+    if round_the_clock(hours):
+        return f"{days} {ui.t('round_the_clock')}"
     text = f"{days} {hours.opens}–{hours.closes}"
     if hours.closes <= hours.opens:
         text += f" ({ui.t('past_midnight')})"
     return text
+
+
+def round_the_clock(hours: Hours) -> bool:
+    """Open the whole of each of its days: from midnight to midnight."""
+    return hours.opens == hours.closes == "00:00"
 
 
 def day_ranges(days: list[str]) -> str:

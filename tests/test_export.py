@@ -65,6 +65,12 @@ location:
   lat: 59.2988
   lon: 15.1869
 serves: municipality
+opening_hours:
+  - days: [mo, tu, we, th, fr, sa, su]
+    opens: "00:00"
+    closes: "00:00"
+    note: Stödlinjen
+open_on_public_holidays: true
 last_reviewed: 2026-02-01
 sources:
   - "Verksamhetens webbplats"
@@ -448,6 +454,14 @@ def test_rich_record_fields_reach_hsds(rich) -> None:
         "https://rika.se/om?x=1&y=2 (2019): Öppettider",
     ]
     assert homework["service_at_locations"][0]["location_id"] == org["locations"][0]["id"]
+    # When the organisation answers is when each of its services can be reached.
+    for name in ("Läxhjälp", "Språkcafé"):
+        service = services[f"rika-foreningen:{name}"]
+        assert [(s["byday"], s["opens_at"], s["closes_at"], s["notes"]) for s in service["schedules"]] == [
+            ("MO,TU,WE,TH,FR,SA,SU", "00:00:00", "00:00:00", "Stödlinjen")
+        ]
+        assert attribute_values(service, "open_on_public_holidays") == ["true"]
+    assert "schedules" not in org["locations"][0]  # the organisation's address is not where it answers
 
     place = services["rika-platsen:Rika platsen"]
     locations = {loc["id"]: loc for o in hsds_list(files, "organizations") for loc in o.get("locations", [])}
@@ -635,6 +649,8 @@ def test_spreadsheets_have_a_bom_and_no_formulas(rich) -> None:
     assert org["serves"] == "municipality"
     assert org["sources"] == "Verksamhetens webbplats\n-minus först\nhttps://rika.se/om?x=1&y=2 (2019): Öppettider"
     assert org["location.lat"] == "59.2988" and org["url"].endswith("/organisationer/rika-foreningen/")
+    assert org["opening_hours"] == "mo tu we th fr sa su 00:00–00:00 (Stödlinjen)"
+    assert org["open_on_public_holidays"] == "true"
     place = next(
         r
         for r in csv.DictReader(io.StringIO(files["data/motesplatser.csv"].decode("utf-8-sig")))

@@ -41,6 +41,7 @@ LISTS = {
     "taxonomies": "taxonomy",
     "taxonomy_terms": "taxonomy_term",
 }
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
@@ -288,6 +289,14 @@ def test_a_role_is_a_volunteer_job_posting(synthetic) -> None:
     organisation = next(e for e in synthetic.of_type("organisations") if e.record.location)
     data = pages.json_ld(organisation, SETTINGS, synthetic)
     assert "geo" not in data and data["location"]["geo"]["longitude"] == organisation.record.location.lon
+    # When an organisation answers: its contact point's hours (Organization has no opening hours).
+    line = next(e for e in synthetic.of_type("organisations") if e.record.open_on_public_holidays)
+    data = pages.json_ld(line, SETTINGS, synthetic)
+    assert "openingHoursSpecification" not in data
+    assert data["contactPoint"]["telephone"] == line.record.contact.phone
+    assert [(h["dayOfWeek"], h["opens"], h["closes"]) for h in data["contactPoint"]["hoursAvailable"]] == [
+        ([f"https://schema.org/{d}" for d in DAYS], "00:00:00", "00:00:00")
+    ]
 
 
 # --- The synthetic directory is rich ------------------------------------------------------------

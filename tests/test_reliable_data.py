@@ -90,6 +90,35 @@ closed_periods:
 last_reviewed: 2026-01-15
 sources: [testfixtur]
 """,
+    "organisations/jourlinjen.yml": """\
+id: jourlinjen
+name: Jourlinjen
+kind: association
+categories: [trygghet]
+contact:
+  phone: "020-12 34 56"
+opening_hours:
+  - days: [mo, tu, we, th, fr, sa, su]
+    opens: "00:00"
+    closes: "00:00"
+open_on_public_holidays: true
+last_reviewed: 2026-01-15
+sources: [testfixtur]
+""",
+    "organisations/kontorslinjen.yml": """\
+id: kontorslinjen
+name: Kontorslinjen
+kind: association
+categories: [trygghet]
+contact:
+  phone: "019-12 34 56"
+opening_hours:
+  - days: [mo, tu, we, th, fr]
+    opens: "09:00"
+    closes: "16:00"
+last_reviewed: 2026-01-15
+sources: [testfixtur]
+""",
     "places/helgoppet.yml": """\
 id: helgoppet
 name: Helgöppna caféet
@@ -278,3 +307,31 @@ def test_after_midnight_an_opening_belongs_to_the_day_it_began(tab, reliable_sit
     _, url = reliable_site
     assert "exempelplatsen" in finder_ids(tab, url, "?tid=nu", "2026-11-28T00:30:00")
     assert "exempelplatsen" not in finder_ids(tab, url, "?tid=nu", "2026-12-26T00:30:00")
+
+
+@pytest.mark.parametrize(
+    ("clock", "open_now"),
+    [
+        ("2026-11-25T12:00:00", {"jourlinjen", "kontorslinjen"}),  # an ordinary Wednesday
+        ("2026-11-29T03:00:00", {"jourlinjen"}),  # a Sunday night
+        ("2026-12-25T12:00:00", {"jourlinjen"}),  # juldagen: a line closes unless it answers on holidays
+        ("2026-12-24T23:59:00", {"jourlinjen"}),  # julafton, a minute before midnight
+    ],
+)
+def test_a_line_that_answers_round_the_clock_is_open_at_any_hour(tab, reliable_site, clock, open_now) -> None:
+    _, url = reliable_site
+    assert finder_ids(tab, url, "?tid=nu&typ=organisations", clock) == open_now
+
+
+def test_a_round_the_clock_line_says_dygnet_runt_in_the_finder_and_on_its_page(tab, reliable_site) -> None:
+    site, url = reliable_site
+    finder_ids(tab, url, "?tid=nu&typ=organisations")
+    facts = {
+        id_: tab.locator(f"#cm-results > li[data-id='{id_}'] .cm-open").inner_text()
+        for id_ in ("jourlinjen", "kontorslinjen")
+    }
+    assert facts == {"jourlinjen": "Öppet nu, dygnet runt", "kontorslinjen": "Öppet nu till 16:00"}
+    page = read(site, "organisationer/jourlinjen/index.html")
+    assert "Måndag–söndag dygnet runt" in page and "00:00–00:00" not in page
+    assert "Öppet även på helgdagar." in page
+    assert "Stängt på helgdagar" in read(site, "organisationer/kontorslinjen/index.html")

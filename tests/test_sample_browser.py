@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from commonmap.holidays import swedish_holidays
-from commonmap.model import Place
+from commonmap.model import Organisation, Place
 
 AREA = "vivalla"
 LEVELS = ("municipality", "county", "country")
@@ -86,13 +86,14 @@ def test_finder_on_vivalla_lists_wide_help_after_the_local_help(tab, site_url: s
     }
 
 
-def open_at(place: Place, moment: datetime) -> bool:
-    """Whether a place is open at a moment in Örebro, from its record: its hours (a closing time
-    before the opening is after midnight), closed periods, public holidays, a temporary closure."""
+def open_at(place: Place | Organisation, moment: datetime) -> bool:
+    """Whether a place (or an organisation's line) is open at a moment in Örebro, from its record:
+    its hours (a closing time not after the opening is after midnight, so 00:00–00:00 is the whole
+    day), closed periods, public holidays, a temporary closure."""
 
     def closed(day: date) -> bool:
         holiday = day in swedish_holidays(day.year) and not place.open_on_public_holidays
-        periods = any(str(p.start) <= day.isoformat() <= str(p.end) for p in place.closed_periods)
+        periods = any(str(p.start) <= day.isoformat() <= str(p.end) for p in getattr(place, "closed_periods", []))
         return place.temporarily_closed or holiday or periods
 
     now, today = moment.time(), moment.date()
@@ -123,17 +124,21 @@ def test_open_now_gives_the_places_open_at_that_moment(tab, site_url: str, sampl
     moment = datetime.fromisoformat(clock).replace(tzinfo=ZoneInfo("Europe/Stockholm"))
     expected = {
         e.id
-        for e in sample.of_type("places")
-        if e.record.opening_hours and open_at(e.record, moment.replace(tzinfo=None))
+        for e in sample.listed()
+        if getattr(e.record, "opening_hours", None) and open_at(e.record, moment.replace(tzinfo=None))
     }
     assert set(finder_ids(tab, site_url, "?tid=nu", moment)) == expected
 
 
 def test_some_sample_places_are_open_on_a_weekday_and_none_on_juldagen(sample) -> None:
-    """The moments above are not vacuous: the sample has places open on a weekday morning."""
+    """The moments above are not vacuous: the sample has places open on a weekday morning, and
+    lines that answer on a Sunday night and on juldagen."""
     places = [e.record for e in sample.of_type("places") if e.record.opening_hours]
     assert any(open_at(p, datetime(2026, 11, 25, 10, 30)) for p in places)
     assert any(not open_at(p, datetime(2026, 12, 25, 12, 0)) for p in places)
+    lines = [e.record for e in sample.of_type("organisations") if e.record.opening_hours]
+    for moment in (datetime(2026, 11, 29, 3, 0), datetime(2026, 12, 25, 12, 0)):
+        assert {"bris", "kvinnofridslinjen"} <= {r.id for r in lines if open_at(r, moment)}
 
 
 def xpath_text(text: str) -> str:

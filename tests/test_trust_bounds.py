@@ -45,6 +45,10 @@ FULL = {
             {"name": "Språkcafé"},
         ],
         "address": {"street": "Gatan 1", "postal_code": "703 71", "city": "Örebro"},
+        "opening_hours": [
+            {"days": ["mo", "tu", "we", "th", "fr", "sa", "su"], "opens": "00:00", "closes": "00:00", "note": "Jour"},
+            {"days": ["mo"], "opens": "09:00", "closes": "12:00", "note": "Växeln"},
+        ],
         "last_reviewed": "2026-01-15",
         "sources": [{"url": "https://full.exempel.se/om", "year": 2025, "note": "Adress."}, "Källa två"],
     },

@@ -60,7 +60,9 @@ def has_contact(entry: Entry, directory: Directory) -> bool:
 
 
 def has_hours(entry: Entry, directory: Directory) -> bool:
-    return any(place.opening_hours for place in _places(entry, directory))
+    """Its own hours (a place's, or when an organisation answers), or its meeting places'."""
+    own = bool(getattr(entry.record, "opening_hours", None))
+    return own or any(place.opening_hours for place in _places(entry, directory))
 
 
 def has_sign_up(entry: Entry) -> bool:

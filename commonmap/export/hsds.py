@@ -26,7 +26,7 @@ from commonmap.checks import language_names
 from commonmap.directory import Directory, Entry
 from commonmap.export.common import absolute, page_url
 from commonmap.export.hsds_terms import CATEGORY_TAXONOMY, FIELD_TAXONOMY, FIELD_TERMS
-from commonmap.model import Address, Collaboration, Contact, Organisation, Place, Record, Role, source_text
+from commonmap.model import Address, Collaboration, Contact, Hours, Organisation, Place, Record, Role, source_text
 from commonmap.settings import Settings
 
 # Never change: every HSDS id is derived from it. (It is uuid5(NAMESPACE_URL, the repository's
@@ -363,6 +363,10 @@ def _organisation(b: Builder, entry: Entry) -> None:
             created[1],
             (service.categories if service and service.categories else record.categories),
         )
+        # When the organisation answers is when each of its services can be reached.
+        _schedules(b, created[1], record.opening_hours, service_id=created[0])
+        if record.open_on_public_holidays:
+            b.attribute("service", *created, "open_on_public_holidays", True)
         _service_at(b, created, locations)
 
 
@@ -431,18 +435,7 @@ def _place_location(b: Builder, location_key: str, location_id: str, record: Pla
     """A place's languages, opening hours, accessibility and phone, on its location."""
     for code in record.languages:
         b.child("language", location_key, location_id=location_id, code=code, name=language_names().get(code))
-    for hours in record.opening_hours:
-        b.child(
-            "schedule",
-            location_key,
-            location_id=location_id,
-            freq="WEEKLY",
-            wkst="MO",
-            byday=",".join(day.upper() for day in hours.days),
-            opens_at=f"{hours.opens}:00",  # HSDS's type time is HH:MM:SS; the record's HH:MM
-            closes_at=f"{hours.closes}:00",
-            notes=hours.note,
-        )
+    _schedules(b, location_key, record.opening_hours, location_id=location_id)
     if record.accessibility:
         wheelchair = record.accessibility.wheelchair
         b.child(
@@ -453,6 +446,22 @@ def _place_location(b: Builder, location_key: str, location_id: str, record: Pla
             details=f"wheelchair: {wheelchair}" if wheelchair else None,
         )
     _phone(b, location_key, record.contact, location_id=location_id)
+
+
+def _schedules(b: Builder, parent_key: str, opening_hours: list[Hours], **link: str) -> None:
+    """Weekly schedules of a place's location or an organisation's service (`link`: its id)."""
+    for hours in opening_hours:
+        b.child(
+            "schedule",
+            parent_key,
+            **link,
+            freq="WEEKLY",
+            wkst="MO",
+            byday=",".join(day.upper() for day in hours.days),
+            opens_at=f"{hours.opens}:00",  # HSDS's type time is HH:MM:SS; the record's HH:MM
+            closes_at=f"{hours.closes}:00",
+            notes=hours.note,
+        )
 
 
 def _role(b: Builder, entry: Entry, places: dict[str, str]) -> None:

@@ -70,7 +70,10 @@ FIELD_TERMS: dict[str, tuple[str, str]] = {
         "true när adressen inte publiceras med avsikt (t.ex. skyddat boende); posten har då ingen location.",
     ),
     "closed_period": ("Stängt under", "En period då mötesplatsen är stängd: ÅÅÅÅ-MM-DD–ÅÅÅÅ-MM-DD, och en kommentar."),
-    "open_on_public_holidays": ("Öppet på helgdagar", "true när mötesplatsen har öppet även på allmänna helgdagar."),
+    "open_on_public_holidays": (
+        "Öppet på helgdagar",
+        "true när mötesplatsen har öppet, eller organisationen svarar, även på allmänna helgdagar.",
+    ),
     "address": (
         "Adress utan postnummer eller län",
         "Adressen som den står i posten (gata, postnummer, ort) när HSDS krav på en address inte kan "
@@ -110,6 +113,12 @@ MAPPING: list[tuple[str, str, str]] = [
         "utan postnummer eller punkt i kommunen: attribute address på platsen",
     ),
     ("organisations", "location", "location.latitude/longitude; attribute approximate_location (när true)"),
+    (
+        "organisations",
+        "opening_hours",
+        "schedule på varje tjänst (freq WEEKLY, byday, opens_at och closes_at som TT:MM:SS, notes)",
+    ),
+    ("organisations", "open_on_public_holidays", "attribute open_on_public_holidays på varje tjänst (när true)"),
     ("places", "hosts", "location.organization_id och service.organization_id (första värden); attribute host (alla)"),
     ("places", "address", "location med address, som för organisationer"),
     ("places", "location", "location.latitude/longitude; attribute approximate_location (när true)"),

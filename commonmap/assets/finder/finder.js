@@ -59,6 +59,15 @@
     }
     return null;
   }
+  /* Open from midnight to midnight on that date ("00:00"–"00:00", a whole day). */
+  function wholeDay(r, date) {
+    var day = DAYS[dayIndex(date)];
+    return !closedOn(r, date) && r.h.some(function (h) { return h[1] === "00:00" && h[2] === "00:00" && h[0].indexOf(day) >= 0; });
+  }
+  function openText(r, now, until) {
+    if (wholeDay(r, now) && wholeDay(r, addDays(now, 1))) return messages.open_round_the_clock;
+    return format(messages.open_now, { time: until });
+  }
   function nextOpening(r, now) {
     var hours = r.h, t = now.getHours() * 60 + now.getMinutes();
     if (r.tc) return null;
@@ -161,7 +170,7 @@
     if (r.pr) facts.appendChild(el("li", messages.protected, { "class": "cm-protected" }));
     if (r.h && r.h.length) {
       var until = openUntil(r, now), next = nextOpening(r, now);
-      if (until) facts.appendChild(el("li", format(messages.open_now, { time: until }), { "class": "cm-open" }));
+      if (until) facts.appendChild(el("li", openText(r, now, until), { "class": "cm-open" }));
       else if (next) facts.appendChild(el("li", format(messages.opens, next)));
     }
     if (r.ad) facts.appendChild(el("li", messages.address + ": " + r.ad));
