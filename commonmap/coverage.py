@@ -4,8 +4,8 @@ What is counted (the coverage page says the same in Swedish, see mapview.py):
 - A record counts once in the cell (area, category) when the record has that category in its
   `categories` and the area is one of its areas. Its areas are
   - the areas its point lies in: its own `location`, or for volunteer roles and collaborations
-    the location of their meeting places (`place`, `places`); found by a spatial join of the
-    points with the area boundaries when the directory is read (Entry.located_in), and
+    the location of their meeting places (`place`, `places`); found by geopandas' spatial join
+    of the points with the area boundaries (spatial.py; validate finds the same, Entry.located_in), and
   - the areas it names itself in `areas` (the areas it serves).
   A record that both lies in an area and names it is still counted once.
 - All four record types count: organisations, meeting places, volunteer roles and collaborations;
@@ -28,6 +28,9 @@ import csv
 import io
 from dataclasses import dataclass
 
+import numpy as np
+
+from commonmap import spatial
 from commonmap.directory import Directory, Entry
 from commonmap.reach import WIDE
 
@@ -74,47 +77,50 @@ def counted(entry: Entry) -> bool:
     return not (entry.record.closed or entry.type == "collaborations" and entry.record.status == "ended")
 
 
-def coverage(directory: Directory) -> Coverage:
+def coverage(directory: Directory, geography: spatial.Geography | None = None) -> Coverage:
+    """The table from the records' areas (spatial.record_areas: the join of the markers with the
+    areas, and the areas records name) as matrices: `placed` (record x area, 1 where the record
+    is in or serves the area) and `offers` (record x category); a cell counts the records with
+    both, `placed.T @ offers`."""
     categories = tuple(directory.categories)
+    area_ids = tuple(area.id for area in directory.areas)
+    counted_entries = [entry for entry in directory.entries.values() if counted(entry)]
+    row = {entry.id: index for index, entry in enumerate(counted_entries)}
     column = {category: index for index, category in enumerate(categories)}
-    areas = tuple(area.id for area in directory.areas)
-    grid = {area: [0] * len(categories) for area in areas}
-    totals = dict.fromkeys(areas, 0)
-    unplaced = [0] * len(categories)
-    wide = {level: [0] * len(categories) for level in WIDE}
-    wide_records = dict.fromkeys(WIDE, 0)
-    records = unplaced_records = 0
-    for entry in directory.entries.values():
-        if not counted(entry):
-            continue
-        records += 1
-        columns = [column[c] for c in dict.fromkeys(entry.record.categories) if c in column]
-        served = [area for area in entry.areas if area in grid]
-        for area in served:
-            totals[area] += 1
-        rows = [grid[area] for area in served]
-        serves = entry.record.serves
-        if serves is not None:
-            wide_records[serves] += 1
-            rows.append(wide[serves])
-        elif not served:
-            unplaced_records += 1
-            rows.append(unplaced)
-        for row in rows:
-            for index in columns:
-                row[index] += 1
-    counts = {area: tuple(row) for area, row in grid.items()}
+    area_index = {area: index for index, area in enumerate(area_ids)}
+    offers = _matrix(
+        len(counted_entries),
+        len(categories),
+        [(i, column[c]) for i, entry in enumerate(counted_entries) for c in entry.record.categories if c in column],
+    )
+    records, areas = spatial.record_areas(directory, geography or spatial.Geography.of(directory))
+    pairs = zip(records, areas, strict=True)
+    placed = _matrix(
+        len(counted_entries),
+        len(area_ids),
+        [(row[r], area_index[a]) for r, a in pairs if r in row and a in area_index],
+    )
+    serves = np.array([entry.record.serves or "" for entry in counted_entries], dtype=object)
+    unplaced = (placed.sum(axis=1) == 0) & (serves == "")
     return Coverage(
         categories,
-        areas,
-        counts,
-        totals,
-        tuple(unplaced),
-        unplaced_records,
-        records,
-        {level: tuple(row) for level, row in wide.items()},
-        wide_records,
+        area_ids,
+        {area: tuple(counts) for area, counts in zip(area_ids, (placed.T @ offers).tolist(), strict=True)},
+        dict(zip(area_ids, placed.sum(axis=0).tolist(), strict=True)),
+        tuple(offers[unplaced].sum(axis=0).tolist()),
+        int(unplaced.sum()),
+        len(counted_entries),
+        {level: tuple(offers[serves == level].sum(axis=0).tolist()) for level in WIDE},
+        {level: int((serves == level).sum()) for level in WIDE},
     )
+
+
+def _matrix(rows: int, columns: int, ones: list[tuple[int, int]]) -> np.ndarray:
+    """A rows x columns matrix of 0 with 1 at each (row, column) of `ones`."""
+    found = np.zeros((rows, columns), dtype=np.int64)
+    if ones:
+        found[tuple(np.array(ones).T)] = 1
+    return found
 
 
 def to_csv(directory: Directory, result: Coverage) -> str:

@@ -463,6 +463,8 @@ TYPES: dict[str, type[Record]] = {
     "roles": Role,
     "collaborations": Collaboration,
 }
+# The field names of each record type (asking pydantic for model_fields each time is slow).
+FIELDS: dict[type[Record], frozenset[str]] = {model: frozenset(model.model_fields) for model in TYPES.values()}
 
 # Which record type each reference field must point to, for the cross-record checks.
 REFERENCES: dict[str, str] = {

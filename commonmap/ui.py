@@ -254,7 +254,8 @@ SV: dict[str, str] = {
     "finder.print_filters": "Valda filter: {filters}.",
     "finder.print_no_filters": "Inga filter valda: alla poster.",
     "finder.print_link": "Samma lista på webben: {url}",
-    # The map (/karta/) and the coverage page (/omraden/tackning/); map.* keys in SCRIPT_TEXT go to cm.js.
+    # The map (/karta/), the point picker (/bidra/plats/) and the coverage page (/omraden/tackning/);
+    # map.* keys in karta.SCRIPT_TEXT and plats.SCRIPT_TEXT go to the scripts.
     "map.title": "Karta",
     "map.description": "Karta över stöd, mötesplatser, volontäruppdrag och samverkan i Örebro kommun.",
     "map.intro": (
@@ -263,12 +264,20 @@ SV: dict[str, str] = {
     ),
     "map.skip_to_list": "Hoppa till listan",
     "map.to_coverage": "Var finns stödet? Tabell per område",
-    "map.layers": "Visa på kartan",
+    "map.layers_button": "Välj vad kartan visar",
     "map.area_layer": "Områdesgränser",
     "map.shade_by": "Färga områdena efter hur många som erbjuder",
     "map.all_categories": "Alla kategorier",
     "map.no_shading": "Ingen färg",
-    "map.locate": "Visa min position",
+    "map.locate_title": "Visa min position",
+    "map.locate_popup": "Du är inom {distance} {unit} från den här punkten.",
+    "map.zoom_in": "Zooma in",
+    "map.zoom_out": "Zooma ut",
+    "map.legend_controls": (
+        "Knappen med lager uppe till höger väljer vilka sorters poster och om områdesgränserna syns. "
+        "Knappen med pilen, under plus och minus, visar din position och det som finns närmast dig."
+    ),
+    "map.area_count": "{label}: {count}",
     "map.map_label": "Karta över stödet i Örebro kommun",
     "map.loading": "Kartan laddas …",
     "map.noscript": "Kartan behöver JavaScript. Alla poster finns i listan nedan.",
@@ -292,7 +301,37 @@ SV: dict[str, str] = {
     "map.none": "ingen",
     "map.locating": "Söker din position …",
     "map.located": "Din ungefärliga position visas på kartan. Den skickas inte någonstans.",
+    "map.near_m": "{m} m",
+    "map.near_km": "{km} km",
+    "map.near_approx": "ca {distance}",
+    "map.located_near": "Din ungefärliga position visas på kartan med det som finns närmast: {names}. Positionen skickas inte någonstans.",
     "map.locate_failed": "Din position kunde inte hittas.",
+    "map.picker_title": "Välj en punkt på kartan",
+    "map.picker_description": "Hitta koordinaterna till en verksamhet: klicka på kartan och kopiera raderna till postens fil.",
+    "map.picker_intro": (
+        "Klicka på kartan där verksamheten ligger. Du får raderna med koordinaterna att klistra in i "
+        "postens fil, och vilket område punkten ligger i. Inget skickas någonstans: allt sker i din webbläsare."
+    ),
+    "map.picker_search": "Sök ett område",
+    "map.picker_label": "Karta där du väljer en punkt",
+    "map.picker_centre": "Använd kartans mitt",
+    "map.picker_approximate": "Jag vet bara ungefär var det ligger",
+    "map.noscript_picker": "Kartan behöver JavaScript. Du kan också skriva koordinaterna själv, se fältet location på sidan Bidra.",
+    "map.picker_result": "Rader till postens fil",
+    "map.picker_none": "Ingen punkt vald ännu.",
+    "map.picker_copy": "Kopiera raderna",
+    "map.picker_copied": "Raderna är kopierade. Klistra in dem i postens fil.",
+    "map.picker_in": "Punkten ligger i området {name}.",
+    "map.picker_near": "Punkten ligger i en glipa mellan områdena och räknas till {name}.",
+    "map.picker_outside": (
+        "Punkten ligger utanför Örebro kommun. Kontrollera platsen: en post med den punkten får ett fel när filen kontrolleras."
+    ),
+    "map.picker_explain": (
+        "lat är latitud (hur långt norrut) och lon är longitud (hur långt österut). Fem decimaler är "
+        "ungefär en meter. Med tangentbordet: flytta kartan med piltangenterna så att korset i mitten "
+        "står på platsen och välj Använd kartans mitt."
+    ),
+    "map.picker_back": "Tillbaka till Bidra",
     "map.coverage_title": "Var finns stödet? Täckning per område",
     "map.coverage_description": "Hur många verksamheter som erbjuder varje sorts stöd i varje område av Örebro kommun.",
     "map.coverage_intro": (
@@ -322,6 +361,13 @@ SV: dict[str, str] = {
         "kommunen, länet eller landet."
     ),
     "map.download_csv": "Ladda ner tabellen som CSV",
+    "map.gis_intro": (
+        "För GIS (till exempel QGIS): samma siffror som ett kartlager, ett område per rad med antalen per "
+        "kategori som attribut (wide_ före kategorin: stöd för hela kommunen, länet eller landet; "
+        "no_support: kategorier utan något stöd)."
+    ),
+    "map.download_gpkg": "Ladda ner kartlagret som GeoPackage",
+    "map.download_geojson": "Ladda ner kartlagret som GeoJSON",
     "map.to_map": "Se det på kartan",
     "map.table_caption": "Antal poster per område och kategori",
     "map.area": "Område",

@@ -24,11 +24,10 @@ from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary, vocab
 from commonmap.duplicates import Keys, duplicate_warnings, record_keys
 from commonmap.inputs import AREAS_FILE, CATEGORIES_FILE
 from commonmap.loader import Loaded, load_file
-from commonmap.model import REFERENCES, TYPES, Record
+from commonmap.model import FIELDS, REFERENCES, TYPES, Record
 from commonmap.problems import Problem
 
 M = TypeVar("M", bound=BaseModel)
-FIELDS = {model: frozenset(model.model_fields) for model in TYPES.values()}
 STALE_MONTHS = 12
 TYPE_NAMES = {
     "organisations": "organisation",

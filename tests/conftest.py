@@ -67,6 +67,7 @@ import http.server  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -175,3 +176,24 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@contextmanager
+def local_tab(browser, url: str, width: int, height: int = 844, **options):
+    """A tab `width` CSS pixels wide that may talk to `url` only: tiles and every other host are
+    refused, so a test also shows the page working without them."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE", **options)
+    tab = context.new_page()
+    tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url + "/") else r.abort())
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+def axe_violations(tab) -> list[tuple[str, str, list]]:
+    """Every axe-core violation on the page as it is now: (rule, impact, first targets)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(tab).response["violations"]
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations]

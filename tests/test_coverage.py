@@ -6,9 +6,13 @@ import csv
 import io
 import re
 
+import geopandas
+import pyogrio
 import pytest
+import shapely
 
-from commonmap import coverage, mapview
+from commonmap import coverage, coverage_layer, mapview, spatial
+from commonmap.outputs import Asset
 from commonmap.settings import Settings
 from commonmap.validate import read_directory
 from tests.conftest import TODAY
@@ -126,3 +130,38 @@ def test_coverage_page_marks_empty_cells_and_links_the_csv(directory):
     assert re.findall(r">(\d+)<", vivalla.group(1)) == ["2", "2", "4"]
     csv_asset = next(o for o in outputs if getattr(o, "path", "") == "data/tackning.csv")
     assert csv_asset.content == coverage.to_csv(directory, coverage.coverage(directory))
+
+
+def test_the_gis_layer_opens_with_geopandas_and_holds_the_table(directory, tmp_path):
+    """The GeoPackage and the GeoJSON under /data/: one feature per area, the hand-counted numbers."""
+    outputs = {o.path: o for o in mapview.outputs(directory, Settings()) if isinstance(o, Asset)}
+    (tmp_path / "tackning.gpkg").write_bytes(outputs[coverage_layer.GEOPACKAGE].content)
+    (tmp_path / "tackning.geojson").write_bytes(outputs[coverage_layer.GEOJSON].content)
+    result = coverage.coverage(directory)
+    for name in ["tackning.gpkg", "tackning.geojson"]:
+        layer = geopandas.read_file(tmp_path / name)
+        assert len(layer) == 36 and layer.crs.to_epsg() == 4326, name
+        rows = layer.set_index("area_id")
+        for area in result.areas:
+            counts, total = EXPECTED.get(area, ((0, 0), 0))
+            assert (rows.loc[area, "gemenskap"], rows.loc[area, "trygghet"], rows.loc[area, "total"]) == (*counts, total)
+            assert rows.loc[area, "no_support"] == sum(n == 0 for n in counts)  # nothing serves a whole reach here
+        assert rows.loc["vivalla", "area_name"] == "Vivalla" and rows.loc["vivalla", "area_code"] == "1880R029"
+        assert rows.loc["vivalla"].geometry.contains(shapely.Point(15.1869, 59.2988))
+    assert pyogrio.read_info(tmp_path / "tackning.gpkg")["layer_name"] == "tackning"
+
+
+def test_the_gis_layer_counts_wide_offers_apart(make_directory, tmp_path):
+    helpline = """id: hjalplinjen
+name: Hjälplinjen
+kind: association
+categories: [trygghet]
+serves: municipality
+last_reviewed: 2026-10-01
+sources: [testfixtur]
+"""
+    directory, _ = read_directory(make_directory({**FILES, "organisations/hjalplinjen.yml": helpline}), today=TODAY)
+    layer = coverage_layer.frame(spatial.areas_frame(directory.areas), coverage.coverage(directory))
+    rows = layer.set_index("area_id")
+    assert (rows.loc["adolfsberg", "trygghet"], rows.loc["adolfsberg", "wide_trygghet"]) == (0, 1)
+    assert rows.loc["adolfsberg", "no_support"] == 1  # gemenskap only: trygghet has the helpline

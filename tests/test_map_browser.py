@@ -10,15 +10,19 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from commonmap import mapdata
+from commonmap import mapdata, spatial
 from commonmap.validate import read_directory
-from tests.conftest import ROOT, TODAY, fixture_site, serve
+from tests.conftest import ROOT, TODAY, axe_violations, fixture_site, local_tab, serve
 
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_PATTERN = re.compile(r"^https://tile\.openstreetmap\.org/\d+/\d+/\d+\.png$")
 
-# A name that must show literally: HTML, a template literal, a backtick, a backslash escape.
-HOSTILE = '<img src=x onerror="window.__xss=1"> ${window.__xss=2} `x` \\u0041 </script><script>window.__xss=3</script>'
+# A name that must show literally: HTML, a template literal, a backtick, a backslash escape, and
+# Jinja syntax (folium's templates would run it: commonmap/folium_page.py keeps data out of them).
+HOSTILE = (
+    '<img src=x onerror="window.__xss=1"> ${window.__xss=2} `x` \\u0041 {{ 7*7 }} {% raw %} {# c #} '
+    "</script><script>window.__xss=3</script>"
+)
 
 
 def quoted(text: str) -> str:
@@ -81,10 +85,20 @@ def open_map(page, url: str, fragment: str = "") -> None:
     page.goto(f"{url}/karta/{fragment}")
     page.wait_for_selector("#cm-map[data-loaded='true']", timeout=15_000)
     page.wait_for_timeout(300)  # let the cluster icons settle
+    wait_still(page)
+
+
+def wait_still(page) -> None:
+    """Until no zoom or cluster animation runs: while one does, the old cluster icons are still
+    in the page beside the new ones (a loaded machine counted 59 markers of 32)."""
+    page.wait_for_function(
+        "() => !document.querySelector('#cm-map.leaflet-zoom-anim, #cm-map .leaflet-cluster-anim')"
+    )
 
 
 def markers_shown(page) -> int:
     """Markers on the map, each cluster counted as the number it shows."""
+    wait_still(page)
     return page.evaluate(
         """() => {
           let count = document.querySelectorAll('#cm-map .leaflet-marker-icon.cm-pin').length;
@@ -174,7 +188,7 @@ def test_the_choropleth_changes_when_another_category_is_chosen(site, page):
 def test_the_map_opens_centred_on_the_place_in_its_address(site, page):
     open_map(page, site, "#59.28328,15.17445,15")
     centre = page.evaluate(
-        "() => { const c = CommonMap.bigMap.getCenter(); return [c.lat, c.lng, CommonMap.bigMap.getZoom()]; }"
+        "() => { const c = CommonMapKarta.map.getCenter(); return [c.lat, c.lng, CommonMapKarta.map.getZoom()]; }"
     )
     assert centre == pytest.approx([59.28328, 15.17445, 15], abs=1e-4)
 
@@ -240,13 +254,123 @@ def test_the_sample_site_map_and_coverage(built_site, site_url, page):
     assert page.locator(".cm-coverage tbody tr").count() == 36
 
 
-def test_show_my_position_asks_only_when_clicked(site, page):
+def test_show_my_position_shows_the_nearest_records_around_it(site, page):
+    """Only on request, and the view holds the position and the nearest records, named as text."""
     page.context.grant_permissions(["geolocation"])
-    page.context.set_geolocation({"latitude": 59.28328, "longitude": 15.17445, "accuracy": 50})
-    open_map(page, site)
-    assert page.locator("#cm-map path.leaflet-interactive:not(.cm-area)").count() == 0
+    page.context.set_geolocation({"latitude": 59.2800, "longitude": 15.2000, "accuracy": 50})
+    open_map(page, site, "#59.2,14.9,14")  # somewhere else, with nothing in view
+    assert page.locator("#cm-map .leaflet-control-locate-circle").count() == 0
     page.get_by_role("button", name="Visa min position").click()
-    page.wait_for_selector("#cm-map path.leaflet-interactive:not(.cm-area)")
-    assert "position" in page.locator("#cm-status").inner_text()
-    centre = page.evaluate("() => { const c = CommonMap.bigMap.getCenter(); return [c.lat, c.lng]; }")
-    assert centre == pytest.approx([59.28328, 15.17445], abs=1e-3)
+    page.wait_for_selector("#cm-map .leaflet-control-locate-circle")
+    page.wait_for_function("() => document.getElementById('cm-status').textContent.includes('närmast')")
+    status = page.locator("#cm-status").inner_text()
+    assert "Varberga språkcafé" in status and "Exempelplatsen" in status and "skickas inte" in status
+    inside = page.evaluate(
+        """points => { const b = CommonMapKarta.map.getBounds(); return points.map(p => b.contains(p)); }""",
+        [[59.28, 15.20], [59.28328, 15.17445], [59.2988, 15.1869], [59.27658, 15.21722]],
+    )
+    assert inside == [True, True, True, True]  # the position, the café, exempelplatsen, the hostile one
+    assert page.dialogs == []  # no alert(), as leaflet.locatecontrol would give on an error
+
+
+# --- On a phone (390 px) and from the keyboard ---
+
+CITY = [[59.16972, 15.116], [59.35973, 15.29543]]  # spatial.city_districts' bounds (checked below)
+MUNICIPALITY = [[58.95619, 14.76064], [59.52373, 15.79821]]
+
+
+@pytest.fixture
+def phone(browser, map_site):
+    with local_tab(browser, map_site[0], 390, has_touch=True) as tab:
+        yield tab
+
+
+def test_on_a_phone_the_map_opens_on_the_city_districts(phone, map_site):
+    directory, _ = read_directory(map_site[1], today=TODAY)
+    areas = spatial.areas_frame(directory.areas)
+    assert spatial.bounds(spatial.city_districts(areas)) == CITY and spatial.bounds(areas) == MUNICIPALITY
+    open_map(phone, map_site[0])
+    view = phone.evaluate(
+        """([city, all]) => { const m = CommonMapKarta.map;
+             return [m.getZoom(), m.getBoundsZoom(city), m.getBounds().contains(all), m.getBounds().intersects(city)]; }""",
+        [CITY, MUNICIPALITY],
+    )
+    zoom, city_zoom, shows_all, shows_city = view
+    assert zoom == city_zoom and shows_city and not shows_all
+
+
+def test_a_popup_opens_clear_of_the_zoom_buttons(phone, map_site):
+    open_map(phone, map_site[0], "#59.27658,15.21722,16")
+    # Put the hostile record's marker under the zoom buttons, then open its popup.
+    phone.evaluate(
+        """name => { const map = CommonMapKarta.map;
+             const marker = CommonMapKarta.markers.find(m => m.options.title === name);
+             map.panBy(map.latLngToContainerPoint(marker.getLatLng()).subtract([30, 40]), {animate: false});
+             marker.fire('click', {latlng: marker.getLatLng()}, true); }""",
+        HOSTILE,
+    )
+    phone.wait_for_selector(".leaflet-popup-content .cm-popup")
+    phone.wait_for_timeout(600)  # the map pans the popup into view
+    boxes = phone.evaluate(
+        """() => ['.leaflet-popup-content-wrapper', '.leaflet-control-zoom', '.leaflet-control-locate',
+                  '.leaflet-control-layers'].map(s => { const r = document.querySelector(s).getBoundingClientRect();
+                  return [r.left, r.top, r.right, r.bottom]; })"""
+    )
+    popup, *controls = boxes
+
+    def overlap(a, b):
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    assert [overlap(popup, control) for control in controls] == [False, False, False]
+
+
+def tab_stops(tab, limit: int = 150) -> list[dict]:
+    """Every element Tab reaches, in order, until focus leaves the page."""
+    stops = []
+    for _ in range(limit):
+        tab.keyboard.press("Tab")
+        stop = tab.evaluate(
+            """() => { const e = document.activeElement;
+                 return {tag: e.tagName.toLowerCase(), inMap: !!e.closest('#cm-map'),
+                         name: (e.getAttribute('aria-label') || e.getAttribute('title') ||
+                                (e.labels && e.labels.length ? e.labels[0].textContent : e.textContent) || '').trim()}; }"""
+        )
+        if stop["tag"] == "body":
+            break
+        stops.append(stop)
+    return stops
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_area_shapes_are_out_of_the_tab_order_and_every_stop_in_the_map_is_named(browser, map_site, width):
+    with local_tab(browser, map_site[0], width) as tab:
+        open_map(tab, map_site[0])
+        stops = [stop for stop in tab_stops(tab) if stop["inMap"]]
+    assert stops and not [stop for stop in stops if stop["tag"] == "path"]
+    assert [stop for stop in stops if not stop["name"]] == []
+    assert "Visa min position" in [stop["name"] for stop in stops]
+
+
+def test_the_layer_list_is_folded_on_a_phone_and_opens_from_the_keyboard(phone, map_site):
+    open_map(phone, map_site[0])
+    toggle = phone.get_by_role("button", name="Välj vad kartan visar")
+    assert not phone.get_by_label("Mötesplatser (2)").is_visible()
+    toggle.focus()
+    phone.keyboard.press("Enter")
+    places = phone.get_by_label("Mötesplatser (2)")
+    places.wait_for(state="visible")
+    for _ in range(3):  # Organisationer, then Mötesplatser
+        phone.keyboard.press("Tab")
+        if places.evaluate("e => e === document.activeElement"):
+            break
+    phone.keyboard.press("Space")
+    phone.wait_for_timeout(300)
+    assert not places.is_checked()
+    assert markers_shown(phone) == LOCATED - 2
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_map_page_has_no_accessibility_violations(browser, map_site, width):
+    with local_tab(browser, map_site[0], width) as tab:
+        open_map(tab, map_site[0])
+        assert axe_violations(tab) == []

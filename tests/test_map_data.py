@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from commonmap import mapdata, mapview
+from commonmap import mapdata, mapview, spatial
 from commonmap.outputs import Asset, Page
 from commonmap.settings import Settings
 from commonmap.urls import url_of
@@ -91,7 +91,8 @@ def test_marker_table_rows_follow_the_features(directory):
 
 
 def test_area_files_hold_the_boundary_and_the_records_located_there(directory):
-    details = mapdata.area_details(directory)
+    geography = spatial.Geography.of(directory)
+    details = mapdata.area_details(directory, mapdata.record_features(directory), geography.located)
     assert len(details) == 36
     vivalla = by_id(details["vivalla"])
     assert vivalla["vivalla"][0]["properties"]["kind"] == "area"

@@ -117,8 +117,8 @@ def marker(tab, title: str):
 def test_an_approximate_marker_is_drawn_apart_and_its_popup_says_so(tab, reach_url: str) -> None:
     tab.goto(f"{reach_url}/karta/#59.2980,15.1860,17")
     tab.wait_for_selector("#cm-map[data-loaded='true']", timeout=15_000)
-    for other in ("roles", "collaborations"):  # at the same points as the places: they would cluster
-        tab.locator(f"input[data-cm-type={other}]").uncheck()
+    for other in ("Volontäruppdrag", "Samverkan"):  # at the same points as the places: they would cluster
+        tab.locator(".leaflet-control-layers-overlays label", has_text=other).locator("input").uncheck()
     tab.wait_for_timeout(300)
     approximate = marker(tab, "Exempelplatsen (ungefärligt läge)")
     exact = marker(tab, "Träffpunkt Vivalla")

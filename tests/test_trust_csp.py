@@ -157,7 +157,7 @@ def test_the_finder_and_its_qr_code_work_under_the_policy(guarded, site_url: str
     assert violations(guarded) == []
 
 
-@pytest.mark.parametrize("path", ["", "organisationer/kvinnofridslinjen/", "omraden/vivalla/", "bidra/", "oppna-data/"])
+@pytest.mark.parametrize("path", ["", "organisationer/kvinnofridslinjen/", "omraden/vivalla/", "bidra/", "bidra/plats/", "oppna-data/"])
 def test_pages_load_without_violations(guarded, site_url: str, path: str) -> None:
     guarded.goto(f"{site_url}/{path}", wait_until="networkidle")
     # The theme's bundle ran (on a busy machine it may still be running when the network is idle).

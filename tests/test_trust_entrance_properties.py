@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from commonmap import areasfile
@@ -208,12 +208,12 @@ def read_vocabulary(base: Path, content: bytes) -> tuple[dict | None, list]:
     return (directory.categories if directory else None), [p for p in problems if p.file.endswith("categories.yml")]
 
 
-class _Quoting(yaml.SafeDumper):
-    """Quotes what a YAML 1.2 reader would take for a number ("0e0"), as an editor must; PyYAML
-    writes those plain, and the loader rightly asks for quotes (needs-quotes)."""
+class QuotingDumper(yaml.SafeDumper):
+    """Quotes the texts that a YAML 1.2 reader would take for numbers (PyYAML writes '0E0' bare,
+    which the project asks to be quoted), as a person writing the file is told to."""
 
 
-_Quoting.add_representer(
+QuotingDumper.add_representer(
     str,
     lambda dumper, value: dumper.represent_scalar(
         "tag:yaml.org,2002:str", value, style="'" if TYPED_PLAIN.match(value) else None
@@ -222,11 +222,17 @@ _Quoting.add_representer(
 
 
 def vocabulary_text(categories: list[dict]) -> bytes:
-    return yaml.dump({"categories": categories}, Dumper=_Quoting, allow_unicode=True, sort_keys=False).encode()
+    return yaml.dump({"categories": categories}, Dumper=QuotingDumper, allow_unicode=True, sort_keys=False).encode()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=HEALTH)
 @given(categories=vocabularies())
+@example(  # a label that YAML 1.2 reads as a number, so it is written quoted
+    categories=[
+        {"id": "a", "label": "0E0", "label_en": "ı", "description": "Om 0E0.", "icon": "a"}
+        | {"color": "#000000", "quick_exit": False}
+    ]
+)
 def test_a_valid_vocabulary_is_read_as_written(tmp_path_factory, categories: list[dict]) -> None:
     found, problems = read_vocabulary(tmp_path_factory.getbasetemp() / "vocabulary", vocabulary_text(categories))
     assert problems == []

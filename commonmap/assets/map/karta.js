@@ -1,255 +1,297 @@
-/* Gemensam karta: the map page (/karta/). Loaded by cm.js after Leaflet and Leaflet.markercluster.
- * One marker per row of data/karta/poster.json inside one MarkerClusterGroup (chunkedLoading),
- * a popup bound per marker and built from DOM text nodes, the areas (GeoJSON) shaded by how many
- * records serve the chosen category. The controls and the list of records are plain HTML outside the map (karta.html). */
-window.CommonMapKarta = function (element, api, data) {
+/* Gemensam karta: what the folium maps of /karta/ and /bidra/plats/ do that folium has no element
+ * for. Each function is called once by an element of commonmap/map_elements.py with folium's
+ * objects. The data comes from JSON files and the page's <script type="application/json"
+ * id="cm-map-config">, never from the generated script (no text passes through folium's
+ * templates), and every string from the data reaches the page as text (textContent, title). */
+window.CommonMapKarta = (function () {
   "use strict";
-  var config = api.config;
+  var node = document.getElementById("cm-map-config");
+  var config = node ? JSON.parse(node.textContent) : { text: {}, types: {}, categories: [] };
   var text = config.text;
+  var base = new URL(config.base || "./", window.location.href).href;
+  var wrapper = document.getElementById("cm-map");
   var status = document.getElementById("cm-status");
+  var api = { config: config, map: null, markers: [], ready: null };
 
   function say(message) {
     if (status) status.textContent = message;
   }
 
-  performance.mark("cm-start");
-  // minZoom 8 shows the whole county; fewer zoom levels make clustering 10,000 markers faster.
-  var map = L.map(element, { zoomSnap: 0.5, minZoom: 8, maxZoom: 18 });
-  api.bigMap = map;
-  map.fitBounds(config.bounds);
-  api.tiles(map);
-  openFromHash();
-  window.addEventListener("hashchange", openFromHash);
-
-  // "#59.27,15.21,15" (or "#59.27,15.21"): open centred on a place; record pages link here.
-  function openFromHash() {
-    var match = /^#(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?$/.exec(window.location.hash);
-    if (!match) return;
-    var lat = parseFloat(match[1]);
-    var lon = parseFloat(match[2]);
-    var zoom = match[3] ? Math.min(18, Math.max(8, parseFloat(match[3]))) : 16;
-    if (Math.abs(lat) <= 90 && Math.abs(lon) <= 180) map.setView([lat, lon], zoom);
+  function el(tag, className, value, parent) {
+    var found = document.createElement(tag);
+    if (className) found.className = className;
+    if (value !== undefined && value !== null) found.textContent = String(value);
+    if (parent) parent.appendChild(found);
+    return found;
   }
 
-  // The summaries come in chunks (data/karta/texter/<n>.json), fetched when a popup needs one.
-  var table = null;
-  var chunks = {};
-
-  function summary(index) {
-    var n = Math.floor(index / table.text_chunk);
-    if (!chunks[n]) chunks[n] = api.getJSON("data/karta/texter/" + n + ".json");
-    return chunks[n].then(function (texts) { return texts[index - n * table.text_chunk]; });
-  }
-
-  function popup(marker) {
-    var row = table.rows[marker.cmIndex];
-    var type = table.types[row[3]];
-    var root = api.text("div", "cm-popup");
-    var heading = api.text("p", "cm-popup-name", null, root);
-    var link = api.text("a", null, row[4], heading);
-    link.href = api.recordUrl(type, row[2]);
-    api.text("p", "cm-popup-type", config.types[type].label, root);
-    var summaryNode = api.text("p", "cm-popup-summary", null, root);
-    summaryNode.hidden = true;
-    summary(marker.cmIndex).then(function (value) {
-      if (!value) return;
-      summaryNode.textContent = value;
-      summaryNode.hidden = false;
-      if (marker.isPopupOpen()) marker.getPopup().update();
-    }).catch(function () {}); // without its summary the popup still has the name, link and categories
-    var labels = row[5].map(function (i) { return categoryLabel(table.categories[i]); });
-    if (labels.length) {
-      var list = api.text("ul", "cm-popup-categories", null, root);
-      list.setAttribute("aria-label", text.categories);
-      labels.forEach(function (label) { api.text("li", null, label, list); });
-    }
-    if (row[6]) api.text("p", "cm-popup-note", text.approximate, root);
-    return root;
-  }
-
-  function categoryLabel(id) {
-    var found = config.categories.find(function (c) { return c.id === id; });
-    return found ? found.label : id;
-  }
-
-  // --- Markers: one layer per record type, all in one cluster group ---
-  var byType = {};
-  Object.keys(config.types).forEach(function (type) { byType[type] = []; });
-  var cluster = L.markerClusterGroup({
-    chunkedLoading: true,
-    chunkInterval: 400,
-    chunkDelay: 20,
-    showCoverageOnHover: false,
-    maxClusterRadius: 50,
-    chunkProgress: function (done, total) {
-      if (done === total) loaded();
-    },
-  });
-  map.addLayer(cluster);
-  // Each marker gets its popup on its first click (bound per marker, so it opens inside clusters);
-  // binding 10,000 popups up front would cost a tenth of a second before the first cluster shows.
-  cluster.on("click", function (event) {
-    var marker = event.layer;
-    if (marker.cmIndex === undefined || marker.getPopup()) return;
-    marker.bindPopup(popup(marker)).openPopup();
-  });
-
-  function loaded() {
-    performance.mark("cm-clustered");
-    element.setAttribute("data-loaded", "true");
-  }
-
-  // --- Areas: boundaries with their names, shaded by coverage ---
-  var areaLayer = null;
-  var categorySelect = document.getElementById("cm-category");
-  var legend = document.getElementById("cm-legend-steps");
-  var PALETTE = ["#ffffff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"];
-
-  function countOf(properties, choice) {
-    if (choice === "all") return properties.total;
-    var index = config.categories.findIndex(function (c) { return c.id === choice; });
-    return index < 0 ? 0 : properties.counts[index];
-  }
-
-  // Up to five classes: 0 (white: no offer), then up to four equal steps up to the largest count.
-  function steps(choice) {
-    var max = 0;
-    areaLayer.eachLayer(function (layer) { max = Math.max(max, countOf(layer.feature.properties, choice)); });
-    var width = Math.max(1, Math.ceil(max / 4));
-    var limits = [0];
-    for (var i = 0; i < 4 && 1 + i * width <= max; i++) limits.push(1 + i * width);
-    return { limits: limits, max: max };
-  }
-
-  function colour(count, limits) {
-    for (var i = limits.length - 1; i >= 0; i--) if (count >= limits[i]) return PALETTE[i];
-    return PALETTE[0];
-  }
-
-  function shade() {
-    if (!areaLayer) return;
-    var choice = categorySelect ? categorySelect.value : "all";
-    if (choice === "none") {
-      areaLayer.setStyle({ fillColor: "#ffffff", fillOpacity: 0 });
-      if (legend) legend.replaceChildren();
-      element.setAttribute("data-choropleth", choice);
-      return;
-    }
-    var found = steps(choice);
-    var limits = found.limits;
-    areaLayer.setStyle(function (feature) {
-      return { fillColor: colour(countOf(feature.properties, choice), limits), fillOpacity: 0.55 };
+  function getJSON(path) {
+    return fetch(base + path).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + path);
+      return response.json();
     });
-    if (legend) {
-      legend.replaceChildren();
-      limits.forEach(function (low, i) {
-        var high = i + 1 < limits.length ? limits[i + 1] - 1 : found.max;
-        var item = api.text("li", null, null, legend);
-        var swatch = api.text("span", "cm-swatch", null, item);
-        swatch.style.background = PALETTE[i];
-        swatch.setAttribute("aria-hidden", "true");
-        api.text("span", null, i === 0 ? text.none : low === high ? String(low) : low + "–" + high, item);
+  }
+
+  var icons = {};
+  // A marker's icon: its shape tells the record type, its colour the first category (map.css).
+  function icon(type, categoryIndex, approximate) {
+    var name = "cm-pin cm-t-" + (config.types[type] ? type : "other") + " cm-c" + Math.max(categoryIndex, 0);
+    name += approximate ? " cm-approx" : "";
+    // An approximate point is larger, hollow and dashed: "somewhere about here".
+    var size = approximate ? 24 : 18;
+    if (!icons[name]) icons[name] = L.divIcon({ className: name, html: "", iconSize: [size, size] });
+    return icons[name];
+  }
+
+  // Popups open clear of the map's controls: below the top corners, above the attribution.
+  function popupOptions(map) {
+    var container = map.getContainer();
+    function height(selector) {
+      var corner = container.querySelector(selector);
+      return corner ? corner.getBoundingClientRect().height : 0;
+    }
+    var top = Math.max(height(".leaflet-top.leaflet-left"), height(".leaflet-top.leaflet-right"));
+    var bottom = Math.max(height(".leaflet-bottom.leaflet-left"), height(".leaflet-bottom.leaflet-right"));
+    return { autoPanPaddingTopLeft: L.point(8, top + 8), autoPanPaddingBottomRight: L.point(8, bottom + 8) };
+  }
+  api.popupOptions = popupOptions;
+
+  // --- Where the map opens: "#59.27,15.21,15" in the address, else the city or the municipality ---
+  api.openingView = function (map) {
+    api.map = map;
+    function fromHash() {
+      var match = /^#(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?$/.exec(window.location.hash);
+      if (!match) return false;
+      var lat = parseFloat(match[1]);
+      var lon = parseFloat(match[2]);
+      var zoom = match[3] ? Math.min(18, Math.max(8, parseFloat(match[3]))) : 16;
+      if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return false;
+      map.setView([lat, lon], zoom);
+      return true;
+    }
+    if (!fromHash() && config.bounds) {
+      map.fitBounds(window.matchMedia(config.narrow).matches ? config.bounds.city : config.bounds.all);
+    }
+    window.addEventListener("hashchange", fromHash);
+  };
+
+  // --- The catalogue's names for Leaflet's buttons, and its errors in the status line (no dialog) ---
+  api.controls = function (map, layers, locate) {
+    var container = map.getContainer();
+    function name(selector, label) {
+      var found = container.querySelector(selector);
+      if (found && label) {
+        found.title = label;
+        found.setAttribute("aria-label", label);
+      }
+    }
+    name(".leaflet-control-zoom-in", text.zoom_in);
+    name(".leaflet-control-zoom-out", text.zoom_out);
+    name(".leaflet-control-layers-toggle", text.layers_button);
+    if (map.attributionControl) map.attributionControl.setPrefix("Leaflet");
+    if (locate) {
+      locate.options.onLocationError = function () { say(text.locate_failed); };
+      map.on("locateactivate", function () { say(text.locating); });
+    }
+  };
+
+  // --- Records: one marker per row of the table, in its type's layer; a popup on first click ---
+  api.records = function (map, cluster) {
+    var groups = Array.prototype.slice.call(arguments, 2);
+    var table = null;
+    var chunks = {};
+
+    function summary(index) {
+      var n = Math.floor(index / table.text_chunk);
+      if (!chunks[n]) chunks[n] = getJSON(config.data.texts + n + ".json");
+      return chunks[n].then(function (texts) { return texts[index - n * table.text_chunk]; });
+    }
+
+    function categoryLabel(id) {
+      var found = config.categories.find(function (c) { return c.id === id; });
+      return found ? found.label : id;
+    }
+
+    function popup(marker) {
+      var row = table.rows[marker.cmIndex];
+      var type = table.types[row[3]];
+      var root = el("div", "cm-popup");
+      var link = el("a", null, row[4], el("p", "cm-popup-name", null, root));
+      link.href = base + config.types[type].folder + "/" + encodeURIComponent(row[2]) + "/";
+      el("p", "cm-popup-type", config.types[type].label, root);
+      var summaryNode = el("p", "cm-popup-summary", null, root);
+      summaryNode.hidden = true;
+      summary(marker.cmIndex).then(function (value) {
+        if (!value) return;
+        summaryNode.textContent = value;
+        summaryNode.hidden = false;
+        if (marker.isPopupOpen()) marker.getPopup().update();
+      }).catch(function () {}); // without its summary the popup still has the name, link and categories
+      var labels = row[5].map(function (i) { return categoryLabel(table.categories[i]); });
+      if (labels.length) {
+        var list = el("ul", "cm-popup-categories", null, root);
+        list.setAttribute("aria-label", text.categories);
+        labels.forEach(function (label) { el("li", null, label, list); });
+      }
+      if (row[6]) el("p", "cm-popup-note", text.approximate, root);
+      return root;
+    }
+
+    // Bound on the first click (binding 10,000 popups up front delays the first clusters).
+    cluster.on("click", function (event) {
+      var marker = event.layer;
+      if (marker.cmIndex === undefined || marker.getPopup()) return;
+      marker.bindPopup(popup(marker), popupOptions(map)).openPopup();
+    });
+
+    function loaded(count) {
+      wrapper.setAttribute("data-markers", String(count));
+      wrapper.setAttribute("data-loaded", "true");
+      say(text.shown.replace("{count}", String(count)));
+    }
+
+    api.ready = getJSON(config.data.markers).then(function (found) {
+      table = api.table = found;
+      var byType = {};
+      api.markers = table.rows.map(function (row, index) {
+        var type = table.types[row[3]];
+        var title = row[6] === 1 ? row[4] + " (" + text.approximate_short + ")" : row[4];
+        var marker = L.marker([row[1], row[0]], { icon: icon(type, row[5][0], row[6] === 1), title: title });
+        marker.cmIndex = index;
+        (byType[type] = byType[type] || []).push(marker);
+        return marker;
       });
+      // The markers join their type's layer as the sub-group's own members (LayerGroup._layers,
+      // what its addLayer does when it is off the map) and go to the cluster in one chunked batch,
+      // as one clustering pass: through each sub-group's addLayer they would be clustered one by one.
+      groups.forEach(function (group, i) {
+        (byType[config.typeOrder[i]] || []).forEach(function (marker) {
+          marker.cmGroup = group;
+          marker.addEventParent(group);
+          group._layers[L.stamp(marker)] = marker;
+        });
+      });
+      var shown = api.markers.filter(function (marker) { return map.hasLayer(marker.cmGroup); });
+      var done = false;
+      cluster.options.chunkProgress = function (count, total) {
+        if (count === total && !done) {
+          done = true;
+          loaded(api.markers.length);
+        }
+      };
+      cluster.addLayers(shown);
+      return api.markers;
+    });
+    api.ready.catch(function () {
+      say(text.failed);
+      wrapper.setAttribute("data-loaded", "error");
+    });
+  };
+
+  // --- Areas: boundaries with their names, out of the tab order, shaded by the chosen category ---
+  api.areas = function (map, group) {
+    var select = document.getElementById("cm-category");
+    var legend = document.getElementById("cm-legend-steps");
+    var layer = null;
+
+    function countOf(properties, choice) {
+      if (choice === "all") return properties.total;
+      var index = config.categories.findIndex(function (c) { return c.id === choice; });
+      return index < 0 ? 0 : properties.counts[index];
     }
-    element.setAttribute("data-choropleth", choice);
-  }
 
-  function areaPopup(properties) {
-    var root = api.text("div", "cm-popup");
-    var heading = api.text("p", "cm-popup-name", null, root);
-    var link = api.text("a", null, properties.name, heading);
-    link.href = api.base + "omraden/" + encodeURIComponent(properties.id) + "/";
-    var choice = categorySelect ? categorySelect.value : "all";
-    if (choice !== "none") {
-      var label = categorySelect.options[categorySelect.selectedIndex].text;
-      api.text("p", null, label + ": " + countOf(properties, choice), root);
+    function shade() {
+      var choice = select ? select.value : "none";
+      var shading = config.shading && config.shading[choice];
+      if (!shading) {
+        layer.setStyle({ fillOpacity: 0 });
+        if (legend) legend.replaceChildren();
+      } else {
+        var index = 0;
+        layer.eachLayer(function (area) {
+          area.setStyle({ fillColor: shading.fills[index++], fillOpacity: 0.55 });
+        });
+        if (legend) {
+          legend.replaceChildren();
+          shading.steps.forEach(function (step) {
+            var item = el("li", null, null, legend);
+            var swatch = el("span", "cm-swatch", null, item);
+            swatch.style.background = step.colour;
+            swatch.setAttribute("aria-hidden", "true");
+            el("span", null, step.label, item);
+          });
+        }
+      }
+      if (wrapper) wrapper.setAttribute("data-choropleth", choice);
     }
-    return root;
-  }
 
-  if (categorySelect) categorySelect.addEventListener("change", shade);
+    function popup(properties) {
+      var root = el("div", "cm-popup");
+      var link = el("a", null, properties.name, el("p", "cm-popup-name", null, root));
+      link.href = base + "omraden/" + encodeURIComponent(properties.id) + "/";
+      if (select && select.value !== "none") {
+        var label = select.options[select.selectedIndex].text;
+        el("p", null, text.area_count.replace("{label}", label).replace("{count}", countOf(properties, select.value)), root);
+      }
+      return root;
+    }
 
-  // --- Type switches (checkboxes outside the map) ---
-  document.querySelectorAll("input[data-cm-type]").forEach(function (box) {
-    box.addEventListener("change", function () {
-      var markers = byType[box.getAttribute("data-cm-type")] || [];
-      if (box.checked) cluster.addLayers(markers);
-      else cluster.removeLayers(markers);
-    });
-  });
-  var areaBox = document.getElementById("cm-show-areas");
-  if (areaBox) {
-    areaBox.addEventListener("change", function () {
-      if (!areaLayer) return;
-      if (areaBox.checked) areaLayer.addTo(map).bringToBack();
-      else map.removeLayer(areaLayer);
-    });
-  }
-
-  // --- "Show my position": only on request, and the position never leaves the browser ---
-  var locate = document.getElementById("cm-locate");
-  var here = null;
-  if (locate) {
-    locate.hidden = false;
-    locate.addEventListener("click", function () {
-      say(text.locating);
-      map.locate({ setView: true, maxZoom: 15 });
-    });
-  }
-  map.on("locationfound", function (event) {
-    if (here) map.removeLayer(here);
-    here = L.circle(event.latlng, { radius: event.accuracy, color: "#d84315", weight: 2, fillOpacity: 0.1 }).addTo(map);
-    say(text.located);
-  });
-  map.on("locationerror", function () {
-    say(text.locate_failed);
-  });
-
-  data.then(
-    function (both) {
-      performance.mark("cm-data");
-      var points = both[0];
-      var areas = both[1];
-      areaLayer = L.geoJSON(areas, {
+    api.areasReady = getJSON(config.data.areas).then(function (collection) {
+      layer = L.geoJSON(collection, {
         style: function (feature) {
           var id = String(feature.properties.id).replace(/[^a-z0-9-]/g, "");
           return { color: "#3949ab", weight: 1.5, fillOpacity: 0, className: "cm-area cm-area-" + id };
         },
-        onEachFeature: function (feature, layer) {
-          layer.bindTooltip(api.text("span", null, feature.properties.name), { sticky: true });
-          layer.bindPopup(function () { return areaPopup(feature.properties); });
+        onEachFeature: function (feature, area) {
+          area.bindTooltip(el("span", null, feature.properties.name), { sticky: true });
+          if (select) area.bindPopup(function () { return popup(feature.properties); }, popupOptions(map));
+          // Blink makes an SVG shape with a focus listener (the tooltip's) a tab stop: 36 unnamed
+          // stops. The list under the map is the areas' text alternative. (A shape gets a new
+          // element each time its layer is shown again.)
+          area.on("add", function () { area.getElement().setAttribute("tabindex", "-1"); });
         },
       });
-      if (!areaBox || areaBox.checked) areaLayer.addTo(map);
-      shade();
+      group.addLayer(layer);
+      layer.bringToBack();
+      if (select) {
+        select.addEventListener("change", shade);
+        shade();
+      }
+      return collection;
+    });
+    return api.areasReady;
+  };
 
-      // One marker per row, each with its popup bound (a popup per feature opens inside clusters).
-      table = points;
-      var all = table.rows.map(function (row, index) {
-        var type = table.types[row[3]];
-        var first = table.categories[row[5][0]];
-        var title = row[6] === 1 ? row[4] + " (" + text.approximate_short + ")" : row[4];
-        var marker = L.marker([row[1], row[0]], { icon: api.icon(type, [first], row[6] === 1), title: title });
-        marker.cmIndex = index;
-        if (byType[type]) byType[type].push(marker);
-        return marker;
-      });
-      performance.mark("cm-markers");
-      element.setAttribute("data-markers", String(all.length));
-      var shown = [];
-      document.querySelectorAll("input[data-cm-type]").forEach(function (box) {
-        if (box.checked) shown = shown.concat(byType[box.getAttribute("data-cm-type")] || []);
-      });
-      if (!document.querySelector("input[data-cm-type]")) shown = all;
-      if (shown.length) cluster.addLayers(shown);
-      else loaded();
-      say(text.shown.replace("{count}", String(all.length)));
-    },
-    function () {
-      say(text.failed);
-      element.setAttribute("data-loaded", "error");
+  // --- "Visa min position": the position with the nearest records around it, named in the status ---
+  api.nearest = function (map, locate) {
+    var count = 5;
+    function nearest(latlng) {
+      return api.markers
+        .filter(function (marker) { return marker.cmGroup === undefined || map.hasLayer(marker.cmGroup); })
+        .map(function (marker) { return { marker: marker, metres: latlng.distanceTo(marker.getLatLng()) }; })
+        .sort(function (a, b) { return a.metres - b.metres; })
+        .slice(0, count);
     }
-  );
+    locate.options.getLocationBounds = function (event) {
+      var bounds = L.latLngBounds(event.bounds.getSouthWest(), event.bounds.getNorthEast());
+      var found = nearest(event.latlng);
+      found.forEach(function (item) { bounds.extend(item.marker.getLatLng()); });
+      var format = new Intl.NumberFormat(document.documentElement.lang || "sv", { maximumFractionDigits: 1 });
+      var names = found.map(function (item) {
+        var distance = item.metres < 1000
+          ? text.near_m.replace("{m}", format.format(Math.max(10, Math.round(item.metres / 10) * 10)))
+          : text.near_km.replace("{km}", format.format(item.metres / 1000));
+        var row = api.table.rows[item.marker.cmIndex];
+        if (row[6]) distance = text.near_approx.replace("{distance}", distance);
+        return item.marker.options.title + " (" + distance + ")";
+      });
+      say(names.length ? text.located_near.replace("{names}", names.join(", ")) : text.located);
+      return bounds;
+    };
+  };
 
-  return map;
-};
+  api.el = el;
+  api.say = say;
+  api.getJSON = getJSON;
+  return api;
+})();
