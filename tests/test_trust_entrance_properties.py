@@ -230,7 +230,7 @@ def vocabulary_text(categories: list[dict]) -> bytes:
 @example(  # a label that YAML 1.2 reads as a number, so it is written quoted
     categories=[
         {"id": "a", "label": "0E0", "label_en": "ı", "description": "Om 0E0.", "icon": "a"}
-        | {"color": "#000000", "quick_exit": False}
+        | {"color": "#000000", "search_words": ["0E0"], "quick_exit": False}
     ]
 )
 def test_a_valid_vocabulary_is_read_as_written(tmp_path_factory, categories: list[dict]) -> None:
