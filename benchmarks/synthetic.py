@@ -168,6 +168,8 @@ def generate(out: Path, count: int, seed: int = 1, rich: bool = False) -> Path:
                 },
             ),
         )
+    if rich:
+        write(out / "good_examples.yml", {"good_examples": synthetic_rich.good_examples(n_collab)})
     return out
 
 

@@ -101,7 +101,7 @@ def _place(i: int, sizes: dict[str, int]) -> dict:
         ],
         "closed_periods": [{"start": "2027-06-21", "end": "2027-08-08", "note": q("Sommaruppehåll")}],
         "open_on_public_holidays": "true" if i % 3 == 0 else "false",
-        "accessibility": {"wheelchair": WHEELCHAIR[i % 3], "description": q("Ramp vid entrén.")},
+        "accessibility": {"wheelchair": q(WHEELCHAIR[i % 3]), "description": q("Ramp vid entrén.")},
         "cost": {"free": "false", "description": q("Medlemsavgift 100 kr per år.")} if i % 4 == 1 else {"free": "true"},
     }
     if i % 50 == 13:
@@ -138,8 +138,12 @@ def _collaboration(i: int, sizes: dict[str, int]) -> dict:
         "outcomes": [q("Fler vuxna ute på kvällarna")],
         "funding": [q("Örebro kommun"), q("Egen insats")],
         "lessons": [q("Förtroende tar tid")],
-        "good_example": "true" if i % 4 == 0 else "false",
     }
+
+
+def good_examples(n_collab: int) -> list[str]:
+    """Every fourth collaboration that has started: the municipality's list (good_examples.yml)."""
+    return [f"collab-{i}" for i in range(0, n_collab, 4) if COLLABORATION_STATUS[i % 3] != "planned"]
 
 
 EXTRAS = {"organisations": _organisation, "places": _place, "roles": _role, "collaborations": _collaboration}

@@ -23,7 +23,7 @@ from commonmap.characters import CONTROL, INVISIBLE, excerpt
 from commonmap.geography import Area, Areas
 from commonmap.inputs import read_regular
 from commonmap.jsonfile import Members
-from commonmap.problems import Problem
+from commonmap.problems import Problem, field_name
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_FEATURES = 1_000
@@ -61,7 +61,7 @@ def _located(locator: jsonfile.Locator, name: str, path: Path_, code: str, param
         line, col = locator.position(path, key=True, occurrence=1)
     else:
         line, col = locator.position(path, key=code == "unknown-field")
-    return Problem(name, line, col, code, params)
+    return Problem(name, line, col, code, {"field": field_name(path), **params})
 
 
 def _areas(data: object, found: list[Found]) -> Iterator[Area]:

@@ -24,6 +24,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 64
 # Bounds of texts: a line of text (a name, a list item, a note) and a Markdown description.
 TEXT_MAX, NAME_MAX, MARKDOWN_MAX = 1_000, 200, 20_000
+TERM_MAX = 100  # a category or area id, or the label written for it
 IDNA_REASON = "tecknen följer inte reglerna för internationella domännamn (IDNA 2008)"
 RESERVED_IDS = frozenset({"index", "assets", "data", "search", "sitemap", "404", "new", "edit"})
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -52,6 +53,16 @@ def text(value: str) -> str:
         raise fail("empty-value")
     if len(value) > TEXT_MAX:
         raise fail("too-long", length=len(value), limit=TEXT_MAX)
+    return value
+
+
+def term(value: str) -> str:
+    """A category or an area as written (its id, or by mistake its label): not empty, at most
+    TERM_MAX characters. The vocabulary decides whether it is known (validate.py)."""
+    if not value.strip():
+        raise fail("empty-value")
+    if len(value) > TERM_MAX:
+        raise fail("too-long", length=len(value), limit=TERM_MAX)
     return value
 
 
@@ -86,9 +97,6 @@ def reference(value: str) -> str:
     if not ID_PATTERN.match(value):
         raise fail("invalid-id", value=value)
     return value
-
-
-slug = reference
 
 
 def full_date(value: str) -> str:
@@ -132,11 +140,32 @@ def phone(value: str) -> str:
 @lru_cache(maxsize=SEEN_VALUES)
 def email(value: str) -> str:
     text(value)
-    try:
-        validate_email(value, check_deliverability=False)
-    except EmailNotValidError as error:
-        raise fail("invalid-email", value=value, reason=str(error)) from None
+    reason = email_reason(value)
+    if reason is None:
+        try:
+            validate_email(value, check_deliverability=False)
+        except EmailNotValidError:
+            reason = "den har fel form"
+    if reason is not None:
+        raise fail("invalid-email", value=value, reason=reason)
     return value
+
+
+def email_reason(value: str) -> str | None:
+    """What is wrong with an address, in Swedish, for the mistakes people make; the contributor's
+    form (form.js) makes the same checks in the same order, so it gives the same message."""
+    if any(char.isspace() for char in value):
+        return "den innehåller mellanslag"
+    if value.count("@") != 1:
+        return "den ska ha exakt ett @"
+    local, domain = value.split("@")
+    if not local:
+        return "det saknas något före @"
+    if not domain:
+        return "det saknas något efter @"
+    if "." not in domain:
+        return "delen efter @ saknar punkt"
+    return None
 
 
 def url(value: str) -> str:

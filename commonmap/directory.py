@@ -113,6 +113,16 @@ class Directory:
     entries: dict[str, Entry] = field(default_factory=dict)  # by id, in id order
     helplines: list[Helpline] = field(default_factory=list)  # the crisis strip (stodlinjer.yml), in file order
     files: dict[str, int] = field(default_factory=dict)  # record files read per type, valid or not
+    # The municipality's good examples (directory/good_examples.yml), in the list's order.
+    good_examples: tuple[str, ...] = ()
+
+    def set_good_examples(self, ids: tuple[str | None, ...]) -> None:
+        """Keep the listed collaborations that are in the directory, once each, in the list's order."""
+        found = [id_ for id_ in ids if id_ in self.entries and self.entries[id_].type == "collaborations"]
+        self.good_examples = tuple(dict.fromkeys(found))
+
+    def is_good_example(self, entry: Entry) -> bool:
+        return entry.id in self.good_examples
 
     def of_type(self, type_: str) -> list[Entry]:
         return [entry for entry in self.entries.values() if entry.type == type_]

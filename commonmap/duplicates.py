@@ -27,7 +27,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from commonmap.model import Record
-from commonmap.problems import Problem
+from commonmap.problems import Problem, field_name
 
 COMMON_WORDS = frozenset(
     [
@@ -166,7 +166,8 @@ def _warning(item: Item, other: Item, code: str, field: tuple) -> Problem:
     loaded, record, _ = item
     line, col = loaded.position(field)
     value = _value(record, field)
-    params = {"value": value, "other": other[0].file, "other_name": other[1].name, "other_id": other[1].id}
+    params = {"field": field_name(field), "value": value, "other": other[0].file}
+    params |= {"other_name": other[1].name, "other_id": other[1].id}
     return Problem(loaded.file, line, col, code, params, "warning")
 
 

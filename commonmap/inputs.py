@@ -25,7 +25,8 @@ from commonmap.problems import Problem
 CATEGORIES_FILE = "categories.yml"
 AREAS_FILE = "areas.geojson"
 HELPLINES_FILE = "stodlinjer.yml"  # the crisis strip (helplines.py)
-SHARED_FILES = (CATEGORIES_FILE, AREAS_FILE, HELPLINES_FILE)
+GOOD_EXAMPLES_FILE = "good_examples.yml"  # the municipality's choice (goodexamples.py)
+SHARED_FILES = (CATEGORIES_FILE, AREAS_FILE, HELPLINES_FILE, GOOD_EXAMPLES_FILE)
 TYPE_FOLDERS = ("organisations", "places", "roles", "collaborations")
 # Files a folder may hold that are not data: git keeps empty folders with one.
 IGNORED = frozenset({".gitkeep"})

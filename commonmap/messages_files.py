@@ -102,6 +102,10 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' är inte en adress till en kartserver: {reason}.",
         "Skriv en https-adress med {{z}}, {{x}} och {{y}}, t.ex. https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png.",
     ),
+    "setting-team": (
+        "municipality_team '{value}' är inte ett team på GitHub i formen @organisation/team.",
+        'Skriv kommunens team som i .github/CODEOWNERS, t.ex. "@orebro-kommun/gemensam-karta".',
+    ),
     "setting-attribution": (
         "tiles_attribution innehåller HTML som inte är tillåten: {value}.",
         'Skriv text och högst länkar som <a href="https://...">…</a>; inga andra taggar eller attribut.',

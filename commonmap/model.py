@@ -40,8 +40,10 @@ SourceText = Annotated[str, AfterValidator(checks.source_text)]
 Year = Annotated[int, BeforeValidator(checks.year)]
 Time = Annotated[str, AfterValidator(checks.time)]
 Language = Annotated[str, AfterValidator(checks.language)]
-Category = Annotated[str, AfterValidator(checks.slug)]
-AreaId = Annotated[str, AfterValidator(checks.slug)]
+# A category or an area is checked against its vocabulary (validate.py), which says whether a
+# wrong one is a label written for an id ("Barn och unga" for barn-och-unga) or unknown.
+Category = Annotated[str, AfterValidator(checks.term)]
+AreaId = Annotated[str, AfterValidator(checks.term)]
 Flag = Annotated[bool, BeforeValidator(checks.flag)]
 Latitude = Annotated[float, BeforeValidator(checks.latitude)]
 Longitude = Annotated[float, BeforeValidator(checks.longitude)]
@@ -451,9 +453,7 @@ class Collaboration(Record):
     outcomes: list[Text] = Field(default_factory=list, title="Vad det gav")
     funding: list[Text] = Field(default_factory=list, title="Finansiering")
     lessons: list[Text] = Field(default_factory=list, title="Lärdomar")
-    good_example: Flag = Field(
-        False, title="Gott exempel", description="true när kommunen lyfter fram samverkan som ett gott exempel."
-    )
+    # Whether it is a good example is the municipality's choice, in directory/good_examples.yml.
 
 
 # The record types, keyed by their folder in directory/ (a contract).

@@ -100,6 +100,7 @@ class SiteView:
             path,
             entry=entry,
             record=record,
+            good_example=self.directory.is_good_example(entry),
             edit_url=self.settings.edit_url(entry.file),
             report=self.settings.report_links(record.name, url_of(entry)),
         )
@@ -154,7 +155,7 @@ class SiteView:
 
     def good_examples_page(self) -> Page:
         path = "goda-exempel.md"
-        examples = [e for e in self.directory.of_type("collaborations") if e.record.good_example]
+        examples = [self.directory.entries[id_] for id_ in self.directory.good_examples]
         current = [e for e in examples if e.record.status != "ended"]
         ended = [e for e in examples if e.record.status == "ended"]
         html = self.render("good_examples.html", path, current=current, ended=ended)

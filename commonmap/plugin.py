@@ -45,6 +45,9 @@ class CommonMapConfig(Config):
     quick_exit_url = c.Type(str, default=QUICK_EXIT)
     # A directory.json published before (relative to mkdocs.yml), for /data/changes.json.
     previous_export = c.Type(str, default="")
+    # The GitHub team that alone may approve the municipality's decisions (governance.py); the
+    # one place its name is set: .github/CODEOWNERS must agree (tests/test_governance.py).
+    municipality_team = c.Type(str, default="")
 
 
 class CommonMapPlugin(BasePlugin[CommonMapConfig]):
@@ -248,6 +251,7 @@ def _settings(config, options: CommonMapConfig, root: Path, previous_export: str
         report_email=options.report_email,
         quick_exit_url=options.quick_exit_url,
         previous_export=previous_export,
+        municipality_team=options.municipality_team,
     )
 
 

@@ -40,5 +40,11 @@ class Problem:
         return f"::{self.severity} file={path},line={self.line},col={self.col},title={title}::{text}"
 
 
+def field_name(path: tuple) -> str:
+    """The field a path leads to as messages name it: `contact.phone`, `opening_hours.closes`
+    (list positions left out: the line says which item)."""
+    return ".".join(step for step in path if isinstance(step, str))
+
+
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity == "error" for p in problems)

@@ -23,6 +23,7 @@ class Settings:
     report_email: str = ""  # where residents' error reports go ("Rapportera fel"); no account needed
     quick_exit_url: str = QUICK_EXIT  # where "Lämna sidan snabbt" goes: a neutral site
     previous_export: str = ""  # a directory.json published before, for /data/changes.json; "" when none
+    municipality_team: str = ""  # the GitHub team that owns the municipality's decisions (governance.py)
 
     def page_url(self, path: str) -> str:
         """Absolute URL of a page when the site's address is known, else its path from the root."""

@@ -32,6 +32,8 @@ TEXTS = ("tiles_attribution", "data_license")
 ATTRIBUTION_MAX, LICENSE_MAX = 500, 100
 HOST = re.compile(r"^(\{s\}\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")
 TILE_PATH = re.compile(r"^[A-Za-z0-9._~/{}@%=&?+-]*$")
+# A GitHub team as CODEOWNERS names it: @organisation/team (GitHub's characters for both names).
+TEAM = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
 @dataclass
@@ -93,13 +95,13 @@ def check(options: dict[str, object], config: SiteConfig, project: Path) -> list
     found = []
     for key, check_ in CHECKS.items():
         value = options.get(key)
-        if not isinstance(value, str) or value == "" and key == "report_email":
+        if not isinstance(value, str) or value == "" and key in ("report_email", "municipality_team"):
             continue  # not set (MkDocs reports a value of the wrong type)
         line, col = config.positions.get(key, (1, 1))
         try:
             check_(value, project)
         except PydanticCustomError as error:
-            found.append(Problem(config.file, line, col, error.type, dict(error.context or {})))
+            found.append(Problem(config.file, line, col, error.type, {"field": key, **(error.context or {})}))
     return found
 
 
@@ -140,6 +142,11 @@ def _attribution(value: str, project: Path) -> None:
     cleaned = nh3.clean(value, tags={"a"}, attributes={"a": {"href"}}, url_schemes={"https"}, link_rel=None)
     if _tokens(cleaned) != _tokens(value):
         raise checks.fail("setting-attribution", value=value)
+
+
+def _team(value: str, project: Path) -> None:
+    if not TEAM.match(value):
+        raise checks.fail("setting-team", value=value)
 
 
 def _license(value: str, project: Path) -> None:
@@ -190,4 +197,5 @@ CHECKS = {
     "data_license": _license,
     "data_license_url": lambda value, project: checks.url(value),
     "report_email": lambda value, project: checks.email(value),
+    "municipality_team": _team,
 }

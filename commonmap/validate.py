@@ -6,26 +6,37 @@ The one entry point is `read_directory`; the site, the map and the exports all s
 
 from __future__ import annotations
 
-import difflib
 import os
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from commonmap import areasfile, clock, collector, consistency, domains, helplines, inputs, messages, parallel
+from commonmap import (
+    areasfile,
+    clock,
+    collector,
+    consistency,
+    domains,
+    goodexamples,
+    helplines,
+    inputs,
+    parallel,
+    typed,
+)
 from commonmap.directory import CategoryDef, Directory, Entry, Vocabulary, vocabulary_warnings
 from commonmap.duplicates import Keys, duplicate_warnings, record_keys
 from commonmap.inputs import AREAS_FILE, CATEGORIES_FILE
 from commonmap.loader import Loaded, load_file
-from commonmap.model import FIELDS, REFERENCES, TYPES, Record
-from commonmap.problems import Problem
+from commonmap.model import REFERENCES, TYPES, Record
+from commonmap.problems import Problem, field_name
+from commonmap.suggest import suggest, vocabulary_id
 
 M = TypeVar("M", bound=BaseModel)
 STALE_MONTHS = 12
@@ -40,7 +51,8 @@ TYPE_NAMES = {
 @dataclass
 class Checked:
     """One record file after the checks it needs on its own: its record (None when invalid), its
-    problems and the areas its coordinates lie in (None: outside the municipality)."""
+    problems and the areas its coordinates lie in (None: outside the municipality). An invalid
+    file has a partial record instead (typed.py), on which every check that can run still runs."""
 
     file: str  # the name in messages
     path: str  # where it is read
@@ -50,6 +62,12 @@ class Checked:
     located: tuple[str, ...] | None = None
     keys: Keys | None = None  # for the look-alike check across records (duplicates.py)
     loaded: Loaded | None = None  # the positions, for the rare problem found across records
+    partial: BaseModel | None = None  # the fields that are right, when the record is not
+
+    @property
+    def subject(self) -> BaseModel | None:
+        """What the checks look at: the record, or the right part of an invalid one."""
+        return self.record if self.record is not None else self.partial
 
     def position(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
         if self.loaded is None:  # checked in a helper process: read the positions again
@@ -77,6 +95,7 @@ def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | 
     lines, lines_loaded = _read_model(root, helplines.HELPLINES_FILE, helplines.Helplines, problems, required=False)
     areas, area_problems = areasfile.read(str(root / AREAS_FILE), _relative(root, root / AREAS_FILE))
     problems += area_problems
+    good = goodexamples.read(root, _relative(root, root / goodexamples.FILE), problems)
     if categories is None or areas is None:
         return None, sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
     directory = Directory(root, categories, areas, helplines=lines.helplines if lines else [])
@@ -85,7 +104,11 @@ def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | 
     checked = parallel.map_shares(partial(_check_files, directory=directory, today=today), files, workers)
     for item in checked:
         problems += item.problems
-    _collect(directory, [item for item in checked if item.record is not None], problems)
+    first = _collect(directory, [item for item in checked if _field(item.subject, "id")], problems)
+    if good is not None:
+        candidates = {id_: goodexamples.Candidate(item.type, item.file, item.subject) for id_, item in first.items()}
+        problems += goodexamples.check(good, candidates)
+        directory.set_good_examples(good.ids)
     if lines and lines_loaded:
         problems += helplines.problems(lines, lines_loaded.file, lines_loaded.position, directory.entries)
     return directory, sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
@@ -98,15 +121,22 @@ def _relative(root: Path, path: Path) -> str:
 def _check_files(files: list[tuple[str, str, str]], directory: Directory, today: date) -> list[Checked]:
     """Every check that a file needs alone: reading, the schema, the vocabulary, dates, areas."""
     checked = [_check_file(file) for file in files]
-    valid = [item for item in checked if item.record is not None]
-    with_location = [item for item in valid if _field(item.record, "location")]
-    points = [(item.record.location.lat, item.record.location.lon) for item in with_location]
+    judged = [item for item in checked if item.subject is not None]
+    with_location = [item for item in judged if _point(item.subject)]
+    points = [_point(item.subject) for item in with_location]
     for item, where in zip(with_location, directory.areas.locate(points), strict=True):
         item.located = where
-    for item in valid:
+    for item in judged:
         item.problems += _record_problems(item, directory, today)
-        item.keys = record_keys(item.record, item.type)
+        if item.record is not None:
+            item.keys = record_keys(item.record, item.type)
     return checked
+
+
+def _point(record: BaseModel) -> tuple[float, float] | None:
+    location = _field(record, "location")
+    lat, lon = _field(location, "lat"), _field(location, "lon")
+    return (lat, lon) if lat is not None and lon is not None else None
 
 
 def _check_file(item: tuple[str, str, str]) -> Checked:
@@ -114,8 +144,9 @@ def _check_file(item: tuple[str, str, str]) -> Checked:
     problems: list[Problem] = []
     loaded, found = load_file(path, name)
     problems += found
-    record = _typed(loaded, TYPES[type_], problems) if loaded is not None else None
-    return Checked(name, path, type_, record, problems, loaded=loaded if record is not None else None)
+    record, partial_ = typed.build(loaded, TYPES[type_], problems) if loaded is not None else (None, None)
+    kept = loaded if record is not None or partial_ is not None else None
+    return Checked(name, path, type_, record, problems, loaded=kept, partial=partial_)
 
 
 def _read_model(
@@ -132,169 +163,69 @@ def _read_model(
         return None, None
     loaded, found = load_file(path, _relative(root, path))
     problems += found
-    return (_typed(loaded, model, problems) if loaded is not None else None), loaded
+    return (typed.build(loaded, model, problems)[0] if loaded is not None else None), loaded
 
 
 def _read_categories(root: Path, problems: list[Problem]) -> dict[str, CategoryDef] | None:
     """The vocabulary (categories.yml), read like a record file and held to its model."""
     loaded, found = load_file(root / CATEGORIES_FILE, _relative(root, root / CATEGORIES_FILE))
     problems += found
-    vocabulary = _typed(loaded, Vocabulary, problems) if loaded is not None else None
+    vocabulary = typed.build(loaded, Vocabulary, problems)[0] if loaded is not None else None
     if vocabulary is None:
         return None
     problems += vocabulary_warnings(loaded, vocabulary)
     return {c.id: c for c in vocabulary.categories}
 
 
-def _typed(loaded: Loaded, model: type[M], problems: list[Problem]) -> M | None:
-    """The model built from a file's strings, or None with every schema problem reported."""
-    try:
-        result = model.model_validate(loaded.data)
-    except ValidationError as error:
-        problems += [_schema_problem(loaded, model, e) for e in error.errors(include_url=False)]
-        return None
-    problems += _unquoted(loaded, result)
-    return result
-
-
-def _unquoted(loaded: Loaded, result: BaseModel) -> list[Problem]:
-    """Unquoted numbers and booleans that are text to us but would not be to another YAML reader."""
-    found = []
-    for path in sorted(loaded.typed, key=str):
-        value: object = result
-        for step in path:
-            value = value[step] if isinstance(step, int) else getattr(value, step, None)
-        if isinstance(value, str):
-            line, col = loaded.position(path)
-            found.append(Problem(loaded.file, line, col, "needs-quotes", {"value": value}))
-    return found
-
-
-def _schema_problem(loaded: Loaded, model: type[BaseModel], error: dict) -> Problem:
-    path = tuple(step for step in error["loc"] if isinstance(step, int) or not _is_internal(step))
-    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
-    line, col = loaded.position(path, key=kind in ("extra_forbidden", "missing"))
-    code, params = _code_for(kind, value, ctx, path, model)
-    return Problem(loaded.file, line, col, code, params)
-
-
-def _is_internal(step: str) -> bool:
-    """pydantic adds steps such as 'function-after[...]' to a location; they are not fields."""
-    return "[" in step or step in ("str", "bool", "float", "list")
-
-
-def _choices(expected: str) -> str:
-    """pydantic's "'mo', 'tu' or 'su'" as Swedish: "mo, tu eller su"."""
-    values = re.findall(r"'([^']*)'", expected) or [expected]
-    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " eller " + values[-1]
-
-
-def _code_for(kind: str, value: object, ctx: dict, path: tuple, model: type[BaseModel]) -> tuple[str, dict]:
-    field = str(path[-1]) if path else ""
-    if kind in messages.MESSAGES:
-        return kind, dict(ctx)
-    if value == "" and kind != "missing":
-        return "empty-value", {}
-    if kind == "missing":
-        return "missing-field", {"field": field}
-    if kind == "extra_forbidden":
-        allowed = _fields_at(model, path[:-1])
-        return "unknown-field", {"field": field, "suggestion": _suggest(field, allowed), "allowed": ", ".join(allowed)}
-    if kind == "literal_error":
-        return "invalid-choice", {"value": value, "allowed": _choices(ctx.get("expected", ""))}
-    if kind == "too_short":
-        return "empty-list", {"min": ctx.get("min_length", 1)}
-    if kind == "string_too_long" or kind == "too_long" and isinstance(value, str):
-        return "too-long", {"length": len(str(value)), "limit": ctx.get("max_length")}
-    if kind == "too_long":
-        return "too-many-items", {"count": ctx.get("actual_length"), "limit": ctx.get("max_length")}
-    found = _describe(value)
-    if kind == "list_type":
-        return "expected-list", {"found": found}
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return "expected-mapping", {"found": found}
-    return "expected-text", {"found": found}
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, list):
-        return "en lista"
-    if isinstance(value, dict):
-        return "underfält"
-    return f"'{value}'"
-
-
-def _fields_at(model: type[BaseModel], path: tuple) -> list[str]:
-    """The field names allowed at a path, for "did you mean" suggestions."""
-    current: type[BaseModel] = model
-    for step in path:
-        if isinstance(step, int):
-            continue
-        annotation = current.model_fields[step].annotation if step in current.model_fields else None
-        nested = _model_in(annotation)
-        if nested is None:
-            break
-        current = nested
-    return list(current.model_fields)
-
-
-def _model_in(annotation: object) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
 def _record_problems(item: Checked, directory: Directory, today: date) -> Iterator[Problem]:
-    """Checks of one record that need the vocabulary, the areas or today's date."""
-    record = item.record
+    """Checks of one record that need the vocabulary, the areas or today's date. On a partial
+    record, the checks of fields that are left out are skipped: those have problems of their own."""
+    record = item.subject
 
     def at(path: tuple, code: str, severity: str = "error", key: bool = False, **params: object) -> Problem:
         line, col = item.position(path, key=key)
-        return Problem(item.file, line, col, code, params, severity)  # type: ignore[arg-type]
+        return Problem(item.file, line, col, code, {"field": field_name(path), **params}, severity)  # type: ignore[arg-type]
 
+    id_ = _field(record, "id")
     expected = os.path.splitext(os.path.basename(item.file))[0]
-    if record.id != expected:
-        yield at(("id",), "id-mismatch", value=record.id, expected=expected)
+    if id_ is not None and id_ != expected:
+        yield at(("id",), "id-mismatch", value=id_, expected=expected)
+    explained = item.loaded.explained if item.loaded else frozenset()  # the loader said what is wrong
+    labels = {c.id: c.label for c in directory.categories.values()}
     for path, category in _categories(record):
-        if category not in directory.categories:
-            yield at(
-                path,
-                "unknown-category",
-                value=category,
-                suggestion=_suggest(category, directory.categories),
-                allowed=", ".join(directory.categories),
-            )
-    for index, area in enumerate(record.areas):
-        if area not in directory.areas.by_id:
-            yield at(("areas", index), "unknown-area", value=area, suggestion=_suggest(area, directory.areas.by_id))
-    reviewed = record.reviewed
-    if reviewed > today:
-        yield at(("last_reviewed",), "future-review", value=record.last_reviewed)
-    elif months_between(reviewed, today) >= STALE_MONTHS:
-        yield at(("last_reviewed",), "stale", "warning", value=record.last_reviewed, months=STALE_MONTHS)
-    period = _field(record, "period")
-    if period and period.end and period.end < period.start[: len(period.end)]:
-        yield at(("period", "end"), "end-before-start", start=period.start, end=period.end)
-    elif item.type == "collaborations":
-        for path, code, severity, params in consistency.period_status(record.status, period, today.isoformat()):
-            yield at(path, code, severity, **params)
-    if record.contact is not None:
-        yield from _domain_warnings(record.contact, at)
+        if category not in directory.categories and path not in explained:
+            code, params = _unknown(category, labels, "category")
+            yield at(path, code, **params, allowed=", ".join(directory.categories))
+    names = {area.id: area.name for area in directory.areas}
+    for index, area in enumerate(_field(record, "areas", ())):
+        if area is not None and area not in directory.areas.by_id and ("areas", index) not in explained:
+            code, params = _unknown(area, names, "area")
+            yield at(("areas", index), code, **params)
+    yield from _date_problems(record, today, at)
+    if item.type == "collaborations" and _field(record, "status") is not None:
+        yield from _status_problems(record, today, at)
+    yield from _domain_warnings(_field(record, "contact"), at)
     location = _field(record, "location")
-    if location and item.located is None:
+    point = _point(record)
+    if point and item.located is None:
         params = {"lat": location.lat, "lon": location.lon}
         swapped = directory.areas.locate([(location.lon, location.lat)])[0] is not None
         yield at(("location",), "swapped-coordinates" if swapped else "outside-municipality", **params)
 
 
-def _domain_warnings(contact, at) -> Iterator[Problem]:
+def _unknown(value: str, labels: dict[str, str], kind: str) -> tuple[str, dict]:
+    """A category or area that is not in the vocabulary: its label written for its id, or unknown."""
+    id_ = vocabulary_id(value, labels)
+    if id_ is not None:
+        return f"{kind}-label", {"value": value, "id": id_}
+    return f"unknown-{kind}", {"value": value, "suggestion": suggest(value, labels)}
+
+
+def _domain_warnings(contact: BaseModel | None, at) -> Iterator[Problem]:
     """International domain names whose labels mix scripts, shown in their punycode form too."""
-    hosts = [("website", urlsplit(contact.website).hostname if contact.website else None)]
-    hosts.append(("email", contact.email.rpartition("@")[2] if contact.email else None))
+    website, email = _field(contact, "website"), _field(contact, "email")
+    hosts = [("website", urlsplit(website).hostname if website else None)]
+    hosts.append(("email", email.rpartition("@")[2] if email else None))
     for field, host in hosts:
         if host and domains.is_international(host):
             scripts = domains.mixed_scripts(host)
@@ -303,23 +234,47 @@ def _domain_warnings(contact, at) -> Iterator[Problem]:
                 yield at(("contact", field), "mixed-script-domain", "warning", **params)
 
 
-def _field(record: Record, name: str, default: object = None) -> object:
-    """A field that only some record types have. getattr(record, name, default) costs a failed
-    lookup through pydantic's __getattr__ and an exception for every record without it."""
-    return getattr(record, name) if name in FIELDS[type(record)] else default
+def _status_problems(record: BaseModel, today: date, at) -> Iterator[Problem]:
+    """A collaboration's status against its period (consistency.py); a period left out of a
+    partial record, or with an end before its start, has a problem of its own."""
+    period = _field(record, "period")
+    start, end = _field(period, "start"), _field(period, "end")
+    if period is not None and (start is None or end and end < start[: len(end)]):
+        return
+    dates = SimpleNamespace(start=start, end=end) if period is not None else None
+    for path, code, severity, params in consistency.period_status(_field(record, "status"), dates, today.isoformat()):
+        yield at(path, code, severity, **params)
 
 
-def _categories(record: Record) -> Iterator[tuple[tuple, str]]:
-    for index, category in enumerate(record.categories):
-        yield ("categories", index), category
-    for s, service in enumerate(_field(record, "services", [])):
-        for index, category in enumerate(service.categories):
-            yield ("services", s, "categories", index), category
+def _date_problems(record: BaseModel, today: date, at) -> Iterator[Problem]:
+    reviewed = _field(record, "last_reviewed")
+    if reviewed is not None:
+        if date.fromisoformat(reviewed) > today:
+            yield at(("last_reviewed",), "future-review", value=reviewed)
+        elif months_between(date.fromisoformat(reviewed), today) >= STALE_MONTHS:
+            yield at(("last_reviewed",), "stale", "warning", value=reviewed, months=STALE_MONTHS)
+    period = _field(record, "period")
+    start, end = _field(period, "start"), _field(period, "end")
+    if start and end and end < start[: len(end)]:
+        yield at(("period", "end"), "end-before-start", start=start, end=end)
 
 
-def _suggest(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1)
-    return f" Menade du '{close[0]}'?" if close else ""
+def _field(record: BaseModel | None, name: str, default: object = None) -> object:
+    """A field of a record, or `default` when the record type has no such field, it is not set, or
+    it is left out of a partial record. (getattr through pydantic's __getattr__ costs a failed
+    lookup and an exception for every record without the field.)"""
+    found = record.__dict__.get(name, default) if record is not None else default
+    return default if found is None else found
+
+
+def _categories(record: BaseModel) -> Iterator[tuple[tuple, str]]:
+    for index, category in enumerate(_field(record, "categories", ())):
+        if category is not None:
+            yield ("categories", index), category
+    for s, service in enumerate(_field(record, "services", ())):
+        for index, category in enumerate(_field(service, "categories", ())):
+            if category is not None:
+                yield ("services", s, "categories", index), category
 
 
 def months_between(earlier: date, later: date) -> int:
@@ -328,50 +283,56 @@ def months_between(earlier: date, later: date) -> int:
     return months - (later.day < earlier.day)
 
 
-def _collect(directory: Directory, checked: list[Checked], problems: list[Problem]) -> None:
-    """Cross-record checks, then the valid records into the directory with their areas."""
+def _collect(directory: Directory, checked: list[Checked], problems: list[Problem]) -> dict[str, Checked]:
+    """Cross-record checks, then the valid records into the directory with their areas. Records
+    with problems take part in the checks (a reference to one is not "unknown"), not the directory.
+    Returns the first record of each id."""
     first: dict[str, Checked] = {}
     for item in checked:
-        if item.record.id in first:
+        id_ = item.subject.id
+        if id_ in first:
             line, col = item.position(("id",))
-            params = {"value": item.record.id, "other": first[item.record.id].file}
+            params = {"field": "id", "value": id_, "other": first[id_].file}
             problems.append(Problem(item.file, line, col, "duplicate-id", params))
         else:
-            first[item.record.id] = item
-    kept = list(first.values())
+            first[id_] = item
     types = {id_: item.type for id_, item in first.items()}
-    for item in kept:
+    for item in first.values():
         problems += _reference_problems(item, types)
+    kept = [item for item in first.values() if item.record is not None]
     problems += duplicate_warnings([(item, item.record, item.type) for item in kept], [item.keys for item in kept])
-    for id_ in sorted(first):
-        item = first[id_]
-        directory.entries[id_] = Entry(item.record, item.type, item.file, _located_in(item, first))
+    valid = {id_: item for id_, item in first.items() if item.record is not None}
+    for id_ in sorted(valid):
+        item = valid[id_]
+        directory.entries[id_] = Entry(item.record, item.type, item.file, _located_in(item, valid))
+    return first
 
 
 def _reference_problems(item: Checked, types: dict[str, str]) -> Iterator[Problem]:
-    for index, target in enumerate(item.record.distinct_from):  # any type of record, not itself
-        if target == item.record.id or target not in types:
-            line, col = item.position(("distinct_from", index))
-            if target == item.record.id:
-                yield Problem(item.file, line, col, "self-reference", {"value": target})
-            else:
-                yield Problem(
-                    item.file, line, col, "unknown-record", {"value": target, "suggestion": _suggest(target, types)}
-                )
-    for path, target, expected in references(item.record):
+    own = item.subject.id
+    for index, target in enumerate(_field(item.subject, "distinct_from", ())):  # any type of record, not itself
+        if target is None or target != own and target in types:
+            continue
+        line, col = item.position(("distinct_from", index))
+        params = {"field": "distinct_from", "value": target}
+        if target == own:
+            yield Problem(item.file, line, col, "self-reference", params)
+        else:
+            yield Problem(item.file, line, col, "unknown-record", {**params, "suggestion": suggest(target, types)})
+    for path, target, expected in references(item.subject):
         found = types.get(target)
         if found == expected:
             continue
         line, col = item.position(path)
-        params = {"value": target, "expected": TYPE_NAMES[expected], "folder": expected}
+        params = {"field": field_name(path), "value": target, "expected": TYPE_NAMES[expected], "folder": expected}
         if found is None:
-            params["suggestion"] = _suggest(target, [i for i, t in types.items() if t == expected])
+            params["suggestion"] = suggest(target, [i for i, t in types.items() if t == expected])
             yield Problem(item.file, line, col, "unknown-reference", params)
         else:
             yield Problem(item.file, line, col, "wrong-reference-type", {**params, "found": TYPE_NAMES[found]})
 
 
-def references(record: Record) -> Iterator[tuple[tuple, str, str]]:
+def references(record: BaseModel) -> Iterator[tuple[tuple, str, str]]:
     """(path, target id, expected type folder) for every reference a record makes."""
     for field, folder in REFERENCES.items():
         value = _field(record, field)
@@ -379,9 +340,12 @@ def references(record: Record) -> Iterator[tuple[tuple, str, str]]:
             yield (field,), value, folder
         elif isinstance(value, list):
             for index, target in enumerate(value):
-                yield (field, index), target, folder
-    for index, partner in enumerate(_field(record, "partners", [])):
-        yield ("partners", index, "organisation"), partner.organisation, "organisations"
+                if target is not None:
+                    yield (field, index), target, folder
+    for index, partner in enumerate(_field(record, "partners", ())):
+        organisation = _field(partner, "organisation")
+        if organisation is not None:
+            yield ("partners", index, "organisation"), organisation, "organisations"
 
 
 def _located_in(item: Checked, by_id: dict[str, Checked]) -> tuple[str, ...]:

@@ -9,8 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from commonmap import clock
+from commonmap.loaded import plain_kind
 from commonmap.problems import Problem
 from commonmap.validate import read_directory
 
@@ -41,6 +43,24 @@ def make_directory(tmp_path: Path):
         return root
 
     return make
+
+
+class RuleDumper(yaml.SafeDumper):
+    """PyYAML's writer, quoting also what YAML 1.2 readers would type (0o7, 1e5) and the times it
+    leaves bare (09:00, 0:30): the project's one rule for unquoted values (loaded.PLAIN_KINDS)."""
+
+
+RuleDumper.add_representer(
+    str,
+    lambda dumper, value: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", value, style='"' if plain_kind(value) else None
+    ),
+)
+
+
+def dump_yaml(data: object) -> str:
+    """Data as a record file is written: block YAML by the one rule for unquoted values."""
+    return yaml.dump(data, Dumper=RuleDumper, allow_unicode=True, sort_keys=False)
 
 
 def problem_keys(problems: list[Problem]) -> list[tuple[str, int, str]]:

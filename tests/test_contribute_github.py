@@ -1,5 +1,5 @@
 """The files for GitHub: workflows valid for GitHub Actions and their commands working here,
-the issue form in step with the vocabulary, the CODEOWNERS example pointing at real paths."""
+the issue form in step with the vocabulary (CODEOWNERS: tests/test_governance.py)."""
 
 from __future__ import annotations
 
@@ -100,17 +100,6 @@ def test_issue_form_categories_follow_the_vocabulary() -> None:
     assert fields["categories"]["attributes"]["options"] == expected
     for record_field in ("name", "summary", "phone", "email", "website", "opening_hours", "sources", "languages"):
         assert record_field in fields, record_field
-
-
-def test_codeowners_example_names_existing_paths() -> None:
-    lines = (GITHUB / "CODEOWNERS.example").read_text(encoding="utf-8").splitlines()
-    rules = [line.split() for line in lines if line.strip() and not line.startswith("#")]
-    assert all(len(rule) >= 2 and all(owner.startswith("@") for owner in rule[1:]) for rule in rules)
-    for pattern, *_ in rules:
-        if pattern != "*":
-            assert (ROOT / pattern.strip("/")).exists(), pattern
-    assert any(pattern.startswith("/directory/organisations/") for pattern, *_ in rules)
-    assert any(pattern == "/directory/collaborations/" for pattern, *_ in rules)
 
 
 def test_pull_request_template_is_a_swedish_checklist() -> None:

@@ -72,9 +72,9 @@ MISTAKES = {
         ["citattecken"],
     ),
     "yes instead of true": (
-        "id: forening\nname: Samverkan\ncategories: [gemenskap]\npartners:\n  - organisation: exempelforeningen\n"
-        "status: ongoing\ngood_example: ja\n" + TAIL,
-        7,
+        "id: forening\nname: Platsen\nhosts: [exempelforeningen]\ncategories: [gemenskap]\n"
+        "open_on_public_holidays: ja\n" + TAIL,
+        5,
         "invalid-flag",
         ["true", "false"],
     ),
@@ -85,7 +85,7 @@ MISTAKES = {
         ["59.2741"],
     ),
 }
-FOLDERS = {"time without colon": "places", "yes instead of true": "collaborations"}
+FOLDERS = {"time without colon": "places", "yes instead of true": "places"}
 
 
 @pytest.mark.parametrize("name", MISTAKES)

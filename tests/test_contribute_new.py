@@ -67,10 +67,17 @@ def test_unfilled_template_fails_on_each_placeholder_and_passes_filled(make_dire
     code, path = new(root, type_, "ny-post")
     assert code == 0 and path.exists()
     text = path.read_text(encoding="utf-8")
-    expected = [(path.name, line, "empty-value") for line, _ in placeholders(text)]
+    lines = text.splitlines()
+    expected = [
+        (path.name, line, "empty-required-list" if ITEM.match(lines[line - 1]) else "empty-required")
+        for line, _ in placeholders(text)
+    ]
     assert len(expected) >= 4  # name, categories, sources and the type's own required fields
-    found = [key for key in problem_keys(validate(root)) if key[0] == path.name]
-    assert found == expected
+    problems = [p for p in validate(root) if p.file.endswith(path.name)]
+    assert problem_keys(problems) == expected
+    for problem, (_, field) in zip(problems, placeholders(text), strict=True):
+        # Each names its field, and none tells the volunteer to remove a line that must stay.
+        assert field in problem.message and "ta bort" not in problem.hint.lower(), problem.format()
 
     path.write_text(fill(text), encoding="utf-8")
     assert [p.format() for p in validate(root) if p.file.endswith(path.name)] == []
@@ -116,7 +123,7 @@ def test_uncommented_optional_field_left_empty_is_reported(make_directory) -> No
 
 @pytest.mark.parametrize(
     ("id_", "reason"),
-    [("Min Förening", "har fel form"), ("index", "reserverat"), ("exempelforeningen", "används redan")],
+    [("Min Förening", "inget giltigt id"), ("index", "reserverat"), ("exempelforeningen", "används redan")],
 )
 def test_refuses_bad_or_taken_id(make_directory, capsys, id_: str, reason: str) -> None:
     root = make_directory()

@@ -155,7 +155,6 @@ status: planned
 outcomes: [Fler vuxna ute]
 funding: [Landsbygdsnämnden, Egen insats]
 lessons: ["Förtroende tar tid"]
-good_example: false
 last_reviewed: 2026-01-05
 sources: [testfixtur]
 """,
@@ -369,7 +368,7 @@ def test_yes_no_attributes_are_written_when_yes(any_directory) -> None:
     files = export.files(any_directory, SETTINGS)
     services = {(s["name"], attribute_values(s, "record_id")[0]): s for s in hsds_list(files, "services")}
     for entry in any_directory.of_type("collaborations"):
-        expected = ["true"] if entry.record.good_example else []
+        expected = ["true"] if any_directory.is_good_example(entry) else []
         assert attribute_values(services[(entry.record.name, entry.id)], "good_example") == expected
     locations = [loc for o in hsds_list(files, "organizations") for loc in o.get("locations", [])]
     approximate = [e for e in any_directory.entries.values() if getattr(e.record, "location", None)]

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from commonmap import loader
+from commonmap.linereader import LineReader
 from tests.conftest import ROOT, TESTS
 
 YAML_FILES = sorted(
@@ -25,7 +26,7 @@ SAMPLE = [path for path in YAML_FILES if path.is_relative_to(ROOT / "directory")
 
 def read_both(text: str) -> tuple[loader.Loaded | None, loader.Loaded | loader.Problem]:
     """What each path makes of a text that passed the character checks (as in load_bytes)."""
-    fast = loader._LineReader("x.yml").read(text)
+    fast = LineReader("x.yml").read(text)
     try:
         precise: loader.Loaded | loader.Problem = loader._Builder("x.yml").build(text)
     except loader.Refused as refused:
@@ -35,7 +36,7 @@ def read_both(text: str) -> tuple[loader.Loaded | None, loader.Loaded | loader.P
 
 def fields(loaded: loader.Loaded) -> tuple:
     # Lists of items: the order in which positions were recorded must agree too.
-    return loaded.data, list(loaded.values.items()), list(loaded.keys.items()), loaded.typed
+    return loaded.data, list(loaded.values.items()), list(loaded.keys.items()), loaded.typed, loaded.explained
 
 
 def agree(text: str) -> bool:

@@ -75,6 +75,10 @@ def test_bad_corpus_covers_most_codes() -> None:
         "duplicate-website",
         "duplicate-phone",
         "duplicate-address",
+        # the municipality's list of good examples: tests/test_governance.py
+        "good-example-incomplete",
+        "good-example-planned",
+        "good-example-repeated",
         # stodlinjer.yml, the crisis strip: tested in tests/test_chrome.py
         "helpline-phone-differs",
         # web addresses that fail: found by `commonmap links`, tested in tests/test_contribute_links.py

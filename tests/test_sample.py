@@ -114,5 +114,8 @@ def test_no_protected_shelter_has_an_address(sample) -> None:
 
 def test_sample_has_good_examples_and_history(sample) -> None:
     collaborations = [e.record for e in sample.of_type("collaborations")]
-    assert any(c.good_example for c in collaborations)
+    assert sample.good_examples  # the municipality's list, directory/good_examples.yml
+    for id_ in sample.good_examples:
+        example = sample.entries[id_].record
+        assert example.outcomes and example.lessons and example.status in ("ongoing", "ended"), id_
     assert any(c.status == "ended" for c in collaborations)

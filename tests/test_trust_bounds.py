@@ -17,13 +17,12 @@ import typing
 from pathlib import Path
 
 import pytest
-import yaml
 from pydantic import BaseModel
 
 from commonmap import checks
 from commonmap.loader import load_bytes
 from commonmap.model import REFERENCES, TYPES
-from tests.conftest import MINIMAL, problem_keys, validate
+from tests.conftest import MINIMAL, dump_yaml, problem_keys, validate
 
 FULL = {
     "organisations": {
@@ -187,7 +186,7 @@ def directory_with(tmp_path: Path, files: dict[str, dict]) -> Path:
         shutil.rmtree(root)
     shutil.copytree(MINIMAL, root)
     for name, data in {**HELPERS, **files}.items():
-        (root / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (root / name).write_text(dump_yaml(data), encoding="utf-8")
     return root
 
 

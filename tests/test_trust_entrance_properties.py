@@ -11,14 +11,12 @@ import shutil
 from functools import cache
 from pathlib import Path
 
-import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from commonmap import areasfile
 from commonmap.checks import RESERVED_IDS
-from commonmap.loader import TYPED_PLAIN
-from tests.conftest import MINIMAL, TODAY
+from tests.conftest import MINIMAL, TODAY, dump_yaml
 from tests.test_trust_properties import mutated
 
 HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -208,21 +206,8 @@ def read_vocabulary(base: Path, content: bytes) -> tuple[dict | None, list]:
     return (directory.categories if directory else None), [p for p in problems if p.file.endswith("categories.yml")]
 
 
-class QuotingDumper(yaml.SafeDumper):
-    """Quotes the texts that a YAML 1.2 reader would take for numbers (PyYAML writes '0E0' bare,
-    which the project asks to be quoted), as a person writing the file is told to."""
-
-
-QuotingDumper.add_representer(
-    str,
-    lambda dumper, value: dumper.represent_scalar(
-        "tag:yaml.org,2002:str", value, style="'" if TYPED_PLAIN.match(value) else None
-    ),
-)
-
-
 def vocabulary_text(categories: list[dict]) -> bytes:
-    return yaml.dump({"categories": categories}, Dumper=QuotingDumper, allow_unicode=True, sort_keys=False).encode()
+    return dump_yaml({"categories": categories}).encode()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=HEALTH)

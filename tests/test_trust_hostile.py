@@ -130,7 +130,7 @@ GENERATED = {
     "many-categories": (
         b"id: many-categories\nname: M\nkind: association\nlast_reviewed: 2026-01-15\nsources: [t]\ncategories:\n"
         + b"  - okand\n" * 25_000,
-        8,  # the first repeat: a list with repeats is refused before its values are looked up
+        7,  # the unknown category on the first item; every repeat after it is reported too
     ),
     "long-line-of-anchors": (b"id: a\nname: " + b"&a " * 80_000 + b"x\n", 2),
 }
@@ -183,7 +183,9 @@ def test_pathological_markdown_builds_in_bounded_time(make_directory, tmp_path: 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("hostile")
-    root = directory_with(folder, {f"{headers(p)['folder']}/{p.name}": p.read_bytes() for p in SHOWN})
+    files = {f"{headers(p)['folder']}/{p.name}": p.read_bytes() for p in SHOWN}
+    files["good_examples.yml"] = b"good_examples:\n  - inject-collab\n"  # its text on /goda-exempel/ too
+    root = directory_with(folder, files)
     code, output, seconds, _ = validate_in_process(root)
     assert code == 0, output
     result = build_site(site_config(folder, root), folder / "site")

@@ -48,7 +48,14 @@ def test_unquoted_values_stay_strings_in_the_loader() -> None:
         "e": "2021-11-10",
         "f": "1e3",
     }
-    assert loaded.typed == {("a",), ("b",), ("f",)}
+    assert loaded.typed == {
+        ("a",): "number",
+        ("b",): "number",
+        ("c",): "time",
+        ("d",): "boolean",
+        ("e",): "date",
+        ("f",): "number",
+    }
 
 
 def test_places_and_their_derived_areas(make_directory) -> None:

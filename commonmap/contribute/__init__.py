@@ -1,7 +1,15 @@
 """Contributing without being a programmer: templates (`commonmap new`), editor schemas, the field
-reference and error list on /bidra/, and the reviewers' commands (`commonmap stale`, `stats`)."""
+reference and error list on /bidra/, the form /bidra/formular/, and the reviewers' commands
+(`commonmap stale`, `stats`)."""
 
-from commonmap.contribute import links, new, review
-from commonmap.contribute.reference import outputs
+from commonmap.contribute import form, links, new, reference, review
+from commonmap.directory import Directory
+from commonmap.outputs import Output
+from commonmap.settings import Settings
+
+
+def outputs(directory: Directory, settings: Settings) -> list[Output]:
+    return reference.outputs(directory, settings) + form.outputs(directory, settings)
+
 
 __all__ = ["links", "new", "outputs", "review"]

@@ -7,8 +7,6 @@ field has a comment with its Swedish title, whether it is required, what it is f
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 import textwrap
 from datetime import date
@@ -21,12 +19,9 @@ from commonmap.contribute.schema import NAMES, SCHEMA_DIR
 from commonmap.messages import hint, message
 from commonmap.model import TYPES
 from commonmap.validate import CATEGORIES_FILE, TYPE_NAMES
+from commonmap.yamltext import scalar
 
 WIDTH = 100
-# Words and ISO dates are written bare; other text in double quotes.
-PLAIN = re.compile(r"^([a-z][a-z0-9-]*|\d{4}-\d{2}-\d{2})$")
-# Plain words that some YAML readers (YAML 1.1) turn into true/false or null.
-AMBIGUOUS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 # Accepted spellings of a type on the command line: the folder, the schema name, the Swedish name.
 ALIASES = {
     **{type_: type_ for type_ in TYPES},
@@ -126,25 +121,14 @@ def _explain(field: FieldDoc, categories: dict | None) -> list[str]:
     return lines
 
 
-def scalar(value: object) -> str:
-    """A value in YAML: words such as `arbete` bare, other text in double quotes, as the guide teaches."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    text = str(value)
-    if PLAIN.match(text) and text not in AMBIGUOUS:
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
 def create(root: Path, type_: str, id_: str, today: date, categories: dict[str, str] | None = None) -> Path:
     """Write the template to root/<type>/<id>.yml; raises ValueError with a Swedish reason."""
     try:
         record_id(id_)
     except Exception as error:  # the check's PydanticCustomError carries a catalogue code
         code = getattr(error, "type", "invalid-id")
-        raise ValueError(f"{message(code, {'value': id_})} {hint(code, {'value': id_})}") from None
+        params = {"value": id_, "field": "id"}
+        raise ValueError(f"{message(code, params)} {hint(code, params)}") from None
     taken = sorted(root.glob(f"*/{id_}.yml"))
     if taken:
         raise ValueError(f"Id '{id_}' används redan av {taken[0]}. Välj ett annat id.")

@@ -13,15 +13,15 @@ from functools import cache
 
 from jinja2 import Environment
 
-from commonmap import templating, ui
+from commonmap import governance, templating, ui
 from commonmap.contribute.fields import FieldDoc, fields_of
-from commonmap.contribute.new import scalar
 from commonmap.contribute.schema import NOT_EXPRESSIBLE
 from commonmap.directory import Directory
 from commonmap.messages import MESSAGES
 from commonmap.model import TYPES, Record
 from commonmap.outputs import Output, Snippet
 from commonmap.settings import Settings
+from commonmap.yamltext import scalar
 
 # The mistakes volunteers make most, first on the page; every other code follows under a fold.
 COMMON_CODES = [
@@ -59,6 +59,7 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     return [
         Snippet("field-reference", lambda base: field_reference(directory, base)),
         Snippet("error-messages", lambda base: error_messages()),
+        Snippet("governance", lambda base: governance_list(settings)),
     ]
 
 
@@ -141,3 +142,12 @@ def error_messages() -> str:
     common = [entry(code) for code in COMMON_CODES]
     others = [entry(code) for code in sorted(MESSAGES) if code not in COMMON_CODES]
     return _environment().get_template("error_messages.html").render(common=common, others=others)
+
+
+def governance_list(settings: Settings) -> str:
+    """What only the municipality decides, and its team (governance.py)."""
+    return (
+        _environment()
+        .get_template("governance.html")
+        .render(governed=governance.GOVERNED, team=settings.municipality_team)
+    )

@@ -24,6 +24,13 @@ from commonmap.directory import Directory
 from commonmap.model import TYPES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
+# The one rule for unquoted values (loaded.PLAIN_KINDS, content/bidra.md), with its exceptions.
+UNQUOTED_RULE = (
+    "Ett värde utan citattecken som andra YAML-program läser som tal, klockslag, sant/falskt, datum "
+    "eller tomt (~, null) ska stå inom citattecken. Undantag, där alla program läser det som fältet "
+    "ska ha: true och false i fält som är sant eller falskt, tal i lat och lon, årtal i en källas year, "
+    "datum i datumfält."
+)
 SCHEMA_DIR = "schema"
 # The schema's file name per type folder: schema/<name>.schema.json.
 NAMES = {
@@ -37,6 +44,7 @@ HTTPS_URL = r"^https://[^\s/]+\S*$"
 # What each value check of checks.py adds to `type: string`, as far as JSON Schema can say it.
 CHECKS: dict[object, dict[str, Any]] = {
     checks.text: {"pattern": NOT_BLANK},
+    checks.term: {"pattern": NOT_BLANK, "maxLength": checks.TERM_MAX},
     checks.record_id: {
         "pattern": checks.ID_PATTERN.pattern,
         "maxLength": checks.ID_MAX,
@@ -70,8 +78,8 @@ NOT_EXPRESSIBLE = [
     "att status temporarily-closed har status_reason och att reopens bara står när status är temporarily-closed",
     "poster som liknar varandra (namn, webbplats, telefon eller adress): en varning som nämner den andra filen",
     "YAML-regler före schemat: tabbar, dubbla fält, ankare (& och *), taggen !, flera dokument, osynliga tecken",
-    "att ett tal eller true/false som ska vara text står inom citattecken (schemat ser bara det värde "
-    "som YAML-läsaren redan har gjort om)",
+    "att ett värde som andra YAML-program läser som tal, klockslag, sant/falskt, datum eller tomt står "
+    "inom citattecken i ett fält för text (schemat ser bara det värde som YAML-läsaren redan har gjort om)",
 ]
 
 
@@ -103,7 +111,7 @@ def schema_for(type_: str, directory: Directory) -> dict[str, Any]:
         "$schema": DRAFT,
         "$id": f"{NAMES[type_]}.schema.json",
         "title": f"{ui.t(f'type.{type_}')} i Gemensam karta",
-        "description": "Genererad från commonmap/model.py; ändra inte för hand.",
+        "description": "Genererad från commonmap/model.py; ändra inte för hand. " + UNQUOTED_RULE,
         **{key: value for key, value in generated.items() if key not in ("title", "description")},
     }
 

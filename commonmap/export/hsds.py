@@ -522,7 +522,7 @@ def _collaboration(b: Builder, entry: Entry, places: dict[str, str]) -> None:
         b.child("funding", service[1], service_id=service[0], source=source)
     for lesson in record.lessons:
         b.attribute("service", *service, "lesson", lesson)
-    if record.good_example:
+    if b.directory.is_good_example(entry):
         b.attribute("service", *service, "good_example", True)
     _service_at(b, service, [places[place] for place in record.places if places.get(place)])
 

@@ -63,6 +63,10 @@ class DirectoryDocument(Strict):
     counts: dict[str, int] = Field(title="Antal poster per typ")
     categories: list[CategoryDef] = Field(title="Kategorier")
     areas: list[AreaInfo] = Field(title="Områden")
+    good_examples: list[str] = Field(
+        title="Goda exempel",
+        description="Id för samverkan som kommunen lyfter fram som goda exempel (directory/good_examples.yml), i kommunens ordning.",
+    )
     organisations: list[RecordEntry[Organisation]] = Field(title="Organisationer")
     places: list[RecordEntry[Place]] = Field(title="Mötesplatser")
     roles: list[RecordEntry[Role]] = Field(title="Volontäruppdrag")
@@ -81,6 +85,7 @@ def document(directory: Directory, settings: Settings) -> dict:
         "counts": directory.counts(),
         "categories": [category.model_dump(mode="json") for category in directory.categories.values()],
         "areas": [{"id": a.id, "code": a.code, "name": a.name} for a in sorted(directory.areas, key=lambda a: a.id)],
+        "good_examples": list(directory.good_examples),
     }
     for type_ in TYPES:
         data[type_] = [_entry(entry, settings) for entry in directory.of_type(type_)]
