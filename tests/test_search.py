@@ -223,7 +223,7 @@ def test_the_vocabulary_needs_everyday_words_and_says_where_one_is_wrong(make_di
     found = [key for key in problem_keys(validate(root)) if key[0] == "categories.yml"]
     assert found == [
         ("categories.yml", 10, "search-word-no-letters"),
-        ("categories.yml", 11, "empty-value"),
+        ("categories.yml", 11, "empty-item"),
         ("categories.yml", 18, "empty-list"),
         ("categories.yml", 19, "missing-field"),
     ]
