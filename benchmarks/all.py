@@ -4,8 +4,9 @@
 
 Reuses the other benchmark scripts: validate (benchmarks.validate_10k's command), the site build
 against a bare mkdocs-material build of as many plain pages in the same run (benchmarks.site_10k),
-the map's data and its first markers in headless Chromium (benchmarks.map_10k) and the finder's
-first results and a filtered query, served gzipped as hosts do (benchmarks.finder_10k). Each build
+the map's data and its first markers in headless Chromium (benchmarks.map_10k), the finder's
+first results and a filtered query, served gzipped as hosts do (benchmarks.finder_10k), and the
+search: index size and time, a cold record page, the first query (benchmarks.search_10k). Each build
 and validation runs in its own process; peak memory is that process's maximum resident set size.
 On a shared machine wall times vary with the load; CPU times are printed beside them for that reason.
 """
@@ -19,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import finder_10k, map_10k
+from benchmarks import finder_10k, map_10k, search_10k
 from benchmarks.measure import machine_speed, mkdocs, run
 from benchmarks.site_10k import OUT, bare, project
 from benchmarks.synthetic import generate
@@ -69,6 +70,9 @@ def main() -> None:
             "",
         )
     )
+    site = OUT / "project-site"
+    for line in search_10k.index_figures(site, OUT / "directory") + search_10k.browser_figures(site, pagefind=False):
+        rows.append((line.split(":")[0].strip(), line.split(":", 1)[1].strip(), ""))
     rows.append(
         (
             "this process (map data, browsers' driver)",

@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from commonmap import domains
 from commonmap.languages import TRANSLATED
+from commonmap.search.words import tokens
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 64
@@ -72,6 +73,14 @@ def markdown(value: str) -> str:
         raise fail("empty-value")
     if len(value) > MARKDOWN_MAX:
         raise fail("too-long", length=len(value), limit=MARKDOWN_MAX)
+    return value
+
+
+def search_word(value: str) -> str:
+    """An everyday word for a category: something a resident can type (letters or digits)."""
+    text(value)
+    if not tokens(value):
+        raise fail("search-word-no-letters", value=value)
     return value
 
 

@@ -15,8 +15,13 @@ from commonmap.helplines import Helpline
 from commonmap.loader import Loaded
 from commonmap.model import TYPES, Flag, Id, Record, Text, TranslationLanguage, _reject
 from commonmap.problems import Problem
+from commonmap.search.words import fold
 
 LABEL_MAX, DESCRIPTION_MAX, MAX_CATEGORIES = 80, 300, 100
+# A category's everyday words: short, as people type them ("tak över huvudet" is the longest today).
+SEARCH_WORD_MAX, MAX_SEARCH_WORDS = 40, 40
+
+SearchWord = Annotated[str, AfterValidator(checks.search_word), Field(max_length=SEARCH_WORD_MAX)]
 
 
 class CategoryText(BaseModel):
@@ -40,6 +45,9 @@ class CategoryDef(BaseModel):
     description: Text = Field(max_length=DESCRIPTION_MAX)
     icon: Annotated[str, AfterValidator(checks.icon)]
     color: Annotated[str, AfterValidator(checks.color)]
+    # The words residents use for the category's subject ("kurator", "ångest"); the search finds
+    # the category's records by them.
+    search_words: list[SearchWord] = Field(min_length=1, max_length=MAX_SEARCH_WORDS)
     # Pages about this need (violence, victims of crime) get the "Lämna sidan snabbt" button.
     quick_exit: Flag = False
     # The label and description in the site's other languages (commonmap/languages.py).
@@ -54,6 +62,17 @@ class CategoryDef(BaseModel):
     def description_in(self, language: str) -> str | None:
         text = self.translations.get(language)
         return text.description if text else None
+
+    @model_validator(mode="after")
+    def _distinct_words(self) -> CategoryDef:
+        first: dict[str, int] = {}
+        repeated = []
+        for index, word in enumerate(self.search_words):
+            if fold(word).strip() in first:
+                repeated.append((("search_words", index), "duplicate-search-word", {"value": word}))
+            first.setdefault(fold(word).strip(), index)
+        _reject(self, repeated)
+        return self
 
 
 class Vocabulary(BaseModel):

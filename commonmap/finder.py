@@ -16,13 +16,17 @@ from commonmap.model import TYPES
 from commonmap.outputs import Asset, Output, Page
 from commonmap.pages import environment, tel_href
 from commonmap.reach import WIDE
+from commonmap.search.documents import FIELDS, where_of
 from commonmap.settings import Settings
-from commonmap.urls import FOLDERS, base_of
+from commonmap.urls import FOLDERS, base_of, url_of
 
 DATA = "data/finder.json"
 TEXTS = "data/finder/texter-{n}.json"
 CHUNK = 500
 SCRIPTS = ("finder.js", "qrcode.js", "qrcode.LICENSE.txt", "finder.css")
+# Without JavaScript the page lists the records as plain links; past this many, the lists per
+# type and category (linked below it) take over, so that the page stays light at 10,000 records.
+PLAIN_LIST = 100
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:
@@ -43,6 +47,7 @@ def finder_page(directory: Directory, data: dict, language: str) -> Page:
     local = localized(language)
     path = local.url("hitta-stod.md")
     categories = list(directory.categories.values())
+    listed = directory.listed()
     labels = {
         "id": local.language.id,
         "lang": local.language.tag,
@@ -67,6 +72,9 @@ def finder_page(directory: Directory, data: dict, language: str) -> Page:
             categories=categories,
             areas=sorted(directory.areas, key=lambda a: a.name),
             languages=sorted(((code, item["text"]) for code, item in labels["languages"].items()), key=lambda i: i[1]),
+            plain=[_plain(entry, directory, local) for entry in listed[:PLAIN_LIST]],
+            total=len(listed),
+            fields={name: local.t(f"search.field.{name}") for name in FIELDS},
             reach_labels=[local.t(f"serves.{level}") for level in WIDE],  # by the records' "sv" index
         )
     )
@@ -158,6 +166,19 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
         }
     found |= {key: value for key, value in optional.items() if value not in (None, [], "")}
     return found
+
+
+def _plain(entry: Entry, directory: Directory, local) -> dict[str, str]:
+    """A record as the list without JavaScript shows it: name, type and where."""
+    areas = [directory.areas.by_id[a].name for a in entry.areas if a in directory.areas.by_id]
+    where = where_of(entry, areas)
+    return {
+        "id": entry.id,
+        "url": url_of(entry),
+        "name": entry.record.name,
+        "type": local.t(f"type.{entry.type}"),
+        "where": where,
+    }
 
 
 def _place_of(entry: Entry, directory: Directory):

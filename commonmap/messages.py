@@ -370,6 +370,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Skriv name: och/eller summary: under språkkoden, eller ta bort språkkoden.",
     ),
     "bad-vocabulary": ("Filen {file} kan inte läsas: {detail}.", "Rätta filen; den används av alla poster."),
+    "search-word-no-letters": (
+        "Sökordet '{value}' har inga bokstäver eller siffror och kan inte sökas på.",
+        "Skriv ordet som folk skriver det när de söker, t.ex. 'kurator', eller ta bort raden.",
+    ),
+    "duplicate-search-word": (
+        "Sökordet '{value}' står två gånger i samma kategori.",
+        "Ta bort den här raden; varje ord behövs bara en gång per kategori.",
+    ),
     # Good examples: the municipality's list (directory/good_examples.yml, goodexamples.py)
     "good-example-moved": (
         "Fältet '{field}' finns inte längre i filerna om samverkan: kommunen väljer goda exempel i en egen fil.",

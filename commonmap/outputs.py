@@ -16,8 +16,9 @@ class Page:
     html: str
     description: str = ""  # plain text for <meta name="description">
     head: str = ""  # finished HTML for <head> (JSON-LD), already safe
-    search: bool = True  # False keeps the page out of the search index
-    search_html: str = ""  # what the search index holds instead of `html`, when given; safe HTML
+    # False keeps the page's text out of the site search: records, categories and areas are in it
+    # as documents of their own (commonmap/search), and lists of them would only repeat them.
+    search: bool = True
     meta: dict[str, object] = field(default_factory=dict)
 
 

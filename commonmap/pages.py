@@ -142,19 +142,20 @@ class SiteView:
             html,
             description=record.summary or "",
             head=self.json_ld(entry),
-            search_html=self.render("record_search.html", path, entry=entry, record=record),
-            meta={"search": {"boost": 2}, "quick_exit": self.directory.quick_exit(entry)},
+            search=False,
+            meta={"quick_exit": self.directory.quick_exit(entry)},
         )
 
     def list_page(self, type_: str) -> Page:
         path = f"{FOLDERS[type_]}/index.md"
         html = self.render("list.html", path, type_=type_, groups=self.by_category(type_))
-        return Page(path, ui.t(f"types.{type_}"), html, description=ui.t(f"list_intro.{type_}"))
+        return Page(path, ui.t(f"types.{type_}"), html, description=ui.t(f"list_intro.{type_}"), search=False)
 
     def page(self, path: str, title: str, html: str, description: str, meta: dict | None = None) -> Page:
-        """A resident page; those in other languages than Swedish stay out of the site search, whose
-        index is Swedish (each language's finder is its search)."""
-        return Page(path, title, html, description=description, search=self.local.swedish, meta=meta or {})
+        """A resident page in this view's language; it stays out of the page text of the site search
+        (Swedish), which holds categories and areas as documents of their own (commonmap/search),
+        and each language's finder is that language's search."""
+        return Page(path, title, html, description=description, search=False, meta=meta or {})
 
     def category_page(self, category_id: str) -> Page:
         path = self.local.url(f"kategorier/{category_id}.md")

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
@@ -29,6 +29,8 @@ from commonmap.export import changes
 from commonmap.languages import LANGUAGES, SWEDISH, of_path
 from commonmap.outputs import Asset, Page, Snippet
 from commonmap.problems import Problem, has_errors
+from commonmap.search import index as search_index
+from commonmap.search.documents import PageText
 from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, QUICK_EXIT, Settings
 from commonmap.validate import read_directory
 
@@ -128,7 +130,9 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
                 files.remove(file)
         written = frozenset(file.src_uri for file in files.documentation_pages())
         settings = replace(self.settings, content_pages=written)
+        self.directory = directory
         self.pages = {}
+        self.page_texts: list[PageText] = []  # Swedish pages outside the directory, for the site search
         self.snippets: dict[tuple[str, str], Snippet] = {}
         with collector.paused():
             outputs = site.outputs(directory, settings)
@@ -151,13 +155,13 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             page.meta = _meta(generated)
-        elif of_path(page.file.src_uri).id != SWEDISH:
-            page.meta["search"] = {"exclude": True}  # the site search's index is Swedish
         return markdown
 
     def on_page_content(self, html_: str, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
+            if generated.search:
+                self.page_texts.append(PageText(page.url, generated.title, generated.html))
             return self.banner + generated.html
         base = "../" * page.url.count("/")
         language = of_path(page.file.src_uri).id
@@ -169,6 +173,8 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
                 html_ = html_.replace(marker, snippet.render(base))
         for name in MARKER.findall(html_):  # a marker that no generator fills
             log.warning(self._unknown_snippet(page, name, config).format())
+        if language == SWEDISH:  # the site search's index is Swedish
+            self.page_texts.append(PageText(page.url, html.unescape(page.title or ""), html_))
         return self.banner + html_
 
     def _unknown_snippet(self, page, name: str, config) -> Problem:
@@ -189,6 +195,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         env.globals["commonmap_fragment"] = self._fragment
         env.globals["commonmap_sitemap_alternates"] = self._alternates
         env.globals["commonmap_snippet"] = pass_context(lambda context, *args: self._snippet(context, *args))
+        env.globals["commonmap_t"] = ui.t  # pages set their language's (on_page_context)
         return env
 
     def _alternates(self, path: str) -> list[tuple[str, str]]:
@@ -215,8 +222,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             self.fragments[key] = Markup(caller())
         return self.fragments[key]
 
-    @event_priority(50)  # before the search plugin reads page.content
-    def _before_search(self, context, page, config, nav):
+    def on_page_context(self, context, page, config, nav):
         self._language_context(context, page.file.src_uri)
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
@@ -224,20 +230,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             if page.file.src_uri not in self.in_nav and not page.toc and not page.meta.get("hide"):
                 # The sidebars of such a page depend only on its folder (the links are relative).
                 context["commonmap_nav_key"] = f"sidebars:{posixpath.dirname(page.url.rstrip('/'))}"
-            if generated.search_html:
-                # The index gets the page's words without its contact links and relation lists:
-                # a smaller index, one result per record, and a quarter of the parsing per page.
-                page.content = generated.search_html
         return context
-
-    @event_priority(-50)  # after the search plugin: the page shows its whole body
-    def _after_search(self, context, page, config, nav):
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None and generated.search_html:
-            page.content = self.banner + generated.html
-        return context
-
-    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def _language_context(self, context, path: str) -> None:
         """The page's language for the theme (overrides/): its strings, lang and dir, the language
@@ -257,8 +250,15 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         direction = of_path(page.file.src_uri).dir
         return output.replace(' class="no-js">', f' dir="{direction}" class="no-js">', 1)
 
-    @event_priority(-100)  # last: every other plugin has written its files (the search index)
+    @event_priority(-100)  # last: every other plugin has written its files
     def on_post_build(self, config) -> None:
+        """The search index, a thin step after the pages: it holds the hand-written pages' text too.
+        It is written into the site being built (aside, staging.py), which is then swapped in whole."""
+        pages = sorted(self.page_texts, key=lambda p: p.url)
+        for asset in search_index.build(self.directory, pages):
+            target = Path(config.site_dir) / asset.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(asset.content.encode() if isinstance(asset.content, str) else asset.content)
         collector.release()
         self._stop_counting()
         if self.staging is not None and not self.warned:
@@ -322,6 +322,4 @@ def _meta(page: Page) -> dict[str, object]:
     meta = {"title": html.escape(page.title), **page.meta}
     if page.description:
         meta["description"] = html.escape(page.description)
-    if not page.search:
-        meta["search"] = {"exclude": True}
     return meta

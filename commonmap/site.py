@@ -11,6 +11,7 @@ from collections.abc import Callable
 from commonmap import chrome, contribute, export, finder, mapview, pages, translations
 from commonmap.directory import Directory
 from commonmap.outputs import Output
+from commonmap.search import page as search_page
 from commonmap.settings import Settings
 
 Generator = Callable[[Directory, Settings], list[Output]]
@@ -18,6 +19,7 @@ Generator = Callable[[Directory, Settings], list[Output]]
 GENERATORS: list[Generator] = [
     pages.outputs,
     finder.outputs,
+    search_page.outputs,
     mapview.outputs,
     export.outputs,
     contribute.outputs,

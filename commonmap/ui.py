@@ -20,6 +20,7 @@ SWEDISH_ONLY_PREFIXES += ("preview.", "statement.")  # the preview's notice; the
 # The point picker on /bidra/plats/ (for contributors) and the coverage page's GIS layer.
 SWEDISH_ONLY_PREFIXES += ("map.picker", "map.noscript_picker", "map.gis_intro", "map.download_g")
 SWEDISH_ONLY_PREFIXES += ("form.", "change_with_form", "governance.")  # contributing (/bidra/, record pages)
+SWEDISH_ONLY_PREFIXES += ("search.type_words.",)  # words of the Swedish search index, not shown
 SWEDISH_ONLY_KEYS = frozenset(
     {"or", "good_examples", "good_examples_intro", "ongoing_and_planned", "history", "map.download_csv"}
     | {"map.to_map", "map.table_caption", "map.area", "map.total", "map.gap", "map.unplaced", "map.gaps_summary"}
@@ -314,12 +315,49 @@ SV: dict[str, str | tuple[str, str]] = {
     "finder.open_round_the_clock": "Öppet nu, dygnet runt",
     "finder.opens": "Öppnar {day} {time}",
     "finder.loading": "Hämtar katalogen …",
+    "finder.plain_all": "Alla {count} poster.",
+    "finder.plain_some": "De första {shown} av {count} poster; alla finns i listorna under Bläddra utan filter.",
     "finder.load_failed": "Katalogen kunde inte hämtas. Försök igen eller använd listorna nedan.",
     "finder.distance": "{km} km bort",
     "finder.distance_approx": "ca {km} km bort (ungefärligt läge)",
     "finder.temporarily_closed": "Tillfälligt stängt",
     "finder.protected": "Skyddad adress: ta kontakt via telefon, e-post eller webbplats",
     "finder.browse": "Bläddra utan filter",
+    # The site search (/sok/ and the header) and the matching in both search surfaces.
+    "search.title": "Sök",
+    "search.description": "Sök bland stöd, mötesplatser, volontäruppdrag och samverkan i Örebro kommun.",
+    "search.label": "Sök på webbplatsen",
+    "search.placeholder": "Sök, t.ex. läxhjälp eller kurator",
+    "search.submit": "Sök",
+    "search.intro": "Skriv vad du letar efter: ett behov, ett ord, ett språk eller ett område. Resultaten visas medan du skriver.",
+    "search.noscript": "Sökningen behöver JavaScript. Utan JavaScript hittar du samma sak via kategorier, områden och listorna.",
+    "search.empty": "Skriv ett ord för att söka.",
+    "search.searching": "Söker …",
+    "search.count": "{count} träffar",
+    "search.count_one": "1 träff",
+    "search.none": "Inga träffar på ”{query}”. Pröva ett annat ord, eller bläddra bland kategorierna.",
+    "search.partial": "Inget hade alla orden; här är det som har några av dem.",
+    "search.failed": "Sökningen kunde inte hämtas. Försök igen.",
+    "search.more": "Visa fler",
+    "search.why": "Träff på",
+    "search.area_unknown": "område okänt",
+    "search.kind.category": "Kategori",
+    "search.kind.area": "Område",
+    "search.kind.page": "Sida",
+    "search.field.name": "namnet",
+    "search.field.category": "kategorin",
+    "search.field.words": "vanligt ord för",
+    "search.field.type": "typen",
+    "search.field.language": "språk",
+    "search.field.area": "område",
+    "search.field.for": "målgrupp eller stöd",
+    "search.field.summary": "beskrivningen",
+    "search.field.text": "texten",
+    # Everyday words for each type of record, searched as the type's name is.
+    "search.type_words.organisations": "verksamhet",
+    "search.type_words.places": "träffpunkt, ställe",
+    "search.type_words.roles": "volontär, frivillig, ideell, engagera dig, hjälpa till",
+    "search.type_words.collaborations": "samarbete, projekt",
     "finder.filter": "Filtrera",
     "finder.filter_count": ("Filtrera ({count} valt)", "Filtrera ({count} valda)"),
     "finder.printed": "Utskriven {date}.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
@@ -62,7 +63,9 @@ def tab(browser):
 
 
 def results(page) -> set[str]:
+    """The records listed once finder.js has answered (its status then counts "träffar")."""
     page.wait_for_selector("#cm-finder:not([hidden])")
+    page.locator("#cm-status").filter(has_text=re.compile("träff")).wait_for()
     return set(page.locator("#cm-results > li").evaluate_all("items => items.map(i => i.dataset.id)"))
 
 
@@ -155,12 +158,14 @@ def test_print_lists_what_the_screen_lists(tab, finder_url: str) -> None:
         assert phone.is_visible()
 
 
-def test_without_javascript_the_finder_says_so(browser, finder_url: str) -> None:
+def test_without_javascript_the_finder_says_so_and_lists_the_records(browser, finder_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(finder_url)
     assert "behöver JavaScript" in page.locator("noscript").first.inner_text() or "behöver JavaScript" in page.content()
     assert page.get_by_role("link", name="Kategorier").count() >= 1
+    listed = page.locator("#cm-results > li").evaluate_all("items => items.map(i => i.dataset.id)")
+    assert sorted(listed) == sorted(ALL) and page.locator("#cm-status").inner_text() == f"Alla {len(ALL)} poster."
     context.close()
 
 

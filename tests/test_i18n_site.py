@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from commonmap.languages import LANGUAGES, SWEDISH
+from commonmap.search import index, words
 from tests.conftest import fixture_site
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -189,9 +190,22 @@ def test_translations_reach_the_finder_the_search_and_the_open_data(minimal_site
     assert exported["translations"]["so"] == {"name": None, "summary": "Urur male ah oo loogu talagalay tijaabooyinka."}
     categories = {c["id"]: c for c in native["categories"]}
     assert categories["gemenskap"]["translations"]["ar"]["label"] == "التواصل وأماكن اللقاء"
-    index = json.loads((minimal_site / "search/search_index.json").read_text(encoding="utf-8"))
-    doc = next(d for d in index["docs"] if d["location"] == "organisationer/exempelforeningen/")
-    assert "جمعية المثال في أوربرو" in doc["text"]  # the site search finds the Arabic name too
+    # The site search (commonmap/search) indexes the Arabic name too, as words of the record's name.
+    manifest = json.loads((minimal_site / "data/sok/index.json").read_text(encoding="utf-8"))
+    docs = [
+        d
+        for n in range(0, manifest["docs"], manifest["chunk"])
+        for d in json.loads((minimal_site / f"data/sok/d{n // manifest['chunk']}.json").read_text(encoding="utf-8"))
+    ]
+    number = next(i for i, d in enumerate(docs) if d[1] == "organisationer/exempelforeningen/")
+    for word in words.tokens("جمعية المثال في أوربرو"):
+        term = words.stem(word)
+        shard = json.loads(
+            (minimal_site / f"data/sok/t{index.shard_of(term, manifest['shards'])}.json").read_text(encoding="utf-8")
+        )
+        flat = shard[term][1]  # [doc number minus the previous, field, surface] per document
+        numbers = [sum(flat[0 : i + 1 : 3]) for i in range(0, len(flat), 3)]
+        assert number in numbers, word
 
 
 def test_a_category_falls_back_to_swedish_where_it_is_not_translated(minimal_site: Path) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import serve
 
@@ -22,20 +22,14 @@ def fixture_site_url(make_site):
 
 
 def search(page, url: str, query: str) -> list[str]:
-    """Type into the theme's search box as a person would; the result titles. The index loads in a
-    worker after the page; a query typed before it is ready gets no answer, so retype as people do."""
-    page.goto(url + "/", wait_until="networkidle")
-    box = page.get_by_role("textbox", name="Sök")
-    results = page.locator(".md-search-result__item")
-    for _ in range(10):
-        box.fill("")
-        box.press_sequentially(query, delay=20)
-        try:
-            results.first.wait_for(timeout=2_000)
-            break
-        except PlaywrightTimeout:
-            continue
-    return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
+    """Type into the header's search box as a person would and press Enter; the result titles on
+    /sok/ once its status says how many were found."""
+    page.goto(url + "/")
+    page.get_by_role("searchbox", name="Sök på webbplatsen").fill(query)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sok/?q=*")
+    page.locator("#cm-search-status").filter(has_text=re.compile(r"träff")).wait_for()
+    return page.locator("#cm-search-results h3").all_inner_texts()
 
 
 @pytest.mark.parametrize("query", ["Exempelföreningen", "läxhjälp", "arabiska"])

@@ -191,7 +191,7 @@ def vocabularies(draw) -> list[dict]:
     )
     return [
         {"id": i, "label": a, "label_en": b, "description": f"Om {a}.", "icon": icon, "color": f"#{c:06x}"}
-        | {"quick_exit": exit, "translations": own}
+        | {"search_words": [i], "quick_exit": exit, "translations": own}
         for i, a, b, c, icon, exit, own in zip(ids, labels, english, colors, icons, exits, translations, strict=True)
     ]
 
@@ -221,7 +221,7 @@ def vocabulary_text(categories: list[dict]) -> bytes:
 @example(  # a label that YAML 1.2 reads as a number, so it is written quoted
     categories=[
         {"id": "a", "label": "0E0", "label_en": "ı", "description": "Om 0E0.", "icon": "a"}
-        | {"color": "#000000", "quick_exit": False}
+        | {"color": "#000000", "search_words": ["0E0"], "quick_exit": False}
     ]
 )
 def test_a_valid_vocabulary_is_read_as_written(tmp_path_factory, categories: list[dict]) -> None:
@@ -251,6 +251,16 @@ VOCABULARY_MUTATIONS = {
     "bad-icon": (lambda c, i, j: c[j].__setitem__("icon", "<b>"), "invalid-icon", "icon:"),
     "long-label": (lambda c, i, j: c[j].__setitem__("label", "L" * 81), "too-long", "label:"),
     "extra-field": (lambda c, i, j: c[j].__setitem__("lable", "x"), "unknown-field", "lable:"),
+    "repeated-search-word": (
+        lambda c, i, j: c[j].__setitem__("search_words", [c[j]["id"], c[j]["id"].upper()]),
+        "duplicate-search-word",
+        "- ",
+    ),
+    "search-word-no-letters": (
+        lambda c, i, j: c[j].__setitem__("search_words", ["?!"]),
+        "search-word-no-letters",
+        "- ",
+    ),
 }
 
 

@@ -195,7 +195,7 @@ def test_every_class_of_bad_vocabulary_has_a_case() -> None:
 def vocabulary_of(count: int) -> bytes:
     items = "".join(
         f"  - id: k{i}\n    label: Kategori {i}\n    label_en: Category {i}\n    description: D.\n"
-        f'    icon: tag\n    color: "#{i:06x}"\n'
+        f'    icon: tag\n    color: "#{i:06x}"\n    search_words: [ord]\n'
         for i in range(count)
     )
     return f"categories:\n{items}".encode()

@@ -1,4 +1,5 @@
-/* Hitta stöd: filters over data/finder.json, all in the browser.
+/* Hitta stöd: filters over data/finder.json, all in the browser; the free text goes through the
+ * site's search engine (assets/search/search.js), so it finds what the site search finds.
  * Every value from the data is put into the page with textContent or as an attribute value,
  * never as HTML. The filter state lives in the URL so a link can be shared; the browser's
  * position is used here only and never sent anywhere. */
@@ -21,6 +22,7 @@
   var position = null;
   var shown = PAGE;
   var current = [];
+  status.textContent = messages.loading;
 
   function format(text, params) {
     return text.replace(/\{(\w+)\}/g, function (_, key) { return String(params[key]); });
@@ -92,7 +94,8 @@
   function state() {
     var f = new FormData(form);
     return {
-      q: (f.get("q") || "").trim().toLowerCase(),
+      q: (f.get("q") || "").trim(),
+      typed: f.get("q") || "",
       behov: f.get("behov") || "",
       omrade: f.get("omrade") || "",
       sprak: f.get("sprak") || "",
@@ -124,7 +127,8 @@
     form.elements.rullstol.checked = p.get("rullstol") === "1";
   }
 
-  /* ---- filtering: words in the page's language and in Swedish, the language of the data ---- */
+  /* ---- filtering; the free text goes through the search engine (Swedish), and in other languages
+   * than Swedish also matches the words of the page's language: categories, languages, own names ---- */
   function words(r) {
     var parts = [r.n, own(r, "tn") || ""].concat(
       r.c.map(label(data.categories)), r.c.map(label(data.categoriesSv)),
@@ -139,6 +143,11 @@
     var texts = field === "tn" ? r.tn : r.ts;
     return texts && labels.id !== "sv" ? texts[labels.id] : null;
   }
+  function ownWords(r, q) {
+    if (labels.id === "sv" || !r._words) return false;
+    return q.toLowerCase().split(/\s+/).every(function (w) { return r._words.indexOf(w) >= 0; });
+  }
+  function score(r) { var hit = text.hits.get(r._n); return hit ? hit.score : 0; }
   function label(vocabulary) { return function (id) { return vocabulary[id] || id; }; }
   function matches(r, s, now) {
     if (s.behov && r.c.indexOf(s.behov) < 0) return false;
@@ -149,7 +158,7 @@
     if (s.rullstol && r.w !== "yes") return false;
     if (s.tid === "nu" && !(r.h && openUntil(r, now))) return false;
     if (s.tid === "kvall-helg" && !(r.h && eveningOrWeekend(r.h))) return false;
-    if (s.q && s.q.split(/\s+/).some(function (w) { return r._words.indexOf(w) < 0; })) return false;
+    if (s.q && !text.hits.has(r._n) && !ownWords(r, s.q)) return false;
     return true;
   }
   /* With an area chosen, the help in it comes first, then what serves the whole municipality,
@@ -203,11 +212,17 @@
   function item(r, now, s) {
     var li = el("li", null, { "class": "cm-result", "data-id": r.id, "data-reach": rank(r, s) < 0 ? "local" : "wide" });
     var body = el("div", null, { "class": "cm-result-body" }); // the QR code prints beside it
-    var heading = el("h3"), name = nameOf(r), summary = summaryOf(r);
-    heading.appendChild(tag(link(recordHref(r), name[0]), name[1]));
+    var heading = el("h3"), name = nameOf(r), hit = searched() ? text.hits.get(r._n) : null;
+    var anchor = link(recordHref(r));
+    if (hit && name[1] === "sv") anchor.appendChild(CMSearch.marked(r.n, text.surfaces));
+    else anchor.textContent = name[0];
+    heading.appendChild(tag(anchor, name[1]));
     body.appendChild(heading);
-    body.appendChild(el("p", data.types[r.t] + (r.st ? " · " + messages.status[r.st] : ""), { "class": "cm-kicker" }));
+    var where = r.a.length ? r.a.map(label(data.areas)).join(", ") : r.sv !== undefined ? messages.serves[r.sv] : messages.area_unknown;
+    body.appendChild(el("p", data.types[r.t] + (r.st ? " · " + messages.status[r.st] : "") + " · " + where, { "class": "cm-kicker" }));
+    var summary = summaryOf(r);
     body.appendChild(tag(el("p", summary[0], { "class": "cm-result-summary" }), summary[1]));
+    if (hit) body.appendChild(CMSearch.why(hit, messages));
     var facts = el("ul", null, { "class": "cm-result-facts" });
     if (r.tc) facts.appendChild(el("li", messages.temporarily_closed, { "class": "cm-closed-now" }));
     if (r.pr) facts.appendChild(el("li", messages.protected, { "class": "cm-protected" }));
@@ -231,28 +246,60 @@
     li.appendChild(el("div", null, { "class": "cm-qr", "data-url": new URL(base + r.u, location.href).href }));
     return li;
   }
+  /* The search engine (assets/search/search.js), loaded with the first words typed: filtering
+   * without words needs none of it. */
+  var engineLoad = null;
+  function engine() {
+    if (!engineLoad) {
+      engineLoad = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = form.dataset.engine;
+        script.onload = function () { CMSearch.setup(form.dataset.index); resolve(); };
+        script.onerror = reject;
+        document.body.appendChild(script);
+      });
+    }
+    return engineLoad;
+  }
+  /* The free text's hits, from the search engine: {query, hits: record number -> hit, surfaces}. */
+  var text = { query: null, hits: new Map(), surfaces: [], partial: false }, asked = null, typing = false;
+  function searched() { return text.query !== null && text.query === state().typed && state().q; }
+  function search(typed) {
+    asked = typed;
+    engine().then(function () {
+      return CMSearch.search(typed, { limit: data.records.length, typing: typing });
+    }).then(function (result) {
+      if (asked !== typed) return; // a newer query is on its way
+      var hits = new Map();
+      result.hits.forEach(function (hit) { hits.set(hit.doc, hit); });
+      text = { query: typed, hits: hits, surfaces: result.folded, partial: result.partial };
+      render();
+    }).catch(function () { if (asked === typed) status.textContent = messages.load_failed; });
+  }
   function render() {
     var s = state(), now = new Date();
-    if (s.q && !textsLoaded) { loadTexts(allChunks()); }
+    if (s.q && text.query !== s.typed) {
+      if (asked !== s.typed) search(s.typed);
+      status.textContent = messages.searching;
+      return;
+    }
     current = data.records.filter(function (r) { return matches(r, s, now); });
-    current.sort(function (a, b) { return rank(a, s) - rank(b, s) || (position ? distance(a) - distance(b) : 0); });
+    current.sort(function (a, b) {
+      return rank(a, s) - rank(b, s) || (position ? distance(a) - distance(b) : s.q ? score(b) - score(a) : 0);
+    });
     var page = current.slice(0, shown);
     list.replaceChildren.apply(list, page.map(function (r) { return item(r, now, s); }));
     var count = messages.count[plural.select(current.length)] || messages.count.other;
     status.textContent = current.length === 0 ? messages.none : format(count, { count: current.length });
+    if (s.q && text.partial && current.length) status.textContent = messages.partial + " " + status.textContent;
     more.hidden = current.length <= shown;
     toUrl(s);
     showChosen(s);
     loadTexts(page.filter(function (r) { return r.s === undefined; }).map(function (r) { return r._chunk; }));
   }
 
-  /* ---- summaries come in chunks: those of the results shown, or all of them for a text search ---- */
-  var chunks = {}, textsLoaded = false;
-  function allChunks() {
-    var all = [];
-    for (var i = 0; i * data.chunk < data.records.length; i++) all.push(i);
-    return all;
-  }
+  /* ---- summaries come in chunks: those of the results shown ---- */
+  var chunks = {};
   function loadTexts(wanted) {
     var missing = wanted.filter(function (n, i) { return wanted.indexOf(n) === i && !chunks[n]; });
     if (!missing.length) return;
@@ -266,16 +313,18 @@
       });
       return chunks[n];
     })).then(function () {
-      textsLoaded = allChunks().every(function (n) { return chunks[n]; });
       fillSummaries();
       showRecord();
-      if (state().q) render();
     });
   }
   function fillSummaries() {
     list.querySelectorAll(".cm-result").forEach(function (li) {
       var r = byId[li.dataset.id];
-      if (r && r.s !== undefined) li.querySelector(".cm-result-summary").textContent = summaryOf(r)[0];
+      var hit = r && searched() ? text.hits.get(r._n) : null;
+      var summary = li.querySelector(".cm-result-summary");
+      var own = r && r.s !== undefined ? summaryOf(r) : null;
+      if (own && hit && own[1] === "sv") summary.replaceChildren(CMSearch.marked(r.s, text.surfaces));
+      else if (own) summary.textContent = own[0];
     });
   }
 
@@ -377,8 +426,18 @@
     toggle.setAttribute("aria-expanded", String(open));
   });
 
-  form.addEventListener("input", function () { shown = PAGE; render(); });
-  form.addEventListener("change", function () { shown = PAGE; render(); });
+
+  form.addEventListener("input", function (event) {
+    if (event.target.name === "q") { typing = true; text.query = null; asked = null; }
+    shown = PAGE;
+    render();
+  });
+  form.addEventListener("change", function (event) {
+    // Enter or leaving the field: the words are complete, no longer matched as prefixes.
+    if (event.target.name === "q") { typing = false; text.query = null; asked = null; }
+    shown = PAGE;
+    render();
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(function () { position = null; shown = PAGE; render(); }); });
   more.addEventListener("click", function () { shown += PAGE; render(); });
@@ -407,7 +466,7 @@
       r.a = r.a.map(ids(loaded.areas));
       r.l = (r.l || []).map(ids(loaded.languages));
       r._chunk = Math.floor(i / loaded.chunk);
-      r._words = "";
+      r._n = i; // the record's number in the search index too (both follow directory.listed())
       byId[r.id] = r;
     });
     var expanded = {

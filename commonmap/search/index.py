@@ -1,0 +1,133 @@
+"""The search index as files: a manifest, term shards and document chunks (see __init__.py).
+
+    data/sok/index.json   the rules (stop words, folding, field weights) and the sizes
+    data/sok/t<N>.json    {term: [surface words, postings]}; a term's shard is fixed by its first
+                          two characters (shard_of), so every term with a given prefix is in one
+    data/sok/d<K>.json    documents K*CHUNK ... as [title, url, kind, where, summary]
+
+A posting is three numbers: the document (as the difference from the previous one), the field
+and kind (field * 2 + 1 for a compound's part) and which surface word it was found as. The
+manifest's fields are (name, weight, what it is about): each category's everyday words are a
+field of their own, so that a result can say which category a word belongs to.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable
+
+from commonmap.directory import Directory
+from commonmap.outputs import Asset
+from commonmap.search import words
+from commonmap.search.documents import FIELDS, Doc, PageText, documents
+
+FOLDER = "data/sok"
+CHUNK = 20  # documents per chunk: a page of results fetches a few small files
+TERMS_PER_SHARD = 100
+PART = 0.6  # a word found as part of a compound counts less than the word itself
+PREFIX = 0.8  # and a word still being typed less than a whole word
+
+
+def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
+    docs = documents(directory, pages)
+    fields = sorted({(field, about) for doc in docs for field, _, about in doc.fields}, key=_field_order)
+    postings = postings_of(docs, fields)
+    shards = _shard_count(len(postings))
+    by_shard: list[dict[str, list]] = [{} for _ in range(shards)]
+    for term in sorted(postings):
+        by_shard[shard_of(term, shards)][term] = _encode(postings[term])
+    manifest = {
+        "version": 1,
+        "shards": shards,
+        "chunk": CHUNK,
+        "docs": len(docs),
+        "records": len(directory.listed()),
+        "boosts": _boosts(docs),
+        "fields": [[name, FIELDS[name], about] for name, about in fields],
+        "part": PART,
+        "prefix": PREFIX,
+        "stop": sorted(words.STOP_WORDS),
+        "fold": words.FOLD,
+    }
+    found = [Asset(f"{FOLDER}/index.json", _json(manifest))]
+    found += [Asset(f"{FOLDER}/t{n}.json", _json(shard)) for n, shard in enumerate(by_shard)]
+    for k in range(0, len(docs), CHUNK):
+        chunk = [[d.title, d.url, d.kind, d.where, d.summary] for d in docs[k : k + CHUNK]]
+        found.append(Asset(f"{FOLDER}/d{k // CHUNK}.json", _json(chunk)))
+    return found
+
+
+def postings_of(docs: list[Doc], fields: list[tuple[str, str]]) -> dict[str, dict[int, tuple[float, int, int, str]]]:
+    """term -> doc -> (value, field, kind, surface word): the best field each term is found in;
+    a field is its position in `fields` ((name, what it is about) pairs)."""
+    numbers = {field: n for n, field in enumerate(fields)}
+    # Each field's distinct words, read once: the compounds' lexicon is made of them too.
+    read = [
+        [(field, about, dict.fromkeys(words.lower_words(text))) for field, text, about in doc.fields] for doc in docs
+    ]
+    distinct = {surface for doc in read for _, _, found in doc for surface in found}
+    folded = {surface: words.fold(surface) for surface in distinct}
+    compounds = words.Compounds(folded.values())
+    terms_of = functools.cache(lambda word: _terms(word, compounds))
+    found: dict[str, dict[int, tuple[float, int, int, str]]] = {}
+    for number, doc in enumerate(read):
+        for field, about, surfaces in doc:
+            weight, field_index = FIELDS[field], numbers[(field, about)]
+            for surface in surfaces:
+                for term, kind in terms_of(folded[surface]):
+                    value = weight * (PART if kind else 1)
+                    best = found.setdefault(term, {}).get(number)
+                    if best is None or value > best[0]:
+                        found[term][number] = (value, field_index, kind, surface)
+    return found
+
+
+def _terms(word: str, compounds: words.Compounds) -> tuple[tuple[str, int], ...]:
+    """A folded word's terms: its stem (kind 0) and its compound parts' stems (kind 1)."""
+    if word in words.STOP_WORDS:
+        return ()
+    return ((words.stem(word), 0), *((words.stem(part), 1) for part in compounds.parts(word)))
+
+
+def _field_order(field: tuple[str, str]) -> tuple[int, str]:
+    return list(FIELDS).index(field[0]), field[1]
+
+
+def shard_of(term: str, shards: int) -> int:
+    """The shard of a term, from its first two characters (search.js computes the same)."""
+    first = ord(term[0])
+    second = ord(term[1]) if len(term) > 1 else 0
+    return (first * 31 + second) % shards
+
+
+def _shard_count(terms: int) -> int:
+    count = 16
+    while count * TERMS_PER_SHARD < terms and count < 1024:
+        count *= 2
+    return count
+
+
+def _encode(by_doc: dict[int, tuple[float, int, int, str]]) -> list:
+    surfaces = sorted({surface for _, _, _, surface in by_doc.values()})
+    index = {surface: i for i, surface in enumerate(surfaces)}
+    flat: list[int] = []
+    previous = 0
+    for number in sorted(by_doc):
+        _, field, kind, surface = by_doc[number]
+        flat += [number - previous, field * 2 + kind, index[surface]]
+        previous = number
+    return [surfaces, flat]
+
+
+def _boosts(docs: list[Doc]) -> list[list[float]]:
+    """Runs of documents with the same boost: [[first, boost], ...]."""
+    runs: list[list[float]] = []
+    for number, doc in enumerate(docs):
+        if not runs or runs[-1][1] != doc.boost:
+            runs.append([number, doc.boost])
+    return runs
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -1,0 +1,26 @@
+"""Sök (/sok/): the site search's page, its scripts and styles. The header's search form on every
+page (overrides/partials/header.html) sends its words here; the index itself is written after
+the build (index.py), since it holds the hand-written pages too."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from commonmap import ui
+from commonmap.directory import Directory
+from commonmap.outputs import Asset, Output, Page
+from commonmap.pages import environment
+from commonmap.search.documents import FIELDS
+from commonmap.settings import Settings
+
+PATH = "sok.md"
+SCRIPTS = ("search.js", "sok.js", "search.css")
+
+
+def outputs(directory: Directory, settings: Settings) -> list[Output]:
+    fields = {name: ui.t(f"search.field.{name}") for name in FIELDS}
+    html = environment().get_template("search.html").render(base="../", fields=fields)
+    found: list[Output] = [Page(PATH, ui.t("search.title"), html, description=ui.t("search.description"), search=False)]
+    folder = resources.files("commonmap") / "assets" / "search"
+    found += [Asset(f"assets/search/{name}", (folder / name).read_bytes()) for name in SCRIPTS]
+    return found
