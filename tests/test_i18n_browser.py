@@ -89,7 +89,7 @@ def test_an_arabic_query_for_a_category_name_finds_its_records(wide, built_site:
     wide.locator("#cm-results li").first.wait_for()
     everything = wide.locator("#cm-results > li").count()
     wide.locator("#cm-q").fill(category_label(built_site, "trygghet"))  # "الأمان والوقاية من الجريمة"
-    wide.wait_for_function(f"document.querySelectorAll('#cm-results > li').length === {len(expected)}")
+    wide.wait_for_function(f"() => document.querySelectorAll('#cm-results > li').length === {len(expected)}")
     found = set(wide.locator("#cm-results > li").evaluate_all("items => items.map(li => li.dataset.id)"))
     assert found == expected and everything > len(expected)
     assert wide.locator("#cm-status").inner_text() == f"{len(expected)} نتيجة"  # Arabic plural for 11–99
