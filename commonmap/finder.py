@@ -78,9 +78,8 @@ def finder_page(directory: Directory, data: dict, language: str) -> Page:
             reach_labels=[local.t(f"serves.{level}") for level in WIDE],  # by the records' "sv" index
         )
     )
-    meta = {"hide_search": True}  # the finder is this page's search: no site-wide index download here
     title, intro = local.t("finder.title"), local.t("finder.intro")
-    return Page(path, title, html, description=intro, search=False, meta=meta)
+    return Page(path, title, html, description=intro, search=False)
 
 
 def _language(local, code: str) -> dict[str, str | None]:

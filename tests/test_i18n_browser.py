@@ -154,3 +154,16 @@ def test_phone_screenshots(browser, site_url: str, path: str, name: str) -> None
     tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
     context.close()
+
+
+def test_the_arabic_header_search_opens_the_arabic_finder_with_its_words(wide, built_site: Path, site_url: str) -> None:
+    finder = json.loads((built_site / "data" / "finder.json").read_text(encoding="utf-8"))
+    index = [c[0] for c in finder["categories"]].index("trygghet")
+    expected = {r["id"] for r in finder["records"] if index in r["c"]}
+    wide.goto(site_url + "/ar/kategorier/", wait_until="networkidle")
+    wide.locator("#cm-header-q").fill(category_label(built_site, "trygghet"))
+    wide.locator("#cm-header-q").press("Enter")
+    wide.wait_for_url("**/ar/hitta-stod/?q=*")
+    wide.wait_for_function(f"() => document.querySelectorAll('#cm-results > li').length === {len(expected)}")
+    found = set(wide.locator("#cm-results > li").evaluate_all("items => items.map(li => li.dataset.id)"))
+    assert found == expected

@@ -5,6 +5,7 @@ other languages (issue 17)."""
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -246,3 +247,20 @@ def test_the_skip_link_crisis_strip_and_footer_speak_the_pages_language(built_si
     finder = f'href="../{LANGUAGES[code].prefix}hitta-stod/?post={lines[0]["record"]}"'
     assert finder in html  # the record in this language's finder
     assert f'href="../{LANGUAGES[code].prefix}om/"' in html  # the footer's about page in this language
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_the_header_search_speaks_the_pages_language_and_sends_to_its_finder(built_site: Path, code: str) -> None:
+    """The header's search form (issue 23) is labelled in the page's language; /sok/ is Swedish, so
+    in the other languages it sends the words to that language's finder, which reads ?q=."""
+    from commonmap import i18n
+
+    texts = i18n.texts(code)
+    page = LANGUAGES[code].prefix + "kategorier/"
+    html = page_file(built_site, page).read_text(encoding="utf-8")
+    form = re.search(r'<form class="cm-header-search"[^>]*action="([^"]*)"[^>]*aria-label="([^"]*)"', html)
+    assert form is not None
+    action, label = form.groups()
+    expected = "sok/" if code == SWEDISH else f"{code}/hitta-stod/"
+    assert posixpath.normpath(posixpath.join(page, action)) + "/" == expected
+    assert label == texts.t("search.label") and (code in (SWEDISH, "lattlast") or label != i18n.texts(SWEDISH).t("search.label"))
