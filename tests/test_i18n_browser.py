@@ -167,3 +167,17 @@ def test_the_arabic_header_search_opens_the_arabic_finder_with_its_words(wide, b
     wide.wait_for_function(f"() => document.querySelectorAll('#cm-results > li').length === {len(expected)}")
     found = set(wide.locator("#cm-results > li").evaluate_all("items => items.map(li => li.dataset.id)"))
     assert found == expected
+
+
+def test_a_somali_query_for_a_language_name_in_somali_finds_its_records(wide, built_site: Path, site_url: str) -> None:
+    """The finder matches the page's language's names of languages ("Carabi" for Arabic in Somali),
+    which the Swedish search index does not hold."""
+    finder = json.loads((built_site / "data" / "finder.json").read_text(encoding="utf-8"))
+    index = [code for code, _ in finder["languages"]].index("ar")
+    expected = {r["id"] for r in finder["records"] if index in r.get("l", [])}
+    assert len(expected) > 1
+    wide.goto(site_url + "/so/hitta-stod/", wait_until="networkidle")
+    wide.locator("#cm-q").fill("Carabi")
+    wide.wait_for_function(f"() => document.querySelectorAll('#cm-results > li').length === {len(expected)}")
+    found = set(wide.locator("#cm-results > li").evaluate_all("items => items.map(li => li.dataset.id)"))
+    assert found == expected

@@ -132,7 +132,8 @@
   function words(r) {
     var parts = [r.n, own(r, "tn") || ""].concat(
       r.c.map(label(data.categories)), r.c.map(label(data.categoriesSv)),
-      r.l.map(label(data.languages)), r.a.map(label(data.areas)));
+      r.l.map(function (code) { return data.languages[code] ? data.languages[code].text : code; }),
+      r.a.map(label(data.areas)));
     if (r.sv !== undefined) parts.push(messages.serves[r.sv]);
     if (r.s) parts.push(r.s);
     if (own(r, "ts")) parts.push(own(r, "ts"));
