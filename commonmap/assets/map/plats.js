@@ -104,16 +104,21 @@
         else window.getSelection().selectAllChildren(code);
       });
     }
+    // An area's name typed before the areas have loaded is looked up when they have. Leaflet ends
+    // a running zoom animation (the opening view's) by moving to that animation's target, which
+    // would undo a view set meanwhile: so the area is fitted once the animation is over.
+    function goToArea() {
+      if (map._animatingZoom) { map.once("zoomend", goToArea); return; }
+      var wanted = search.value.trim().toLocaleLowerCase();
+      var found = features.find(function (f) { return f.properties.name.toLocaleLowerCase() === wanted; });
+      if (found) map.fitBounds(L.geoJSON(found).getBounds());
+    }
+    if (search) search.addEventListener("input", goToArea);
     api.areasReady.then(function (collection) {
       features = collection.features;
       document.getElementById("cm-map").setAttribute("data-loaded", "true");
       if (point) describe();
-      if (!search) return;
-      search.addEventListener("input", function () {
-        var wanted = search.value.trim().toLocaleLowerCase();
-        var found = features.find(function (f) { return f.properties.name.toLocaleLowerCase() === wanted; });
-        if (found) map.fitBounds(L.geoJSON(found).getBounds());
-      });
+      if (search && search.value) goToArea();
     });
   };
 })(window.CommonMapKarta);
