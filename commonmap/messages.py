@@ -362,11 +362,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # The shared vocabulary files
     "unknown-translation-language": (
-        "'{value}' är inte ett av webbplatsens språk för översättningar.",
+        "'{value}' i '{field}' är inte ett av webbplatsens språk för översättningar.",
         "Skriv en av språkkoderna {allowed} (lattlast är lättläst svenska), följd av kolon.",
     ),
     "empty-translation": (
-        "Översättningen har varken namn eller beskrivning.",
+        "'{field}' saknas: översättningen har varken namn (name) eller beskrivning (summary).",
         "Skriv name: och/eller summary: under språkkoden, eller ta bort språkkoden.",
     ),
     "bad-vocabulary": ("Filen {file} kan inte läsas: {detail}.", "Rätta filen; den används av alla poster."),
