@@ -13,6 +13,7 @@ import pytest
 
 from commonmap.holidays import swedish_holidays
 from commonmap.model import Organisation, Place
+from tests.conftest import local_tab
 
 AREA = "vivalla"
 LEVELS = ("municipality", "county", "country")
@@ -21,13 +22,10 @@ DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
 
 
 @pytest.fixture
-def tab(browser):
+def tab(browser, site_url: str):
     """A Swedish tab in Örebro's time zone that may talk to the test site only (no tiles)."""
-    context = browser.new_context(locale="sv-SE", timezone_id="Europe/Stockholm")
-    page = context.new_page()
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1") else r.abort())
-    yield page
-    context.close()
+    with local_tab(browser, site_url, 1280, 720, timezone_id="Europe/Stockholm") as page:
+        yield page
 
 
 def local_and_wide(sample) -> tuple[set[str], dict[str, set[str]]]:

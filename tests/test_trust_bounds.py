@@ -24,6 +24,8 @@ from commonmap.loader import load_bytes
 from commonmap.model import REFERENCES, TYPES
 from tests.conftest import MINIMAL, dump_yaml, problem_keys, validate
 
+# A source as a link with its year and note, so that the note's bound is tested too (tests copy FULL).
+LINKED_SOURCE = {"url": "https://full.exempel.se/om", "year": 2025, "note": "Adress."}
 FULL = {
     "organisations": {
         "id": "full",
@@ -50,7 +52,7 @@ FULL = {
             {"days": ["mo"], "opens": "09:00", "closes": "12:00", "note": "Växeln"},
         ],
         "last_reviewed": "2026-01-15",
-        "sources": [{"url": "https://full.exempel.se/om", "year": 2025, "note": "Adress."}, "Källa två"],
+        "sources": [LINKED_SOURCE, "Källa två"],
     },
     "places": {
         "id": "full",
@@ -76,7 +78,7 @@ FULL = {
         "cost": {"free": "true", "description": "Gratis."},
         "translations": {"ar": {"name": "الكامل", "summary": "قصير."}},
         "last_reviewed": "2026-01-15",
-        "sources": [{"url": "https://full.exempel.se/om", "year": 2025, "note": "Adress."}, "Källa"],
+        "sources": [LINKED_SOURCE, "Källa"],
     },
     "roles": {
         "id": "full",
@@ -96,7 +98,7 @@ FULL = {
         "how_to_apply": "Hör av dig.",
         "translations": {"ar": {"name": "الكامل", "summary": "قصير."}},
         "last_reviewed": "2026-01-15",
-        "sources": [{"url": "https://full.exempel.se/om", "year": 2025, "note": "Adress."}, "Källa"],
+        "sources": [LINKED_SOURCE, "Källa"],
     },
     "collaborations": {
         "id": "full",
@@ -115,7 +117,7 @@ FULL = {
         "lessons": ["Tålamod.", "Samsyn."],
         "translations": {"ar": {"name": "الكامل", "summary": "قصير."}},
         "last_reviewed": "2026-01-15",
-        "sources": [{"url": "https://full.exempel.se/om", "year": 2025, "note": "Adress."}, "Källa"],
+        "sources": [LINKED_SOURCE, "Källa"],
     },
 }
 # Records the full ones refer to, of the right types.
