@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint lock faketime install install-test browser vnu bench clean translations
+.PHONY: serve build test lint lock faketime install install-test browser vnu bench clean translations same-as
 
 # Every package comes from requirements.lock: exact versions with hashes, made by `make lock`.
 LOCK := requirements.lock
@@ -85,3 +85,8 @@ test: install-test browser vnu faketime
 
 clean:
 	rm -rf site .pytest_cache .cache
+
+# The site built from commit REV and from this checkout must be byte-identical (the sample and a
+# 1,000-record synthetic directory): for changes that must not change the site, e.g. `make same-as REV=HEAD~1`.
+same-as: install-test
+	COMMONMAP_SAME_AS=$(REV) $(BIN)/python -m pytest -q -p no:xdist tests/test_trust_reproducible.py -k same_site

@@ -21,6 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -65,3 +67,45 @@ def test_two_builds_are_byte_identical_except_the_sitemap_date(tmp_path: Path) -
         assert undated(a[name], b"2026-11-30") == undated(c[name], b"2026-12-15"), name
     everything = b"".join(a.values())
     assert str(tmp_path).encode() not in everything and str(ROOT).encode() not in everything, "no local path"
+
+
+# A restructuring (issue 20) must not change the site: with COMMONMAP_SAME_AS=<commit>, the sample
+# site and a 1,000-record synthetic site are built from that commit (a git worktree) and from this
+# checkout, with the same date and hash seed, and must be byte-identical. Off by default: a commit
+# that rightly changes the site would fail it. `make same-as REV=<commit>` runs it.
+SAME_AS = os.environ.get("COMMONMAP_SAME_AS")
+
+
+def tree_build(tree: Path, directory: Path | None, out: Path) -> None:
+    """Build with `tree`'s code, theme and content; `directory` replaces the sample directory."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "3", "PYTHONPATH": str(tree)}
+    env["SOURCE_DATE_EPOCH"] = "1795996800"  # 2026-11-30
+    env.pop("COMMONMAP_TODAY", None)
+    config = tree / "mkdocs.yml"
+    if directory is not None:
+        text = config.read_text(encoding="utf-8").replace("      directory: directory", f"      directory: {directory}")
+        text = text.replace("docs_dir: content", f"docs_dir: {tree / 'content'}")
+        text = text.replace("custom_dir: overrides", f"custom_dir: {tree / 'overrides'}")
+        config = out.parent / f"{out.name}.yml"
+        config.write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(out)]
+    result = subprocess.run(command, cwd=tree, capture_output=True, text=True, env=env, timeout=1200)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+@pytest.mark.skipif(not SAME_AS, reason="set COMMONMAP_SAME_AS to a commit to compare the site with")
+def test_same_site_as_the_commit_named(tmp_path: Path) -> None:
+    from benchmarks.synthetic import generate
+
+    before = tmp_path / "before"
+    subprocess.run(["git", "worktree", "add", "--detach", str(before), SAME_AS], cwd=ROOT, check=True)
+    try:
+        synthetic = generate(tmp_path / "synthetic", 1000, rich=True)
+        for name, directory in (("sample", None), ("synthetic", synthetic)):
+            tree_build(before, directory, tmp_path / f"{name}-before")
+            tree_build(ROOT, directory, tmp_path / f"{name}-after")
+            a, b = files(tmp_path / f"{name}-before"), files(tmp_path / f"{name}-after")
+            assert sorted(a.keys() ^ b.keys()) == [], name
+            assert [path for path in a if a[path] != b[path]] == [], name
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(before)], cwd=ROOT, check=True)
