@@ -48,8 +48,8 @@ $(VNU_JAR):
 bench: install-test browser
 	$(BIN)/python -m benchmarks.all
 
-# The interface's gettext catalogues (commonmap/i18n.py): extract the Swedish strings of
-# commonmap/ui.py into messages.pot, update every language's .po (new strings empty, changed ones
+# The interface's gettext catalogues (commonmap/base/i18n.py): extract the Swedish strings of
+# commonmap/base/ui.py into messages.pot, update every language's .po (new strings empty, changed ones
 # fuzzy), compile them with Babel and print each language's completeness. The build reads the
 # .po files itself; the .mo files written here are for translators' tools and are not committed.
 LOCALE := commonmap/locale
@@ -77,7 +77,7 @@ faketime:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq faketime >/dev/null; }
 
 # Lint, the whole suite, then the whole suite again with the system clock two years ahead: no test
-# may depend on the day it runs (the suite pins the program's one clock, commonmap/clock.py).
+# may depend on the day it runs (the suite pins the program's one clock, commonmap/base/clock.py).
 test: install-test browser vnu faketime
 	$(BIN)/ruff check commonmap tests build_map.py benchmarks
 	$(BIN)/python -m pytest -n 2

@@ -14,12 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-from commonmap import mapview
-from commonmap.outputs import Asset, Page
-from commonmap.problems import has_errors
-from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
-from commonmap.urls import base_of, url_of_path
-from commonmap.validate import read_directory
+from commonmap.map import mapview
+from commonmap.records.problems import has_errors
+from commonmap.records.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
+from commonmap.records.validate import read_directory
+from commonmap.site.outputs import Asset, Page
+from commonmap.site.urls import base_of, url_of_path
 
 ROOT = Path(__file__).resolve().parent
 

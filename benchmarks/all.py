@@ -47,7 +47,7 @@ def main() -> None:
     rows.append((f"site build, {n} records", f"{wall:.1f} s (CPU {cpu:.1f} s)", f"{peak:.0f} MB"))
     rows.append(("site build / bare (target <= 1.3x)", f"{wall / bare_wall:.2f}x wall, {cpu / bare_cpu:.2f}x CPU", ""))
 
-    from commonmap.validate import read_directory
+    from commonmap.records.validate import read_directory
 
     loaded, _ = read_directory(directory)
     _, seconds = map_10k.timed(map_10k.paused(map_10k.data_and_page), loaded)

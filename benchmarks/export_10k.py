@@ -12,9 +12,10 @@ import argparse
 import time
 
 from benchmarks.synthetic import ROOT, generate
-from commonmap import collector, export
+from commonmap import export
+from commonmap.base import collector
 from commonmap.export import geojson, hsds_files, native, tables
-from commonmap.validate import read_directory
+from commonmap.records.validate import read_directory
 
 OUT = ROOT / "benchmarks" / "out" / "export"
 

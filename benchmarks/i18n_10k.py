@@ -18,7 +18,7 @@ from pathlib import Path
 
 from benchmarks.measure import machine_speed, mkdocs
 from benchmarks.synthetic import ROOT, generate
-from commonmap.languages import LANGUAGES
+from commonmap.base.languages import LANGUAGES
 
 OUT = ROOT / "benchmarks" / "out" / "i18n"
 HOOK = Path(__file__).with_name("record_pages_hook.py")

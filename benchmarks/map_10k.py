@@ -26,9 +26,10 @@ from pathlib import Path
 
 import build_map
 from benchmarks.synthetic import generate
-from commonmap import collector, coverage, karta, mapdata, mapview, spatial
-from commonmap.settings import Settings
-from commonmap.validate import read_directory
+from commonmap.base import collector
+from commonmap.map import coverage, karta, mapdata, mapview, spatial
+from commonmap.records.settings import Settings
+from commonmap.records.validate import read_directory
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from commonmap.validate import read_directory
+from commonmap.records.validate import read_directory
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, serve
 from tests.test_search_relevance import QUERIES, accepted
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from commonmap import pages, site
-from commonmap.languages import LANGUAGES
+from commonmap import generators
+from commonmap.base.languages import LANGUAGES
+from commonmap.site import pages
 
 
 def per_language_record_pages(directory, settings) -> list:
@@ -27,5 +28,5 @@ def per_language_record_pages(directory, settings) -> list:
     return found
 
 
-if per_language_record_pages not in site.GENERATORS:
-    site.GENERATORS.append(per_language_record_pages)
+if per_language_record_pages not in generators.GENERATORS:
+    generators.GENERATORS.append(per_language_record_pages)

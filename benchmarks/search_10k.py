@@ -21,8 +21,8 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks.gzip_server import GzipHandler
 from benchmarks.site_10k import OUT, build, project
+from commonmap.records.validate import read_directory
 from commonmap.search import index
-from commonmap.validate import read_directory
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve
 
 QUERY = "språkcafé"  # a word of the synthetic records' texts and a category's everyday word

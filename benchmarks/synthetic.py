@@ -16,7 +16,7 @@ from pathlib import Path
 import shapely
 
 from benchmarks import synthetic_rich
-from commonmap.geography import Areas
+from commonmap.records.geography import Areas
 
 ROOT = Path(__file__).resolve().parent.parent
 CATEGORIES = [

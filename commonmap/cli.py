@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from commonmap import clock, parallel
-from commonmap.problems import has_errors
+from commonmap.base import clock, parallel
+from commonmap.records.problems import has_errors
 
 DEFAULT_DIR = Path("directory")
 PIPE_CLOSED = 141  # what a shell reports for a program ended by SIGPIPE
@@ -109,8 +109,8 @@ def run_validate(root: Path, output: str) -> int:
         print(f"commonmap: katalogen '{root}' finns inte", file=sys.stderr)
         return 2
     # here, so that Ctrl-C while importing is quiet too
-    from commonmap import messages
-    from commonmap.validate import read_directory
+    from commonmap.records import messages
+    from commonmap.records.validate import read_directory
 
     directory, problems = read_directory(root, workers=parallel.cores())
     problems = settings_problems(root) + problems
@@ -129,7 +129,7 @@ def settings_problems(root: Path) -> list:
     config_file = root.absolute().parent / "mkdocs.yml"
     if not config_file.is_file():
         return []
-    from commonmap import siteconfig
+    from commonmap.records import siteconfig
 
     return siteconfig.problems(config_file)
 

@@ -1,7 +1,7 @@
 """The MkDocs adapter: reads the directory once per build and publishes the generated outputs.
 
 Thin on purpose (Material for MkDocs reaches end of life in 2027): all content is made by
-engine-agnostic generators (site.py); this file only maps Pages and Assets onto MkDocs files.
+engine-agnostic generators (generators.py); this file only maps Pages and Assets onto MkDocs files.
 """
 
 from __future__ import annotations
@@ -23,16 +23,19 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
-from commonmap import collector, i18n, site, siteconfig, staging, switcher, translations, ui
-from commonmap.directory import Directory
+from commonmap import generators
+from commonmap.base import collector, i18n, ui
+from commonmap.base.languages import LANGUAGES, SWEDISH, of_path
 from commonmap.export import changes
-from commonmap.languages import LANGUAGES, SWEDISH, of_path
-from commonmap.outputs import Asset, Page, Snippet
-from commonmap.problems import Problem, has_errors
+from commonmap.records import siteconfig
+from commonmap.records.directory import Directory
+from commonmap.records.problems import Problem, has_errors
+from commonmap.records.settings import OSM_ATTRIBUTION, OSM_TILES, QUICK_EXIT, Settings
+from commonmap.records.validate import read_directory
 from commonmap.search import index as search_index
 from commonmap.search.documents import PageText
-from commonmap.settings import OSM_ATTRIBUTION, OSM_TILES, QUICK_EXIT, Settings
-from commonmap.validate import read_directory
+from commonmap.site import staging, switcher, translations
+from commonmap.site.outputs import Asset, Page, Snippet
 
 log = logging.getLogger("mkdocs.plugins.commonmap")
 MARKER = re.compile(r"<!-- commonmap:(\S+) -->")
@@ -48,7 +51,7 @@ class CommonMapConfig(Config):
     quick_exit_url = c.Type(str, default=QUICK_EXIT)
     # A directory.json published before (relative to mkdocs.yml), for /data/changes.json.
     previous_export = c.Type(str, default="")
-    # The interface languages to publish (ids of commonmap/languages.py); Swedish is always first.
+    # The interface languages to publish (ids of commonmap/base/languages.py); Swedish is always first.
     languages = c.ListOfItems(c.Choice(list(LANGUAGES)), default=list(LANGUAGES))
     # The GitHub team that alone may approve the municipality's decisions (governance.py); the
     # one place its name is set: .github/CODEOWNERS must agree (tests/test_governance.py).
@@ -135,7 +138,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         self.page_texts: list[PageText] = []  # Swedish pages outside the directory, for the site search
         self.snippets: dict[tuple[str, str], Snippet] = {}
         with collector.paused():
-            outputs = site.outputs(directory, settings)
+            outputs = generators.outputs(directory, settings)
         collector.keep()
         for output in outputs:
             if isinstance(output, Snippet):

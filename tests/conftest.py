@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from commonmap import clock
-from commonmap.loaded import plain_kind
-from commonmap.problems import Problem
-from commonmap.validate import read_directory
+from commonmap.base import clock
+from commonmap.records.loaded import plain_kind
+from commonmap.records.problems import Problem
+from commonmap.records.validate import read_directory
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 MINIMAL = TESTS / "fixtures" / "minimal"
-# The one clock (commonmap/clock.py) is pinned for the whole suite and every process it starts, so
+# The one clock (commonmap/base/clock.py) is pinned for the whole suite and every process it starts, so
 # that no test depends on the day it runs; `make test` also runs the suite with the system clock
 # two years ahead (faketime) to prove that nothing reads the real date behind the clock's back.
 TODAY = date(2026, 12, 1)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from commonmap import loader
-from commonmap.validate import read_directory
+from commonmap.records import loader
+from commonmap.records.validate import read_directory
 from tests.conftest import TESTS, TODAY, problem_keys, validate
 
 BAD = sorted((TESTS / "bad").glob("*.yml"))

@@ -11,8 +11,8 @@ from pathlib import Path
 from commonmap import export
 from commonmap.cli import main
 from commonmap.export import changes
-from commonmap.settings import Settings
-from commonmap.validate import read_directory
+from commonmap.records.settings import Settings
+from commonmap.records.validate import read_directory
 from tests.conftest import TODAY, build_site, site_config
 
 SETTINGS = Settings(site_url="https://karta.example.se/")

@@ -1,4 +1,4 @@
-"""What every page has around its content (commonmap/chrome.py): the skip link, the crisis strip
+"""What every page has around its content (commonmap/site/chrome.py): the skip link, the crisis strip
 from directory/stodlinjer.yml, the quick exit on pages about violence and victims, and the footer's
 link to the accessibility statement. Checked in the built HTML; tests/test_resident_browser.py
 checks the same in Chromium."""

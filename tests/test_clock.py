@@ -1,4 +1,4 @@
-"""One clock: every "today" comes from commonmap/clock.py, which a test or a user can set."""
+"""One clock: every "today" comes from commonmap/base/clock.py, which a test or a user can set."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from commonmap import clock
+from commonmap.base import clock
 from tests.conftest import ROOT, TODAY
 
 COMMAND = [sys.executable, "-m", "commonmap.cli"]

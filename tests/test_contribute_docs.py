@@ -7,8 +7,8 @@ from pathlib import Path
 
 from commonmap.cli import main
 from commonmap.contribute.fields import fields_of
-from commonmap.messages import MESSAGES
-from commonmap.model import TYPES
+from commonmap.records.messages import MESSAGES
+from commonmap.records.model import TYPES
 from tests.conftest import ROOT
 
 

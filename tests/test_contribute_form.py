@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from commonmap.loader import load_bytes
+from commonmap.records.loader import load_bytes
 from tests.conftest import MINIMAL, TODAY, fixture_site, serve
 from tests.test_trust_csp import VIOLATIONS
 
@@ -99,7 +99,7 @@ def test_filling_in_gives_a_file_that_validate_accepts(form, form_site, tmp_path
 
 
 def cli_problems(directory: Path, folder: str, name: str, text: str, tmp_path: Path) -> dict[str, tuple[str, str]]:
-    from commonmap.validate import read_directory
+    from commonmap.records.validate import read_directory
 
     root = tmp_path / "cli"
     shutil.copytree(directory, root)

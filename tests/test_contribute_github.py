@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from commonmap.validate import read_directory
+from commonmap.records.validate import read_directory
 from tests.conftest import ROOT
 
 GITHUB = ROOT / ".github"

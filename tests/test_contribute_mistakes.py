@@ -9,7 +9,7 @@ import string
 import pytest
 
 from commonmap.contribute.reference import COMMON_CODES, error_messages, placeholder_text
-from commonmap.messages import MESSAGES
+from commonmap.records.messages import MESSAGES
 from tests.conftest import TESTS, problem_keys, validate
 
 HEAD = "id: forening\nname: Föreningen\nkind: association\n"

@@ -9,7 +9,7 @@ from datetime import date
 
 from commonmap.cli import main
 from commonmap.contribute.review import months_between, stale, stale_csv, stats
-from commonmap.validate import read_directory
+from commonmap.records.validate import read_directory
 from tests.conftest import ROOT, TODAY
 
 OLD_PLACE = """id: gammal-plats

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from commonmap.contribute.schema import NAMES, expected_files
-from commonmap.validate import read_directory
+from commonmap.records.validate import read_directory
 from tests.conftest import ROOT
 
 SCHEMAS = ROOT / "schema"

@@ -11,10 +11,10 @@ import pyogrio
 import pytest
 import shapely
 
-from commonmap import coverage, coverage_layer, mapview, spatial
-from commonmap.outputs import Asset
-from commonmap.settings import Settings
-from commonmap.validate import read_directory
+from commonmap.map import coverage, coverage_layer, mapview, spatial
+from commonmap.records.settings import Settings
+from commonmap.records.validate import read_directory
+from commonmap.site.outputs import Asset
 from tests.conftest import TODAY
 
 # Added to tests/fixtures/minimal, which has (categories gemenskap and trygghet):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from commonmap.duplicates import duplicate_warnings, name_key, phone_key, website_key
-from commonmap.loader import load_bytes
-from commonmap.model import TYPES
+from commonmap.records.duplicates import duplicate_warnings, name_key, phone_key, website_key
+from commonmap.records.loader import load_bytes
+from commonmap.records.model import TYPES
 from tests.conftest import ROOT
 
 BASE = {"categories": "[gemenskap]", "last_reviewed": "2026-01-15", "sources": "[test]"}

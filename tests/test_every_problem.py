@@ -9,10 +9,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commonmap import loader
-from commonmap.characters import excerpt
-from commonmap.messages import STOPPED
-from commonmap.yamltext import scalar
+from commonmap.base.characters import excerpt
+from commonmap.records import loader
+from commonmap.records.messages import STOPPED
+from commonmap.records.yamltext import scalar
 from tests.conftest import problem_keys, validate
 
 # One meeting place with a mistake of a different kind on nearly every line.

@@ -19,13 +19,14 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from commonmap import clock, export
+from commonmap import export
+from commonmap.base import clock
 from commonmap.cli import main
 from commonmap.export import geojson, hsds, hsds_files, hsds_terms, native, tables
 from commonmap.export.hsds_columns import COLUMNS
-from commonmap.model import TYPES, Organisation
-from commonmap.settings import Settings
-from commonmap.validate import read_directory
+from commonmap.records.model import TYPES, Organisation
+from commonmap.records.settings import Settings
+from commonmap.records.validate import read_directory
 from tests.conftest import ROOT, TODAY
 
 HSDS_SCHEMA = ROOT.parent / "shared" / "data" / "hsds" / "schema"

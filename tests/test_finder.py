@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from commonmap.validate import read_directory
+from commonmap.records.validate import read_directory
 from tests.conftest import ROOT, TODAY, fixture_site, serve
 
 EXTRA = {

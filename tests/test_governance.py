@@ -10,9 +10,9 @@ import re
 import pytest
 import yaml
 
-from commonmap import governance
-from commonmap.pages import outputs as page_outputs
-from commonmap.settings import Settings
+from commonmap.records import governance
+from commonmap.records.settings import Settings
+from commonmap.site.pages import outputs as page_outputs
 from tests.conftest import ROOT, TODAY, problem_keys, validate
 
 CODEOWNERS = ROOT / ".github" / "CODEOWNERS"
@@ -120,7 +120,7 @@ def good_problems(root) -> list[tuple[str, int, str]]:
 
 
 def test_a_complete_good_example_passes_and_shows_in_the_lists_order(make_directory) -> None:
-    from commonmap.validate import read_directory
+    from commonmap.records.validate import read_directory
 
     root = directory_with(
         make_directory, "good_examples:\n  - andra\n  - forsta\n", forsta=("ongoing", FULL), andra=("ended", FULL)
@@ -179,7 +179,7 @@ def test_good_example_in_a_collaboration_file_points_to_the_list(make_directory)
 
 
 def test_without_the_file_there_are_no_good_examples(make_directory) -> None:
-    from commonmap.validate import read_directory
+    from commonmap.records.validate import read_directory
 
     directory, problems = read_directory(make_directory(), today=TODAY)
     assert directory.good_examples == () and not [p for p in problems if p.severity == "error"]

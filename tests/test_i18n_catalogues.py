@@ -14,8 +14,8 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po, write_po
 
-from commonmap import i18n, ui
-from commonmap.languages import LANGUAGES, RESIDENT_CONTENT, SWEDISH
+from commonmap.base import i18n, ui
+from commonmap.base.languages import LANGUAGES, RESIDENT_CONTENT, SWEDISH
 from tests.conftest import ROOT, build_site, site_config
 
 OTHERS = [language for code, language in LANGUAGES.items() if code != SWEDISH]

@@ -13,8 +13,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from commonmap.languages import LANGUAGES, SWEDISH
-from commonmap.search import index, words
+from commonmap.base import words
+from commonmap.base.languages import LANGUAGES, SWEDISH
+from commonmap.search import index
 from tests.conftest import fixture_site
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -231,7 +232,7 @@ def test_the_skip_link_crisis_strip_and_footer_speak_the_pages_language(built_si
     finder."""
     import yaml
 
-    from commonmap import i18n
+    from commonmap.base import i18n
 
     texts = i18n.texts(code)
     html = page_file(built_site, LANGUAGES[code].prefix).read_text(encoding="utf-8")
@@ -253,7 +254,7 @@ def test_the_skip_link_crisis_strip_and_footer_speak_the_pages_language(built_si
 def test_the_header_search_speaks_the_pages_language_and_sends_to_its_finder(built_site: Path, code: str) -> None:
     """The header's search form (issue 23) is labelled in the page's language; /sok/ is Swedish, so
     in the other languages it sends the words to that language's finder, which reads ?q=."""
-    from commonmap import i18n
+    from commonmap.base import i18n
 
     texts = i18n.texts(code)
     page = LANGUAGES[code].prefix + "kategorier/"

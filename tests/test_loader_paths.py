@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from commonmap import loader
-from commonmap.linereader import LineReader
+from commonmap.records import loader
+from commonmap.records.linereader import LineReader
 from tests.conftest import ROOT, TESTS
 
 YAML_FILES = sorted(

@@ -10,15 +10,15 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from commonmap import mapdata, spatial
-from commonmap.validate import read_directory
+from commonmap.map import mapdata, spatial
+from commonmap.records.validate import read_directory
 from tests.conftest import ROOT, TODAY, axe_violations, fixture_site, local_tab, serve
 
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_PATTERN = re.compile(r"^https://tile\.openstreetmap\.org/\d+/\d+/\d+\.png$")
 
 # A name that must show literally: HTML, a template literal, a backtick, a backslash escape, and
-# Jinja syntax (folium's templates would run it: commonmap/folium_page.py keeps data out of them).
+# Jinja syntax (folium's templates would run it: commonmap/map/folium_page.py keeps data out of them).
 HOSTILE = (
     '<img src=x onerror="window.__xss=1"> ${window.__xss=2} `x` \\u0041 {{ 7*7 }} {% raw %} {# c #} '
     "</script><script>window.__xss=3</script>"

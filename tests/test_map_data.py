@@ -9,11 +9,11 @@ import sys
 
 import pytest
 
-from commonmap import mapdata, mapview, spatial
-from commonmap.outputs import Asset, Page
-from commonmap.settings import Settings
-from commonmap.urls import url_of
-from commonmap.validate import read_directory
+from commonmap.map import mapdata, mapview, spatial
+from commonmap.records.settings import Settings
+from commonmap.records.validate import read_directory
+from commonmap.site.outputs import Asset, Page
+from commonmap.site.urls import url_of
 from tests.conftest import ROOT, TODAY
 from tests.test_coverage import FILES as COVERAGE_FILES
 

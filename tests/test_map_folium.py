@@ -11,10 +11,10 @@ import folium
 import pytest
 from folium.plugins import Draw
 
-from commonmap import folium_page, karta, mapview
-from commonmap.outputs import Asset, Page
-from commonmap.settings import Settings
-from commonmap.validate import read_directory
+from commonmap.map import folium_page, karta, mapview
+from commonmap.records.settings import Settings
+from commonmap.records.validate import read_directory
+from commonmap.site.outputs import Asset, Page
 from tests.conftest import ROOT, TODAY
 
 JINJA_NAME = "Jinja {{ 7*7 }} {% raw %} {# c #} <b>"

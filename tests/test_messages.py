@@ -7,7 +7,7 @@ import string
 
 import yaml
 
-from commonmap.messages import MESSAGES
+from commonmap.records.messages import MESSAGES
 from tests.conftest import ROOT
 
 

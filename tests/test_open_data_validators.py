@@ -23,11 +23,12 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import generate
-from commonmap import export, pages
+from commonmap import export
 from commonmap.export.hsds_columns import COLUMNS
-from commonmap.model import TYPES
-from commonmap.settings import Settings
-from commonmap.validate import read_directory
+from commonmap.records.model import TYPES
+from commonmap.records.settings import Settings
+from commonmap.records.validate import read_directory
+from commonmap.site import pages
 from tests.conftest import ROOT, TODAY
 from tests.schemaorg import Vocabulary
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import generate
-from commonmap import parallel
-from commonmap.validate import read_directory
+from commonmap.base import parallel
+from commonmap.records.validate import read_directory
 from tests.conftest import TODAY, problem_keys
 
 

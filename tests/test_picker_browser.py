@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 import shapely
 
-from commonmap.geography import TOLERANCE
-from commonmap.validate import read_directory
+from commonmap.records.geography import TOLERANCE
+from commonmap.records.validate import read_directory
 from tests.conftest import TODAY, axe_violations, fixture_site, local_tab, serve
 
 TILE_HOST = "tile.openstreetmap.org"

@@ -25,11 +25,13 @@ from pathlib import Path
 
 import pytest
 
-from commonmap import coverage, finder, freshness, mapview
 from commonmap.cli import main
 from commonmap.contribute.review import stale, stats
-from commonmap.settings import Settings
-from commonmap.validate import read_directory
+from commonmap.map import coverage, mapview
+from commonmap.records import freshness
+from commonmap.records.settings import Settings
+from commonmap.records.validate import read_directory
+from commonmap.search import finder
 from tests.conftest import TESTS, TODAY, fixture_site
 
 REACH = TESTS / "fixtures" / "reach"

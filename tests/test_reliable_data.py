@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from commonmap.holidays import easter, swedish_holidays
-from commonmap.validate import read_directory
+from commonmap.records.validate import read_directory
+from commonmap.site.holidays import easter, swedish_holidays
 from tests.conftest import MINIMAL, ROOT, TODAY, fixture_site, problem_keys, serve, validate
 
 PROTECTED = """\

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from commonmap.holidays import swedish_holidays
-from commonmap.model import Organisation, Place
+from commonmap.records.model import Organisation, Place
+from commonmap.site.holidays import swedish_holidays
 from tests.conftest import local_tab
 
 AREA = "vivalla"

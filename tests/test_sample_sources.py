@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from commonmap.checks import URL_LIKE
-from commonmap.model import SourceLink
-from commonmap.validate import read_directory
+from commonmap.records.checks import URL_LIKE
+from commonmap.records.model import SourceLink
+from commonmap.records.validate import read_directory
 from tests.conftest import ROOT, TODAY
 from tests.test_sample import SEEDS
 

@@ -10,8 +10,8 @@ from urllib.parse import quote
 
 import pytest
 
-from commonmap.search import words
-from commonmap.validate import read_directory
+from commonmap.base import words
+from commonmap.records.validate import read_directory
 from tests.conftest import ROOT, fixture_site, problem_keys, serve, validate
 
 EXTRA = {

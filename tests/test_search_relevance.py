@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 
-from commonmap.validate import read_directory
+from commonmap.records.validate import read_directory
 from tests.conftest import ROOT
 
 # (query, what counts as a hit in the top 3, words it must not match inside)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from commonmap.urls import FOLDERS
-from commonmap.validate import read_directory
+from commonmap.records.validate import read_directory
+from commonmap.site.urls import FOLDERS
 from tests.conftest import ROOT, TODAY
 from tests.safety import unsafe_markup
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import shapely
 
 from benchmarks.synthetic import generate
-from commonmap import spatial
-from commonmap.geography import TOLERANCE
-from commonmap.validate import read_directory
+from commonmap.map import spatial
+from commonmap.records.geography import TOLERANCE
+from commonmap.records.validate import read_directory
 from tests.conftest import MINIMAL, ROOT, TODAY
 from tests.test_coverage import FILES
 

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from commonmap import checks
-from commonmap.loader import load_bytes
-from commonmap.model import REFERENCES, TYPES
+from commonmap.records import checks
+from commonmap.records.loader import load_bytes
+from commonmap.records.model import REFERENCES, TYPES
 from tests.conftest import MINIMAL, dump_yaml, problem_keys, validate
 
 # A source as a link with its year and note, so that the note's bound is tested too (tests copy FULL).
@@ -298,7 +298,7 @@ def test_distinct_from_names_existing_records_other_than_itself(tmp_path: Path) 
     ],
 )
 def test_international_domains_are_checked_in_punycode(tmp_path: Path, website: str, expected: list[str]) -> None:
-    from commonmap.validate import read_directory
+    from commonmap.records.validate import read_directory
     from tests.conftest import TODAY
 
     data = copy.deepcopy(FULL["organisations"]) | {"contact": {"website": website}}

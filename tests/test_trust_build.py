@@ -1,5 +1,5 @@
 """A failed build breaks nothing. The site is built beside the published one and swapped in whole
-(commonmap/staging.py): a build killed (SIGKILL) or interrupted (SIGINT, Ctrl-C) at a random
+(commonmap/site/staging.py): a build killed (SIGKILL) or interrupted (SIGINT, Ctrl-C) at a random
 moment, one that fails on a file, and one that MkDocs aborts for a warning in strict mode all
 leave the previous site as it was, byte for byte. `mkdocs serve` keeps serving the last good
 version, shows the problem on its pages while a file is broken and recovers when it is fixed.

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from commonmap import mapdata
-from commonmap.validate import read_directory
+from commonmap.map import mapdata
+from commonmap.records.validate import read_directory
 from tests.conftest import TODAY, build_site, serve, site_config
 from tests.test_map_browser import markers_shown, open_map
 from tests.test_site_browser import search

@@ -14,9 +14,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from commonmap import areasfile
-from commonmap.checks import RESERVED_IDS
-from commonmap.languages import TRANSLATED
+from commonmap.base.languages import TRANSLATED
+from commonmap.records import areasfile
+from commonmap.records.checks import RESERVED_IDS
 from tests.conftest import MINIMAL, TODAY, dump_yaml
 from tests.test_trust_properties import mutated
 
@@ -204,7 +204,7 @@ def _directory(base: Path) -> Path:
 
 
 def read_vocabulary(base: Path, content: bytes) -> tuple[dict | None, list]:
-    from commonmap.validate import read_directory
+    from commonmap.records.validate import read_directory
 
     root = _directory(base)
     (root / "categories.yml").write_bytes(content)

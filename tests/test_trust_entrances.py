@@ -228,7 +228,7 @@ def test_vocabulary_sizes_and_encodings_are_bounded(tmp_path: Path, name: str) -
 @pytest.mark.parametrize("path", SETTINGS, ids=lambda path: path.stem)
 def test_settings_case(tmp_path: Path, path: Path) -> None:
     """`commonmap validate` checks the plugin's settings of the mkdocs.yml beside the directory."""
-    from commonmap import siteconfig
+    from commonmap.records import siteconfig
 
     root = directory_with(tmp_path, "categories.yml", (MINIMAL / "categories.yml").read_bytes())
     shutil.copy(path, tmp_path / "mkdocs.yml")
@@ -252,7 +252,7 @@ def test_every_class_of_bad_setting_has_a_case() -> None:
 
 
 def test_the_data_folder_may_not_be_a_link(tmp_path: Path) -> None:
-    from commonmap import siteconfig
+    from commonmap.records import siteconfig
 
     directory_with(tmp_path, "categories.yml", (MINIMAL / "categories.yml").read_bytes())
     (tmp_path / "lank").symlink_to(tmp_path / "directory")

@@ -249,7 +249,7 @@ def test_an_unreadable_yaml_file_is_quoted_briefly_and_visibly(tmp_path: Path) -
 
 def test_a_file_that_cannot_be_opened_is_named(tmp_path: Path, monkeypatch) -> None:
     """Permissions cannot be taken from root, who runs these tests: the refusal is simulated."""
-    from commonmap import inputs
+    from commonmap.records import inputs
 
     root = tmp_path / "directory"
     shutil.copytree(MINIMAL, root)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from commonmap import checks
+from commonmap.records import checks
 from tests.conftest import MINIMAL, ROOT, TESTS, build_site, site_config
 from tests.safety import MARKER, unsafe_markup
 
@@ -162,7 +162,7 @@ def test_pathological_markdown_builds_in_bounded_time(make_directory, tmp_path: 
     record must not stall the build. Each is rendered in bounded time, and the site with all of
     them, cut to the longest description a record may have, builds (the minimal site alone takes
     about 5 s here)."""
-    from commonmap import richtext
+    from commonmap.site import richtext
 
     files = {}
     for name, text in PATHOLOGICAL_MARKDOWN.items():
@@ -230,8 +230,8 @@ def page_text(path: Path) -> Text:
 
 def shown_values(root: Path) -> dict[str, tuple[str, str, list[str]]]:
     """id → (type folder, name, every plain-text value) of the accepted hostile records."""
-    from commonmap.model import TYPES, source_text
-    from commonmap.validate import read_directory
+    from commonmap.records.model import TYPES, source_text
+    from commonmap.records.validate import read_directory
 
     directory, _ = read_directory(root)
     found = {}
@@ -267,7 +267,7 @@ def test_no_page_of_the_hostile_site_has_unsafe_markup(hostile_site) -> None:
 
 
 def test_every_value_is_shown_literally_on_its_page(hostile_site) -> None:
-    from commonmap.urls import FOLDERS
+    from commonmap.site.urls import FOLDERS
 
     site, root = hostile_site
     for id_, (type_, name, values) in shown_values(root).items():
@@ -312,13 +312,13 @@ def test_search_index_holds_values_as_text_and_scripts_hold_no_data(hostile_site
     titles = {}
     for chunk in (site / "data/sok").glob("d*.json"):
         titles |= {doc[1]: doc[0] for doc in json.loads(chunk.read_text(encoding="utf-8"))}
-    from commonmap.urls import FOLDERS
+    from commonmap.site.urls import FOLDERS
 
     for id_, (type_, name, _) in shown_values(root).items():
         assert titles[f"{FOLDERS[type_]}/{id_}/"] == name, id_
     # Libraries the site serves as they come from their package (VENDORED.md) hold no data; one of
     # them (leaflet.locatecontrol) has an alert() of its own, which karta.js replaces.
-    from commonmap import mapview
+    from commonmap.map import mapview
 
     shipped = {f"assets/map/{name}": mapview._vendored(name) for name in mapview.VENDORED}
     for script in (site / "assets").rglob("*.js"):
@@ -333,7 +333,7 @@ def test_search_index_holds_values_as_text_and_scripts_hold_no_data(hostile_site
 def test_json_ld_round_trips_and_cannot_close_its_element(hostile_site) -> None:
     site, root = hostile_site
     for id_, (type_, name, _) in shown_values(root).items():
-        from commonmap.urls import FOLDERS
+        from commonmap.site.urls import FOLDERS
 
         page = (site / FOLDERS[type_] / id_ / "index.html").read_text(encoding="utf-8")
         blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
@@ -344,7 +344,7 @@ def test_json_ld_round_trips_and_cannot_close_its_element(hostile_site) -> None:
 
 def test_navigation_and_lists_show_names_as_text(hostile_site) -> None:
     site, root = hostile_site
-    from commonmap.urls import FOLDERS
+    from commonmap.site.urls import FOLDERS
 
     for id_, (type_, name, _) in shown_values(root).items():
         listing = page_text(site / FOLDERS[type_] / "index.html").text

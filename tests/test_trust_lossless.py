@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import generate
-from commonmap import mapdata
 from commonmap.export import geojson
-from commonmap.model import SourceLink
-from commonmap.urls import FOLDERS, url_of
-from commonmap.validate import read_directory
+from commonmap.map import mapdata
+from commonmap.records.model import SourceLink
+from commonmap.records.validate import read_directory
+from commonmap.site.urls import FOLDERS, url_of
 from tests.conftest import ROOT, TODAY, build_site, site_config
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from commonmap import site
-from commonmap.loader import load_bytes
-from commonmap.settings import Settings
-from commonmap.validate import read_directory
+from commonmap import generators
+from commonmap.records.loader import load_bytes
+from commonmap.records.settings import Settings
+from commonmap.records.validate import read_directory
 from tests.conftest import MINIMAL, TODAY
 from tests.safety import unsafe_markup
 
@@ -86,7 +86,7 @@ def _check(root: Path, name: str, content: bytes) -> None:
 
 def _renders(directory) -> None:
     """Everything the site publishes is made; no HTML page has unsafe markup."""
-    for output in site.outputs(directory, Settings(site_url="https://karta.example.se/")):
+    for output in generators.outputs(directory, Settings(site_url="https://karta.example.se/")):
         html = getattr(output, "html", None)
         if html is not None:
             assert unsafe_markup(html) == [], output.path

@@ -7,7 +7,7 @@ build date, and only where it is printed:
 - sitemap.xml(.gz) <lastmod>: mkdocs takes SOURCE_DATE_EPOCH, else today;
 - the open data's version, the day it was built (data/directory.json, data/changes.json,
   data/hsds/datapackage.json, the page /oppna-data/ and so the search index): the one clock,
-  commonmap/clock.py (COMMONMAP_TODAY, else SOURCE_DATE_EPOCH, else today).
+  commonmap/base/clock.py (COMMONMAP_TODAY, else SOURCE_DATE_EPOCH, else today).
 CI and reviewers who diff two builds set SOURCE_DATE_EPOCH (e.g. to the commit time) and get
 byte-identical sites; a third build on another day of the year shows that the date is all that
 changes (in another year, record pages may rightly say that their sources have grown old).

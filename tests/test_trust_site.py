@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
-from commonmap.urls import FOLDERS
+from commonmap.site.urls import FOLDERS
 from tests.conftest import ROOT
 
 VNU_JAR = Path(os.environ.get("VNU_JAR", ROOT / ".cache" / "vnu" / "vnu.jar"))

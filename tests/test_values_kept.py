@@ -21,7 +21,7 @@ sources: ["0701234567", "21:00", "yes"]
 
 
 def test_tricky_values_are_unchanged(make_directory) -> None:
-    from commonmap.validate import read_directory
+    from commonmap.records.validate import read_directory
 
     root = make_directory({"organisations/knepiga-varden.yml": TRICKY})
     directory, problems = read_directory(root)
@@ -36,7 +36,7 @@ def test_tricky_values_are_unchanged(make_directory) -> None:
 
 
 def test_unquoted_values_stay_strings_in_the_loader() -> None:
-    from commonmap.loader import load_bytes
+    from commonmap.records.loader import load_bytes
 
     loaded, problems = load_bytes(b"a: 0701234567\nb: +46703262408\nc: 21:00\nd: no\ne: 2021-11-10\nf: 1e3\n", "x.yml")
     assert problems == []
@@ -59,7 +59,7 @@ def test_unquoted_values_stay_strings_in_the_loader() -> None:
 
 
 def test_places_and_their_derived_areas(make_directory) -> None:
-    from commonmap.validate import read_directory
+    from commonmap.records.validate import read_directory
 
     directory, problems = read_directory(make_directory())
     assert problems == [] or all(p.code == "stale" for p in problems)
@@ -96,8 +96,8 @@ sources:
 
 
 def test_sources_keep_text_links_and_years(make_directory) -> None:
-    from commonmap.model import SourceLink, source_text
-    from commonmap.validate import read_directory
+    from commonmap.records.model import SourceLink, source_text
+    from commonmap.records.validate import read_directory
 
     directory, problems = read_directory(make_directory({"organisations/kallor-med-ar.yml": SOURCED}))
     assert [p for p in problems if p.severity == "error"] == []

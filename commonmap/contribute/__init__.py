@@ -3,9 +3,9 @@ reference and error list on /bidra/, the form /bidra/formular/, and the reviewer
 (`commonmap stale`, `stats`)."""
 
 from commonmap.contribute import form, links, new, reference, review
-from commonmap.directory import Directory
-from commonmap.outputs import Output
-from commonmap.settings import Settings
+from commonmap.records.directory import Directory
+from commonmap.records.settings import Settings
+from commonmap.site.outputs import Output
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:

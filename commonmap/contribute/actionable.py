@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commonmap import mapdata
-from commonmap.directory import Directory, Entry
+from commonmap.map import mapdata
+from commonmap.records.directory import Directory, Entry
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Annotated, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from commonmap import ui
+from commonmap.base import ui
 
 
 @dataclass(frozen=True)

@@ -22,16 +22,18 @@ from importlib import resources
 
 from jinja2 import Environment
 
-from commonmap import checks, messages, templating, typed, ui
+from commonmap.base import ui
 from commonmap.contribute import schema as editor_schema
-from commonmap.directory import Directory
-from commonmap.loaded import PLAIN_KINDS
-from commonmap.model import REFERENCES, TYPES
-from commonmap.outputs import Asset, Output, Page
-from commonmap.settings import Settings
-from commonmap.urls import FOLDERS
-from commonmap.validate import TYPE_NAMES
-from commonmap.yamltext import PLAIN
+from commonmap.records import checks, messages, typed
+from commonmap.records.directory import Directory
+from commonmap.records.loaded import PLAIN_KINDS
+from commonmap.records.model import REFERENCES, TYPES
+from commonmap.records.settings import Settings
+from commonmap.records.validate import TYPE_NAMES
+from commonmap.records.yamltext import PLAIN
+from commonmap.site import templating
+from commonmap.site.outputs import Asset, Output, Page
+from commonmap.site.urls import FOLDERS
 
 PATH = "bidra/formular.md"
 BASE = "../../"  # from /bidra/formular/ to the site's root

@@ -21,10 +21,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from commonmap import clock
-from commonmap.directory import Directory
-from commonmap.loader import load_file
-from commonmap.problems import Problem
+from commonmap.base import clock
+from commonmap.records.directory import Directory
+from commonmap.records.loader import load_file
+from commonmap.records.problems import Problem
 
 URL_FIELDS = ("website", "url")
 TIMEOUT = 10.0  # seconds per request

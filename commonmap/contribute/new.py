@@ -12,14 +12,14 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from commonmap import clock
-from commonmap.checks import record_id
+from commonmap.base import clock
 from commonmap.contribute.fields import FieldDoc, fields_of
 from commonmap.contribute.schema import NAMES, SCHEMA_DIR
-from commonmap.messages import hint, message
-from commonmap.model import TYPES
-from commonmap.validate import CATEGORIES_FILE, TYPE_NAMES
-from commonmap.yamltext import scalar
+from commonmap.records.checks import record_id
+from commonmap.records.messages import hint, message
+from commonmap.records.model import TYPES
+from commonmap.records.validate import CATEGORIES_FILE, TYPE_NAMES
+from commonmap.records.yamltext import scalar
 
 WIDTH = 100
 # Accepted spellings of a type on the command line: the folder, the schema name, the Swedish name.
@@ -171,7 +171,7 @@ def run(root: Path, type_name: str | None, id_: str | None, show_list: bool, tod
 
 def _category_labels(root: Path) -> dict[str, str] | None:
     """The category ids of the directory, for the template's comment (None when unreadable)."""
-    from commonmap.loader import load_file
+    from commonmap.records.loader import load_file
 
     path = root / CATEGORIES_FILE
     loaded, _ = load_file(path) if path.exists() else (None, [])

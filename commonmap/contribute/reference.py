@@ -13,15 +13,17 @@ from functools import cache
 
 from jinja2 import Environment
 
-from commonmap import governance, templating, ui
+from commonmap.base import ui
 from commonmap.contribute.fields import FieldDoc, fields_of
 from commonmap.contribute.schema import NOT_EXPRESSIBLE
-from commonmap.directory import Directory
-from commonmap.messages import MESSAGES
-from commonmap.model import TYPES, Record
-from commonmap.outputs import Output, Snippet
-from commonmap.settings import Settings
-from commonmap.yamltext import scalar
+from commonmap.records import governance
+from commonmap.records.directory import Directory
+from commonmap.records.messages import MESSAGES
+from commonmap.records.model import TYPES, Record
+from commonmap.records.settings import Settings
+from commonmap.records.yamltext import scalar
+from commonmap.site import templating
+from commonmap.site.outputs import Output, Snippet
 
 # The mistakes volunteers make most, first on the page; every other code follows under a fold.
 COMMON_CODES = [

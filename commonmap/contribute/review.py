@@ -11,12 +11,13 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-from commonmap import clock, freshness, ui
+from commonmap.base import clock, ui
 from commonmap.contribute.actionable import Actionable, actionable, actionable_text
-from commonmap.directory import Directory, Entry
-from commonmap.model import TYPES
-from commonmap.reach import WIDE, area_unknown
-from commonmap.validate import STALE_MONTHS, TYPE_NAMES, months_between, read_directory, references
+from commonmap.records import freshness
+from commonmap.records.directory import Directory, Entry
+from commonmap.records.model import TYPES
+from commonmap.records.validate import STALE_MONTHS, TYPE_NAMES, months_between, read_directory, references
+from commonmap.site.reach import WIDE, area_unknown
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,11 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
-from commonmap import checks, ui
-from commonmap.directory import Directory
-from commonmap.languages import TRANSLATED
-from commonmap.model import TYPES
+from commonmap.base import ui
+from commonmap.base.languages import TRANSLATED
+from commonmap.records import checks
+from commonmap.records.directory import Directory
+from commonmap.records.model import TYPES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # The one rule for unquoted values (loaded.PLAIN_KINDS, content/bidra.md), with its exceptions.
@@ -112,7 +113,7 @@ def schema_for(type_: str, directory: Directory) -> dict[str, Any]:
         "$schema": DRAFT,
         "$id": f"{NAMES[type_]}.schema.json",
         "title": f"{ui.t(f'type.{type_}')} i Gemensam karta",
-        "description": "Genererad från commonmap/model.py; ändra inte för hand. " + UNQUOTED_RULE,
+        "description": "Genererad från commonmap/records/model.py; ändra inte för hand. " + UNQUOTED_RULE,
         **{key: value for key, value in generated.items() if key not in ("title", "description")},
     }
 
@@ -178,7 +179,7 @@ def write(directory: Directory, out: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m commonmap.contribute.schema [DIRECTORY] [OUT]`: regenerate schema/."""
-    from commonmap.validate import read_directory
+    from commonmap.records.validate import read_directory
 
     args = sys.argv[1:] if argv is None else argv
     root, out = Path(args[0] if args else "directory"), Path(args[1] if len(args) > 1 else SCHEMA_DIR)

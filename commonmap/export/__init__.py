@@ -1,7 +1,7 @@
 """Open data: the directory published under /data/ in the project's JSON, GeoJSON, spreadsheet
 CSVs and Open Referral HSDS 3.0 (JSON and tabular), plus the page /oppna-data/ that explains them.
 
-`outputs` is the site generator (registered in site.py); `write` and `run` serve
+`outputs` is the site generator (registered in generators.py); `write` and `run` serve
 `commonmap export`, which writes the very same files without building the site.
 """
 
@@ -11,12 +11,13 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from commonmap import collector, siteconfig
-from commonmap.directory import Directory
+from commonmap.base import collector
 from commonmap.export import changes, geojson, hsds_files, native, page, tables
-from commonmap.outputs import Asset, Output
-from commonmap.settings import Settings
-from commonmap.validate import read_directory
+from commonmap.records import siteconfig
+from commonmap.records.directory import Directory
+from commonmap.records.settings import Settings
+from commonmap.records.validate import read_directory
+from commonmap.site.outputs import Asset, Output
 
 
 def files(directory: Directory, settings: Settings) -> dict[str, bytes]:

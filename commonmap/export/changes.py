@@ -14,11 +14,11 @@ import json
 from functools import cache
 from pathlib import Path
 
-from commonmap.directory import Directory, Entry
 from commonmap.export.common import DATA, build_date, dump_json, page_url
 from commonmap.export.native import FORMAT
-from commonmap.model import TYPES
-from commonmap.settings import Settings
+from commonmap.records.directory import Directory, Entry
+from commonmap.records.model import TYPES
+from commonmap.records.settings import Settings
 
 PATH = f"{DATA}/changes.json"
 CHANGES_FORMAT = "gemensam-karta-changes"

@@ -8,9 +8,9 @@ import json
 
 import orjson
 
-from commonmap import clock
-from commonmap.directory import Entry
-from commonmap.urls import url_of
+from commonmap.base import clock
+from commonmap.records.directory import Entry
+from commonmap.site.urls import url_of
 
 DATA = "data"  # every export file is published under /data/
 FORMAT_VERSION = "1.0"  # of directory.json; raise the major number when a field changes meaning

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from commonmap.directory import Directory, Entry
 from commonmap.export.common import dump_json, page_url
-from commonmap.settings import Settings
+from commonmap.records.directory import Directory, Entry
+from commonmap.records.settings import Settings
 
 PATH = "data/directory.geojson"
 

@@ -22,12 +22,22 @@ import hashlib
 import uuid
 from collections import defaultdict
 
-from commonmap.checks import language_names
-from commonmap.directory import Directory, Entry
 from commonmap.export.common import absolute, page_url
 from commonmap.export.hsds_terms import CATEGORY_TAXONOMY, FIELD_TAXONOMY, FIELD_TERMS
-from commonmap.model import Address, Collaboration, Contact, Hours, Organisation, Place, Record, Role, source_text
-from commonmap.settings import Settings
+from commonmap.records.checks import language_names
+from commonmap.records.directory import Directory, Entry
+from commonmap.records.model import (
+    Address,
+    Collaboration,
+    Contact,
+    Hours,
+    Organisation,
+    Place,
+    Record,
+    Role,
+    source_text,
+)
+from commonmap.records.settings import Settings
 
 # Never change: every HSDS id is derived from it. (It is uuid5(NAMESPACE_URL, the repository's
 # URL + "/hsds"), written out so that moving the repository changes no id.)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from commonmap.directory import Directory
 from commonmap.export.common import HSDS_ATTRIBUTION, absolute, build_datetime, dump_csv, dump_json
 from commonmap.export.hsds import tables
 from commonmap.export.hsds_columns import COLUMNS, ENUMS, FOREIGN_KEYS, UNIQUE
-from commonmap.settings import Settings
+from commonmap.records.directory import Directory
+from commonmap.records.settings import Settings
 
 FOLDER = "data/hsds"
 HSDS_VERSION = "3.0"

@@ -11,10 +11,10 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from commonmap.directory import CategoryDef, Directory, Entry
 from commonmap.export.common import AREA_ATTRIBUTION, FORMAT_VERSION, build_date, dump_json, page_url
-from commonmap.model import TYPES, Collaboration, Organisation, Place, Record, Role
-from commonmap.settings import Settings
+from commonmap.records.directory import CategoryDef, Directory, Entry
+from commonmap.records.model import TYPES, Collaboration, Organisation, Place, Record, Role
+from commonmap.records.settings import Settings
 
 PATH = "data/directory.json"
 SCHEMA_PATH = "data/directory.schema.json"

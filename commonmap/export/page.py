@@ -11,15 +11,16 @@ from functools import cache
 from jinja2 import Environment
 from pydantic import BaseModel
 
-from commonmap import templating, ui
-from commonmap.directory import Directory
+from commonmap.base import ui
 from commonmap.export import changes, geojson, hsds_files, native, tables
 from commonmap.export.common import AREA_ATTRIBUTION, build_date
 from commonmap.export.hsds_terms import CATEGORY_TAXONOMY, FIELD_TAXONOMY, FIELD_TERMS, MAPPING
-from commonmap.model import TYPES
-from commonmap.outputs import Page
-from commonmap.settings import Settings
-from commonmap.urls import FOLDERS, url_of
+from commonmap.records.directory import Directory
+from commonmap.records.model import TYPES
+from commonmap.records.settings import Settings
+from commonmap.site import templating
+from commonmap.site.outputs import Page
+from commonmap.site.urls import FOLDERS, url_of
 
 PATH = "oppna-data.md"
 TITLE = "Öppna data"

@@ -14,11 +14,11 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from commonmap.directory import Directory, Entry
 from commonmap.export.common import DATA, dump_csv, page_url
-from commonmap.model import TYPES, Hours, Partner, Service, SourceLink
-from commonmap.settings import Settings
-from commonmap.urls import FOLDERS
+from commonmap.records.directory import Directory, Entry
+from commonmap.records.model import TYPES, Hours, Partner, Service, SourceLink
+from commonmap.records.settings import Settings
+from commonmap.site.urls import FOLDERS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXTRA_COLUMNS = ["url", "located_in"]

@@ -13,10 +13,11 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 from markupsafe import Markup
 
-from commonmap import richtext, ui
-from commonmap.checks import language_names
-from commonmap.directory import Directory, Entry
-from commonmap.urls import url_of
+from commonmap.base import ui
+from commonmap.records.checks import language_names
+from commonmap.records.directory import Directory, Entry
+from commonmap.site import richtext
+from commonmap.site.urls import url_of
 
 # Field: weight. A document is scored per query word by the best field the word is found in.
 FIELDS = {
@@ -115,7 +116,7 @@ def record_doc(entry: Entry, directory: Directory, category_words: dict[str, str
 
 def where_of(entry: Entry, areas: list[str]) -> str:
     """Where a record helps, as a result shows it: its areas, the whole municipality, county or
-    country it serves (commonmap.reach), or that its area is not known."""
+    country it serves (commonmap.site.reach), or that its area is not known."""
     if areas:
         return ", ".join(areas)
     serves = entry.record.serves

@@ -17,10 +17,10 @@ import functools
 import json
 from collections.abc import Iterable
 
-from commonmap.directory import Directory
-from commonmap.outputs import Asset
-from commonmap.search import words
+from commonmap.base import words
+from commonmap.records.directory import Directory
 from commonmap.search.documents import FIELDS, Doc, PageText, documents
+from commonmap.site.outputs import Asset
 
 FOLDER = "data/sok"
 CHUNK = 20  # documents per chunk: a page of results fetches a few small files

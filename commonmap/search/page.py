@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from importlib import resources
 
-from commonmap import ui
-from commonmap.directory import Directory
-from commonmap.outputs import Asset, Output, Page
-from commonmap.pages import environment
+from commonmap.base import ui
+from commonmap.records.directory import Directory
+from commonmap.records.settings import Settings
 from commonmap.search.documents import FIELDS
-from commonmap.settings import Settings
+from commonmap.site.outputs import Asset, Output, Page
+from commonmap.site.pages import environment
 
 PATH = "sok.md"
 SCRIPTS = ("search.js", "sok.js", "search.css")

@@ -1,0 +1,227 @@
+"""The map's data, from one Directory: GeoJSON for the records with a location and for the areas.
+
+This is data, not HTML: nothing is escaped here. The page's JavaScript puts every string into the
+page as text (textContent), never as markup, and `script_json` makes JSON safe inside <script>.
+
+Where a record is on the map:
+- organisations and meeting places: at their own `location`;
+- volunteer roles: at the location of their meeting place (`place`);
+- collaborations: at the location of each of their meeting places (`places`), one marker each.
+A record without any of these has no marker (it can still serve areas it declares). Closed
+records have none; protected records and records at a protected place have none of their own,
+because a protected record has no location (the model refuses one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import orjson
+
+from commonmap.records.directory import Directory, Entry
+from commonmap.records.model import FIELDS
+from commonmap.site import templating
+from commonmap.site.urls import FOLDERS
+
+if TYPE_CHECKING:  # coverage imports this module (via spatial)
+    from commonmap.map.coverage import Coverage
+
+PRECISION = 5  # decimals of a degree: about 1 m, and the precision records are written with
+MARKERS = "data/karta/poster.json"  # marker_table
+AREAS = "data/karta/omraden.geojson"  # area_features
+TEXTS = "data/karta/texter/"  # summary_chunks, as <n>.json
+# The shading's classes, from "no local offer" (white) to the most.
+PALETTE = ["#ffffff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]
+
+
+@dataclass(frozen=True)
+class Point:
+    lat: float
+    lon: float
+    approximate: bool
+
+
+def points_of(entry: Entry, entries: dict[str, Entry]) -> list[Point]:
+    """Where the record is on the map: its own location or its meeting places' (see module doc)."""
+    location = _field(entry.record, "location")
+    if location is not None:
+        return [Point(location.lat, location.lon, location.approximate)]
+    place_ids = [_field(entry.record, "place"), *(_field(entry.record, "places") or [])]
+    found: dict[tuple[float, float], Point] = {}
+    for place_id in filter(None, place_ids):
+        place = entries.get(place_id)
+        place_location = place.record.location if place and place.type == "places" else None
+        if place_location is not None:
+            point = Point(place_location.lat, place_location.lon, place_location.approximate)
+            found.setdefault((point.lat, point.lon), point)
+    return list(found.values())
+
+
+def _field(record, name: str):
+    """A field only some record types have (asking pydantic for a missing one is slow)."""
+    return getattr(record, name) if name in FIELDS[type(record)] else None
+
+
+def markers(directory: Directory) -> list[tuple[Entry, Point]]:
+    """Every marker of the map: each listed record at each of its points, in id order."""
+    return [(entry, point) for entry in directory.listed() for point in points_of(entry, directory.entries)]
+
+
+def record_features(directory: Directory, found: list[tuple[Entry, Point]] | None = None) -> dict:
+    """A FeatureCollection with one Point per record and place it is at (`markers`), in id order.
+
+    Properties: id, type (the folder name), name, summary ("" when none), categories (ids) and
+    approximate (true when the point only shows roughly where it is)."""
+    features = [_feature(entry, point) for entry, point in (markers(directory) if found is None else found)]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _feature(entry: Entry, point: Point) -> dict:
+    record = entry.record
+    properties = {
+        "id": entry.id,
+        "type": entry.type,
+        "name": record.name,
+        "summary": record.summary or "",
+        "categories": list(record.categories),
+    }
+    if point.approximate:
+        properties["approximate"] = True
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [round(point.lon, PRECISION), round(point.lat, PRECISION)]},
+        "properties": properties,
+    }
+
+
+# The map page's markers, compactly (JSON, not GeoJSON: 9,000 markers in well under 1 MB). The
+# summaries, which only a popup shows, are fetched in chunks of this many when a popup opens.
+TEXT_CHUNK = 500
+TABLE_FIELDS = ["lon", "lat", "id", "type", "name", "categories", "approximate"]
+
+
+def marker_table(features: dict, categories: list[str]) -> dict:
+    """The features of `record_features` as rows of TABLE_FIELDS, in the same order; `type` and
+    `categories` are indexes into the table's `types` and `categories`, `approximate` is 0 or 1."""
+    types = list(FOLDERS)
+    type_index = {type_: index for index, type_ in enumerate(types)}
+    category_index = {category: index for index, category in enumerate(categories)}
+    rows = []
+    for feature in features["features"]:
+        p = feature["properties"]
+        lon, lat = feature["geometry"]["coordinates"]
+        cats = [category_index[c] for c in p["categories"] if c in category_index]
+        rows.append([lon, lat, p["id"], type_index[p["type"]], p["name"], cats, int(bool(p.get("approximate")))])
+    return {
+        "fields": TABLE_FIELDS,
+        "types": types,
+        "categories": list(categories),
+        "text_chunk": TEXT_CHUNK,
+        "rows": rows,
+    }
+
+
+def summary_chunks(features: dict) -> list[list[str]]:
+    """The features' summaries in chunks of TEXT_CHUNK: chunk n holds rows n*TEXT_CHUNK onwards."""
+    summaries = [feature["properties"]["summary"] for feature in features["features"]]
+    return [summaries[start : start + TEXT_CHUNK] for start in range(0, len(summaries), TEXT_CHUNK)]
+
+
+def located_records(directory: Directory) -> list[Entry]:
+    """The records that have at least one marker on the map, in id order."""
+    return [entry for entry in directory.listed() if points_of(entry, directory.entries)]
+
+
+def area_features(directory: Directory, served: Coverage) -> dict:
+    """The areas as a FeatureCollection: id, code, name, `counts` (a list aligned with the
+    directory's categories) and `total` (see coverage.py for what is counted)."""
+    features = []
+    for area in directory.areas:
+        properties = {
+            "id": area.id,
+            "code": area.code,
+            "name": area.name,
+            "counts": list(served.counts[area.id]),
+            "total": served.totals[area.id],
+        }
+        features.append({"type": "Feature", "geometry": _geometry(area.geometry), "properties": properties})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def area_shading(served: Coverage, none: str) -> dict[str, dict]:
+    """For "all" (records in any category) and each category: each area's fill (in the order of
+    the areas) and the legend's steps: 0 (white: nothing local, `none`), then up to four equal
+    classes up to the largest count."""
+    choices = {"all": [served.totals[a] for a in served.areas]}
+    for index, category in enumerate(served.categories):
+        choices[category] = [served.counts[a][index] for a in served.areas]
+    return {choice: _shades(counts, none) for choice, counts in choices.items()}
+
+
+def _shades(counts: list[int], none: str) -> dict:
+    top = max(counts, default=0)
+    width = max(1, -(-top // 4))
+    limits = [0] + [1 + i * width for i in range(4) if 1 + i * width <= top]
+    highs = [low - 1 for low in limits[1:]] + [top]
+    steps = [
+        {"colour": PALETTE[i], "label": none if i == 0 else str(low) if low == high else f"{low}–{high}"}
+        for i, (low, high) in enumerate(zip(limits, highs, strict=True))
+    ]
+    fills = [PALETTE[max(i for i, low in enumerate(limits) if count >= low)] for count in counts]
+    return {"fills": fills, "steps": steps}
+
+
+def area_details(directory: Directory, features: dict, located: dict[str, tuple[str, ...]]) -> dict[str, dict]:
+    """Per area: its boundary and the markers (the features of `record_features`) of the records
+    located in it (`located`: record id -> areas, spatial.Geography), for its small map (a
+    FeatureCollection each; the area itself has `kind: "area"`, markers have no summary)."""
+    details = {
+        area.id: [
+            {
+                "type": "Feature",
+                "geometry": _geometry(area.geometry),
+                "properties": {"id": area.id, "code": area.code, "name": area.name, "kind": "area"},
+            }
+        ]
+        for area in directory.areas
+    }
+    for feature in features["features"]:
+        properties = {key: value for key, value in feature["properties"].items() if key != "summary"}
+        small = {**feature, "properties": properties}
+        for area_id in located[properties["id"]]:
+            details[area_id].append(small)
+    return {area_id: {"type": "FeatureCollection", "features": found} for area_id, found in details.items()}
+
+
+def bounds(directory: Directory) -> list[list[float]]:
+    """[[south, west], [north, east]] of all areas: the view the map opens on."""
+    minx = miny = float("inf")
+    maxx = maxy = float("-inf")
+    for area in directory.areas:
+        x0, y0, x1, y1 = area.geometry.bounds
+        minx, miny, maxx, maxy = min(minx, x0), min(miny, y0), max(maxx, x1), max(maxy, y1)
+    return [[round(miny, PRECISION), round(minx, PRECISION)], [round(maxy, PRECISION), round(maxx, PRECISION)]]
+
+
+def _geometry(geometry) -> dict:
+    mapping = geometry.__geo_interface__
+    return {"type": mapping["type"], "coordinates": _rounded(mapping["coordinates"])}
+
+
+def _rounded(value):
+    if isinstance(value, float):
+        return round(value, PRECISION)
+    return [_rounded(item) for item in value]
+
+
+def to_json(data: object) -> str:
+    """Compact JSON for a data file (UTF-8, no spaces; orjson writes what json.dumps with these
+    settings writes, several times faster: the map's data is 1 MB at 10,000 records)."""
+    return orjson.dumps(data).decode("utf-8")
+
+
+def script_json(data: object) -> str:
+    """JSON that is safe inside an HTML <script> element and in JavaScript source: no `<`, `>`
+    or `&` (so no `</script>` or `<!--`), and no U+2028/U+2029 (line breaks in older JS)."""
+    return templating.script_safe(to_json(data))

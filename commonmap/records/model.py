@@ -1,0 +1,500 @@
+"""The typed records of the directory.
+
+The loader hands every scalar over as the string that was typed; the types here decide what a
+string may be. Values are kept as typed (a phone number stays the string the association wrote):
+validators check, they do not rewrite. Field descriptions are Swedish because they become the
+editor schema, the templates and the field reference that volunteers read.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails
+
+from commonmap.records import checks, consistency
+
+Id = Annotated[str, AfterValidator(checks.record_id)]
+Ref = Annotated[str, AfterValidator(checks.reference)]
+Text = Annotated[str, AfterValidator(checks.text)]
+Markdown = Annotated[str, AfterValidator(checks.markdown)]
+FullDate = Annotated[str, AfterValidator(checks.full_date)]
+PartialDate = Annotated[str, AfterValidator(checks.partial_date)]
+Phone = Annotated[str, AfterValidator(checks.phone)]
+Email = Annotated[str, AfterValidator(checks.email)]
+Url = Annotated[str, AfterValidator(checks.url)]
+HttpsUrl = Annotated[str, AfterValidator(checks.https_url)]
+SourceText = Annotated[str, AfterValidator(checks.source_text)]
+Year = Annotated[int, BeforeValidator(checks.year)]
+Time = Annotated[str, AfterValidator(checks.time)]
+Language = Annotated[str, AfterValidator(checks.language)]
+TranslationLanguage = Annotated[str, AfterValidator(checks.translation_language)]
+# A category or an area is checked against its vocabulary (validate.py), which says whether a
+# wrong one is a label written for an id ("Barn och unga" for barn-och-unga) or unknown.
+Category = Annotated[str, AfterValidator(checks.term)]
+AreaId = Annotated[str, AfterValidator(checks.term)]
+Flag = Annotated[bool, BeforeValidator(checks.flag)]
+Latitude = Annotated[float, BeforeValidator(checks.latitude)]
+Longitude = Annotated[float, BeforeValidator(checks.longitude)]
+
+Day = Literal["mo", "tu", "we", "th", "fr", "sa", "su"]
+Wheelchair = Literal["yes", "limited", "no"]
+OrganisationKind = Literal[
+    "association",
+    "municipal-service",
+    "municipal-company",
+    "public-agency",
+    "region",
+    "company",
+    "housing-company",
+    "faith-community",
+    "study-association",
+    "foundation",
+    "network",
+    "partnership",
+]
+CollaborationStatus = Literal["planned", "ongoing", "ended"]
+OfferStatus = Literal["active", "temporarily-closed", "closed"]
+# How far beyond its own areas a record's help reaches (labels: ui.py "serves.<value>").
+Serves = Literal["municipality", "county", "country"]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a misspelt field must never be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _reject(model: BaseModel, errors: list[tuple[tuple, str, dict]]) -> None:
+    """Raise rules that involve several fields as errors at the field to change, (loc, code,
+    params) each, so the validator reports the file and the line of that field; pydantic puts
+    the location of the model in front."""
+    if errors:
+        details = [
+            InitErrorDetails(type=checks.fail(code, **params), loc=loc, input=getattr(model, str(loc[0]), None))
+            for loc, code, params in errors
+        ]
+        raise ValidationError.from_exception_data(type(model).__name__, details)
+
+
+class Contact(Strict):
+    phone: Phone | None = Field(
+        None, title="Telefon", description="Telefonnummer som det skrivs, inom citattecken.", examples=["019-21 10 00"]
+    )
+    phone_label: Text | None = Field(
+        None,
+        title="Vad numret är till",
+        description="Till exempel 'växel' eller 'stödlinje, dygnet runt'.",
+        examples=["Stödlinje"],
+    )
+    email: Email | None = Field(
+        None,
+        title="E-post",
+        description="Verksamhetens offentliga e-postadress, inte en privatpersons.",
+        examples=["info@exempel.se"],
+    )
+    website: Url | None = Field(
+        None, title="Webbplats", description="Hela adressen med https://.", examples=["https://www.orebro.se"]
+    )
+
+
+class Address(Strict):
+    street: Text = Field(title="Gatuadress", examples=["Vivalla centrum"])
+    postal_code: Text | None = Field(None, title="Postnummer", examples=["703 71"])
+    city: Text = Field(title="Ort", examples=["Örebro"])
+
+
+class Location(Strict):
+    lat: Latitude = Field(title="Latitud", description="Decimalgrader med punkt, t.ex. 59.2988.", examples=[59.2988])
+    lon: Longitude = Field(title="Longitud", description="Decimalgrader med punkt, t.ex. 15.1869.", examples=[15.1869])
+    approximate: Flag = Field(
+        False, title="Ungefärlig", description="true om punkten bara visar ungefär var det ligger.", examples=[True]
+    )
+
+
+class Hours(Strict):
+    days: list[Day] = Field(
+        min_length=1, title="Dagar", description="mo, tu, we, th, fr, sa, su.", examples=[["mo", "we"]]
+    )
+    opens: Time = Field(title="Öppnar", description="HH:MM inom citattecken.", examples=["18:00"])
+    closes: Time = Field(
+        title="Stänger",
+        description="HH:MM; ett klockslag som inte är efter 'opens' betyder efter midnatt (00:00–00:00 är ett helt dygn).",
+        examples=["21:00"],
+    )
+    note: Text | None = Field(None, title="Kommentar", examples=["Udda veckor"])
+
+
+class Accessibility(Strict):
+    wheelchair: Wheelchair | None = Field(
+        None, title="Rullstol", description="yes, limited eller no.", examples=["yes"]
+    )
+    description: Text | None = Field(
+        None, title="Tillgänglighet", examples=["Ramp vid entrén, hörslinga i stora salen."]
+    )
+
+
+class Cost(Strict):
+    free: Flag = Field(title="Gratis", description="true eller false.", examples=[True])
+    description: Text | None = Field(None, title="Om kostnaden", examples=["Medlemsavgift 100 kr per år."])
+
+
+class ClosedPeriod(Strict):
+    """A period when a place is closed although its opening hours say otherwise."""
+
+    start: FullDate = Field(title="Stängt från och med", description="ÅÅÅÅ-MM-DD.", examples=["2027-06-21"])
+    end: FullDate = Field(title="Stängt till och med", description="ÅÅÅÅ-MM-DD.", examples=["2027-08-08"])
+    note: Text | None = Field(None, title="Kommentar", examples=["Sommaruppehåll"])
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> ClosedPeriod:
+        if self.end < self.start:
+            _reject(self, [(("end",), "end-before-start", {"start": self.start, "end": self.end})])
+        return self
+
+
+class Service(Strict):
+    """What an organisation offers (an HSDS service)."""
+
+    name: Text = Field(title="Namn", examples=["Läxhjälp"])
+    description: Text | None = Field(None, title="Beskrivning")
+    categories: list[Category] = Field(default_factory=list, title="Kategorier")
+
+
+class SourceLink(Strict):
+    """A public page the record's facts come from, with the year the page gives itself."""
+
+    url: HttpsUrl = Field(
+        title="Webbadress",
+        description="Hela adressen till sidan, med https://.",
+        examples=["https://www.orebro.se/"],
+    )
+    year: Year | None = Field(
+        None,
+        title="Årtal",
+        description="Året som sidan själv anger (uppdaterad eller publicerad), fyra siffror.",
+        examples=[2025],
+    )
+    note: Text | None = Field(
+        None, title="Kommentar", description="Vad sidan säger, om det inte är uppenbart.", examples=["Öppettider"]
+    )
+
+    @property
+    def text(self) -> str:
+        """The source in one line, as pages and exports show it: 'https://… (2015): note'."""
+        year = f" ({self.year})" if self.year is not None else ""
+        return f"{self.url}{year}: {self.note}" if self.note else f"{self.url}{year}"
+
+
+def source_text(source: str | SourceLink) -> str:
+    return source if isinstance(source, str) else source.text
+
+
+def _source_kind(value: object) -> str:
+    """A mapping (or, when written out, a SourceLink) is a link with its year; anything else is
+    read as text and reported as such. The tags contain brackets so that validate.py drops them
+    from the field's path."""
+    return "[link]" if isinstance(value, dict | SourceLink) else "[text]"
+
+
+# A source is a text (a seed file, a page's name) or a link with its year and a note.
+Source = Annotated[
+    Annotated[SourceText, Tag("[text]")] | Annotated[SourceLink, Tag("[link]")],
+    Discriminator(_source_kind),
+]
+
+
+class Partner(Strict):
+    organisation: Ref = Field(
+        title="Organisation", description="Id för en organisation i katalogen.", examples=["orebrobostader"]
+    )
+    part: Text | None = Field(
+        None, title="Roll i samverkan", examples=["Ställde krav på praktikplatser i upphandlingen."]
+    )
+
+
+class Period(Strict):
+    start: PartialDate = Field(title="Start", description="ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ.", examples=["2009"])
+    end: PartialDate | None = Field(None, title="Slut", examples=["2011"])
+
+
+class Translation(Strict):
+    """A record's name and summary in another language, written by the association."""
+
+    name: Text | None = Field(None, title="Namn", description="Namnet på det språket.", max_length=checks.NAME_MAX)
+    summary: Text | None = Field(
+        None, title="Kort beskrivning", description="En eller två meningar på det språket.", max_length=300
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Translation:
+        if self.name is None and self.summary is None:
+            _reject(self, [(("name",), "empty-translation", {})])
+        return self
+
+
+class Record(Strict):
+    """Fields every record type has."""
+
+    id: Id = Field(
+        title="Id",
+        description="Samma som filnamnet utan .yml: små bokstäver a-z, siffror och bindestreck.",
+        examples=["kfum-orebro"],
+    )
+    name: Text = Field(title="Namn", examples=["KFUM Örebro"], max_length=checks.NAME_MAX)
+    summary: Text | None = Field(None, title="Kort beskrivning", description="En eller två meningar.", max_length=300)
+    description: Markdown | None = Field(None, title="Beskrivning", description="Längre text; Markdown går bra.")
+    categories: list[Category] = Field(
+        min_length=1, title="Kategorier", description="Id från categories.yml.", examples=[["arbete"]]
+    )
+    target_groups: list[Text] = Field(default_factory=list, title="Målgrupper", examples=[["Unga 13–25 år"]])
+    languages: list[Language] = Field(
+        default_factory=list,
+        title="Språk",
+        description="ISO 639-koder, t.ex. sv, ar, so, ti, fa, en.",
+        examples=[["sv", "ar"]],
+    )
+    areas: list[AreaId] = Field(
+        default_factory=list,
+        title="Områden",
+        description="Områden som verksamheten riktar sig till (id från areas.geojson).",
+        examples=[["vivalla"]],
+    )
+    serves: Serves | None = Field(
+        None,
+        title="Når",
+        description=(
+            "När stödet gäller alla i hela kommunen, länet eller landet, t.ex. en stödlinje. "
+            "Utelämna fältet när stödet gäller områdena i areas (eller mötesplatsens område)."
+        ),
+        examples=["municipality"],
+    )
+    translations: dict[TranslationLanguage, Translation] = Field(
+        default_factory=dict,
+        title="Översättningar",
+        description=(
+            "Namn och kort beskrivning på andra språk, skrivna av verksamheten. Språkkoden först: "
+            "en, ar, so, fa, ti eller lattlast (lättläst svenska)."
+        ),
+        examples=[{"ar": {"name": "نادي الواجبات المدرسية", "summary": "مساعدة في الواجبات المدرسية كل يوم ثلاثاء."}}],
+    )
+    contact: Contact | None = Field(None, title="Kontakt")
+    last_reviewed: FullDate = Field(title="Senast granskad", description="ÅÅÅÅ-MM-DD.", examples=["2026-11-23"])
+    sources: list[Source] = Field(
+        min_length=1,
+        title="Källor",
+        description=(
+            "Var uppgifterna kommer ifrån: en text (t.ex. en fil i seeds) eller en webbsida som "
+            "url (med https://), year (sidans årtal) och note (kommentar)."
+        ),
+        examples=[["Verksamhetens webbplats"]],
+    )
+    distinct_from: list[Ref] = Field(
+        default_factory=list,
+        title="Inte samma som",
+        description=(
+            "Id för poster som liknar den här (namn, webbplats, telefon eller adress) men är något annat; "
+            "då varnar commonmap validate inte längre för dubbletter."
+        ),
+        examples=[["bra"]],
+    )
+
+    @model_validator(mode="after")
+    def _no_repeats(self) -> Record:
+        _reject(self, consistency.repeats(self))
+        return self
+
+    @property
+    def reviewed(self) -> date:
+        return date.fromisoformat(self.last_reviewed)
+
+    @property
+    def closed(self) -> bool:
+        """Closed for good (organisations, places and roles have a status; see Offer)."""
+        return False
+
+    @property
+    def temporarily_closed(self) -> bool:
+        return False
+
+
+class Offer(Record):
+    """Organisations, places and roles: something a resident can turn to, open or closed."""
+
+    status: OfferStatus = Field(
+        "active",
+        title="Status",
+        description="active (verksamt, förval), temporarily-closed (tillfälligt stängt) eller closed (har upphört).",
+        examples=["temporarily-closed"],
+    )
+    status_reason: Text | None = Field(
+        None,
+        title="Varför det är stängt",
+        description="Krävs när status är temporarily-closed; visas för besökarna.",
+        examples=["Lokalen renoveras."],
+    )
+    reopens: FullDate | None = Field(
+        None,
+        title="Väntas öppna igen",
+        description="ÅÅÅÅ-MM-DD; bara när status är temporarily-closed.",
+        examples=["2027-01-10"],
+    )
+
+    @property
+    def closed(self) -> bool:
+        return self.status == "closed"
+
+    @property
+    def temporarily_closed(self) -> bool:
+        return self.status == "temporarily-closed"
+
+    @model_validator(mode="after")
+    def _status_explained(self) -> Offer:
+        errors: list[tuple[tuple, str, dict]] = []
+        if self.status == "temporarily-closed" and self.status_reason is None:
+            errors.append((("status",), "status-reason-missing", {}))
+        if self.reopens is not None and self.status != "temporarily-closed":
+            errors.append((("reopens",), "reopens-not-closed", {"status": self.status}))
+        _reject(self, errors)
+        return self
+
+
+class Protectable(Offer):
+    """Organisations and places, which may have an address that must never be published, and
+    opening hours (a place's, or when an organisation answers): both subclasses declare
+    `opening_hours`, each where its editor form shows it."""
+
+    @model_validator(mode="after")
+    def _hours_do_not_overlap(self) -> Protectable:
+        _reject(self, consistency.overlapping_hours(self.opening_hours))  # type: ignore[attr-defined]
+        return self
+
+    @model_validator(mode="after")
+    def _protected_has_no_address(self) -> Protectable:
+        if not self.protected:
+            return self
+        errors: list[tuple[tuple, str, dict]] = []
+        if self.address is not None:
+            errors.append((("address",), "protected-address", {}))
+        if self.location is not None:
+            errors.append((("location",), "protected-location", {}))
+        contact = self.contact
+        if contact is None or not (contact.phone or contact.email or contact.website):
+            errors.append((("protected",), "protected-contact-missing", {}))
+        if isinstance(self, Place) and not self.areas:
+            errors.append((("protected",), "protected-area-missing", {}))
+        _reject(self, errors)
+        return self
+
+
+HOLIDAYS_DESCRIPTION = (
+    "true om öppettiderna gäller också på helgdagar och helgdagsaftnar; annars räknas platsen som stängd då."
+)
+PROTECTED_DESCRIPTION = (
+    "true om adressen inte får synas: då står ingen adress och ingen punkt i filen, bara områden "
+    "(areas) och hur man tar kontakt (contact)."
+)
+
+
+class Organisation(Protectable):
+    kind: OrganisationKind = Field(title="Typ av organisation", examples=["association"])
+    services: list[Service] = Field(default_factory=list, title="Stöd som erbjuds")
+    protected: Flag = Field(False, title="Skyddad adress", description=PROTECTED_DESCRIPTION, examples=[True])
+    address: Address | None = Field(None, title="Adress")
+    location: Location | None = Field(None, title="Plats på kartan")
+    opening_hours: list[Hours] = Field(
+        default_factory=list,
+        title="Öppettider eller svarstider",
+        description=(
+            "När man kan nå organisationen, t.ex. när en stödlinje svarar. Dygnet runt alla dagar: "
+            'days [mo, tu, we, th, fr, sa, su], opens "00:00", closes "00:00".'
+        ),
+    )
+    open_on_public_holidays: Flag = Field(
+        False,
+        title="Svarar på helgdagar",
+        description=(
+            "true om tiderna gäller också på helgdagar och helgdagsaftnar, t.ex. för en linje som svarar "
+            "dygnet runt, årets alla dagar; annars räknas organisationen som stängd då."
+        ),
+        examples=[True],
+    )
+
+
+class Place(Protectable):
+    hosts: list[Ref] = Field(
+        min_length=1,
+        title="Värd",
+        description="Id för organisationerna som driver platsen.",
+        examples=[["kfum-orebro"]],
+    )
+    protected: Flag = Field(False, title="Skyddad adress", description=PROTECTED_DESCRIPTION, examples=[True])
+    address: Address | None = Field(None, title="Adress")
+    location: Location | None = Field(None, title="Plats på kartan")
+    opening_hours: list[Hours] = Field(default_factory=list, title="Öppettider")
+    closed_periods: list[ClosedPeriod] = Field(
+        default_factory=list,
+        title="Stängt under perioder",
+        description="Perioder då platsen är stängd trots öppettiderna, t.ex. sommaruppehåll.",
+    )
+    open_on_public_holidays: Flag = Field(
+        False, title="Öppet på helgdagar", description=HOLIDAYS_DESCRIPTION, examples=[True]
+    )
+    accessibility: Accessibility | None = Field(None, title="Tillgänglighet")
+    cost: Cost | None = Field(None, title="Kostnad")
+
+
+class Role(Offer):
+    organisation: Ref = Field(title="Organisation", examples=["nattvandrarna-orebro"])
+    place: Ref | None = Field(None, title="Mötesplats")
+    tasks: Markdown = Field(title="Vad volontären gör")
+    time_commitment: Text | None = Field(None, title="Tid", examples=["En kväll i månaden"])
+    requirements: list[Text] = Field(default_factory=list, title="Krav", examples=[["Fyllda 18 år"]])
+    criminal_record_extract: Flag | None = Field(
+        None,
+        title="Utdrag ur belastningsregistret",
+        description="true om utdrag krävs, false om det inte krävs; utelämna om det inte är känt.",
+    )
+    how_to_apply: Text | None = Field(None, title="Så anmäler du dig")
+
+
+class Collaboration(Record):
+    partners: list[Partner] = Field(min_length=1, title="Parter")
+    places: list[Ref] = Field(default_factory=list, title="Mötesplatser")
+    period: Period | None = Field(None, title="Period")
+    status: CollaborationStatus = Field(title="Status", description="planned, ongoing eller ended.")
+    outcomes: list[Text] = Field(default_factory=list, title="Vad det gav")
+    funding: list[Text] = Field(default_factory=list, title="Finansiering")
+    lessons: list[Text] = Field(default_factory=list, title="Lärdomar")
+    # Whether it is a good example is the municipality's choice, in directory/good_examples.yml.
+
+
+# The record types, keyed by their folder in directory/ (a contract).
+TYPES: dict[str, type[Record]] = {
+    "organisations": Organisation,
+    "places": Place,
+    "roles": Role,
+    "collaborations": Collaboration,
+}
+# The field names of each record type (asking pydantic for model_fields each time is slow).
+FIELDS: dict[type[Record], frozenset[str]] = {model: frozenset(model.model_fields) for model in TYPES.values()}
+
+# Which record type each reference field must point to, for the cross-record checks.
+REFERENCES: dict[str, str] = {
+    "hosts": "organisations",
+    "organisation": "organisations",
+    "place": "places",
+    "places": "places",
+}

@@ -1,0 +1,50 @@
+"""A problem found in the directory: where it is, its stable code and the values of its message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from commonmap.records import messages
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    col: int
+    code: str
+    params: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    severity: Severity = "error"
+
+    @property
+    def message(self) -> str:
+        return messages.message(self.code, self.params)
+
+    @property
+    def hint(self) -> str:
+        return messages.hint(self.code, self.params)
+
+    def format(self) -> str:
+        """The `FILE:LINE:COL: error: MESSAGE` form of compilers and linters."""
+        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message} Tips: {self.hint}"
+
+    def format_github(self) -> str:
+        """A GitHub Actions annotation, so the problem shows on the line in a pull request."""
+        text = f"{self.message} Tips: {self.hint}"
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        title = self.code.replace(",", "%2C").replace("::", "%3A%3A")
+        path = self.file.replace(",", "%2C").replace(":", "%3A")
+        return f"::{self.severity} file={path},line={self.line},col={self.col},title={title}::{text}"
+
+
+def field_name(path: tuple) -> str:
+    """The field a path leads to as messages name it: `contact.phone`, `opening_hours.closes`
+    (list positions left out: the line says which item)."""
+    return ".".join(step for step in path if isinstance(step, str))
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)

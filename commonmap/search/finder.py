@@ -1,0 +1,199 @@
+"""Hitta stöd (/hitta-stod/): the residents' finder. The page is a form; the filtering happens in
+the browser over one compact JSON file, so filters combine instantly, the state lives in the URL
+and the browser's position never leaves the device.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from commonmap.base import ui
+from commonmap.base.languages import SWEDISH
+from commonmap.records.directory import Directory, Entry
+from commonmap.records.model import TYPES
+from commonmap.records.settings import Settings
+from commonmap.search.documents import FIELDS, where_of
+from commonmap.site import holidays
+from commonmap.site.localized import language_label, localized
+from commonmap.site.outputs import Asset, Output, Page
+from commonmap.site.pages import environment, tel_href
+from commonmap.site.reach import WIDE
+from commonmap.site.urls import FOLDERS, base_of, url_of
+
+DATA = "data/finder.json"
+TEXTS = "data/finder/texter-{n}.json"
+CHUNK = 500
+SCRIPTS = ("finder.js", "qrcode.js", "qrcode.LICENSE.txt", "finder.css")
+# Without JavaScript the page lists the records as plain links; past this many, the lists per
+# type and category (linked below it) take over, so that the page stays light at 10,000 records.
+PLAIN_LIST = 100
+
+
+def outputs(directory: Directory, settings: Settings) -> list[Output]:
+    data, texts = finder_data(directory)
+    found: list[Output] = [finder_page(directory, data, code) for code in settings.languages]
+    found.append(Asset(DATA, _json(data)))
+    found += [Asset(TEXTS.format(n=n), _json(chunk)) for n, chunk in enumerate(texts)]
+    for name in SCRIPTS:
+        found.append(
+            Asset(f"assets/finder/{name}", (resources.files("commonmap") / "assets" / "finder" / name).read_bytes())
+        )
+    return found
+
+
+def finder_page(directory: Directory, data: dict, language: str) -> Page:
+    """The finder in one language: the same data, this language's labels. In other languages than
+    Swedish, a result opens the record here (?post=id), with this language's headings."""
+    local = localized(language)
+    path = local.url("hitta-stod.md")
+    categories = list(directory.categories.values())
+    listed = directory.listed()
+    labels = {
+        "id": local.language.id,
+        "lang": local.language.tag,
+        "prefix": local.language.prefix,
+        "view": not local.swedish,
+        "categories": {c.id: local.category(c)[0] for c in categories},
+        "types": {type_: local.t(f"type.{type_}") for type_ in TYPES},
+        "languages": {code: _language(local, code) for code, _ in data["languages"]},
+        "label": local.texts.raw("languages.label"),
+    }
+    html = (
+        environment()
+        .get_template("finder.html")
+        .render(
+            base=base_of(path),
+            site=None,
+            local=local,
+            t=local.t,
+            texts=local.texts,
+            labels=labels,
+            types=list(TYPES),
+            categories=categories,
+            areas=sorted(directory.areas, key=lambda a: a.name),
+            languages=sorted(((code, item["text"]) for code, item in labels["languages"].items()), key=lambda i: i[1]),
+            plain=[_plain(entry, directory, local) for entry in listed[:PLAIN_LIST]],
+            total=len(listed),
+            fields={name: local.t(f"search.field.{name}") for name in FIELDS},
+            reach_labels=[local.t(f"serves.{level}") for level in WIDE],  # by the records' "sv" index
+        )
+    )
+    title, intro = local.t("finder.title"), local.t("finder.intro")
+    return Page(path, title, html, description=intro, search=False)
+
+
+def _language(local, code: str) -> dict[str, str | None]:
+    """A language's name for the page's scripts: plain text for <option>, and its parts so that
+    a result can tag the language's own name with its lang."""
+    name, tag, own = language_label(code, local.language.locale)
+    tag = local.language.tag if tag == local.language.locale else tag
+    return {"text": local.language_text(code), "name": name, "tag": tag, "own": own}
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def finder_data(directory: Directory) -> tuple[dict, list[list[str]]]:
+    """What the finder filters on, fetched whole on a phone: so vocabularies are lists and records
+    refer to them by position. Summaries, needed only for the results shown or a text search, are
+    in chunks of CHUNK records (TEXTS), fetched when needed."""
+    categories = list(directory.categories.values())
+    areas = list(directory.areas)
+    languages = sorted({code for entry in directory.entries.values() for code in entry.record.languages})
+    index = {
+        "c": {c.id: i for i, c in enumerate(categories)},
+        "a": {a.id: i for i, a in enumerate(areas)},
+        "l": {code: i for i, code in enumerate(languages)},
+        "t": {type_: i for i, type_ in enumerate(TYPES)},
+    }
+    entries = directory.listed()  # closed records keep their pages but are not offered here
+    data = {
+        "records": [finder_record(entry, directory, index) for entry in entries],
+        "categories": [[c.id, c.label] for c in categories],
+        "areas": [[a.id, a.name] for a in areas],
+        "languages": [[code, localized(SWEDISH).language_text(code)] for code in languages],
+        "types": [[type_, ui.t(f"type.{type_}"), FOLDERS[type_]] for type_ in TYPES],
+        "chunk": CHUNK,
+        "holidays": holidays.holiday_dates(holidays.holiday_years(directory)),
+    }
+    summaries = [_summaries(entry) for entry in entries]
+    return data, [summaries[i : i + CHUNK] for i in range(0, len(summaries), CHUNK)]
+
+
+def _summaries(entry: Entry) -> str | dict[str, str]:
+    """The summary, or with translations {"sv": ..., "ar": ...} when the association wrote some."""
+    record = entry.record
+    translated = {code: t.summary for code, t in record.translations.items() if t.summary}
+    return {"sv": record.summary or "", **translated} if translated else record.summary or ""
+
+
+def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str, int]]) -> dict:
+    record = entry.record
+    place = _place_of(entry, directory)
+    found: dict[str, object] = {
+        "id": entry.id,
+        "t": index["t"][entry.type],
+        "n": record.name,
+        "c": [index["c"][c] for c in record.categories],
+        "a": [index["a"][a] for a in entry.areas],
+    }
+    cost, access = getattr(record, "cost", None), getattr(record, "accessibility", None)
+    optional = {
+        "l": [index["l"][code] for code in record.languages],
+        "h": [[h.days, h.opens, h.closes] for h in getattr(record, "opening_hours", [])],
+        "cp": [[p.start, p.end] for p in getattr(record, "closed_periods", [])],
+        "ho": True if getattr(record, "open_on_public_holidays", False) else None,
+        "tc": True if record.temporarily_closed else None,
+        "st": record.status if record.status in ("planned", "ended") else None,
+        "pr": True if directory.protected_places(entry) else None,
+        "f": cost.free if cost else None,
+        "w": access.wheelchair if access else None,
+        "ll": [place.location.lat, place.location.lon] if getattr(place, "location", None) else None,
+        "llx": True if getattr(place, "location", None) and place.location.approximate else None,
+        "sv": WIDE.index(record.serves) if record.serves else None,
+        "ad": _address(place),
+        "tn": {code: t.name for code, t in record.translations.items() if t.name} or None,
+    }
+    if record.contact:
+        phone = record.contact.phone
+        optional |= {
+            "p": phone,
+            "tel": tel_href(phone) if phone else None,
+            "e": record.contact.email,
+            "web": record.contact.website,
+        }
+    found |= {key: value for key, value in optional.items() if value not in (None, [], "")}
+    return found
+
+
+def _plain(entry: Entry, directory: Directory, local) -> dict[str, str]:
+    """A record as the list without JavaScript shows it: name, type and where."""
+    areas = [directory.areas.by_id[a].name for a in entry.areas if a in directory.areas.by_id]
+    where = where_of(entry, areas)
+    return {
+        "id": entry.id,
+        "url": url_of(entry),
+        "name": entry.record.name,
+        "type": local.t(f"type.{entry.type}"),
+        "where": where,
+    }
+
+
+def _place_of(entry: Entry, directory: Directory):
+    """Where a record is (for "near me" and the address): itself for organisations and places,
+    its place for a volunteer role, its first place for a collaboration. A protected place has
+    neither an address nor a location (the model refuses them), so nothing of it is shown."""
+    record = entry.record
+    place_id = getattr(record, "place", None) or next(iter(getattr(record, "places", [])), None)
+    if entry.type in ("organisations", "places") or place_id is None or place_id not in directory.entries:
+        return record
+    return directory.entries[place_id].record
+
+
+def _address(record) -> str | None:
+    address = getattr(record, "address", None)
+    if address is None:
+        return None
+    return ", ".join(filter(None, [address.street, " ".join(filter(None, [address.postal_code, address.city]))]))

@@ -1,0 +1,316 @@
+"""The site's pages: one per record, lists per type, categories, areas and good examples.
+
+Engine-agnostic: returns Pages with finished HTML, rendered by Jinja2 with autoescape on. Record
+text is data passed to templates, never compiled as a template.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache, cached_property
+
+import phonenumbers
+from babel.dates import format_date
+from jinja2 import Environment
+from markupsafe import Markup
+
+from commonmap.base import clock, ui
+
+from commonmap.records import freshness
+
+from commonmap.site import reach, richtext, templating
+from commonmap.records.directory import Directory, Entry
+from commonmap.site.jsonld import json_ld, script_json
+from commonmap.base.languages import LANGUAGES, SWEDISH
+from commonmap.site.localized import localized
+from commonmap.records.model import TYPES, Hours
+from commonmap.site.outputs import Output, Page, Snippet
+from commonmap.records.settings import Settings
+from commonmap.site.urls import FOLDERS, base_of, url_of
+
+DAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"]
+
+
+@dataclass
+class Relations:
+    """Links between records, both ways, computed once for all pages."""
+
+    places: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    roles: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    collaborations: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, directory: Directory) -> Relations:
+        found = cls()
+        for entry in directory.entries.values():
+            record = entry.record
+            if entry.type == "places":
+                for host in record.hosts:
+                    found.places[host].append(entry)
+            elif entry.type == "roles":
+                for target in filter(None, (record.organisation, record.place)):
+                    found.roles[target].append(entry)
+            elif entry.type == "collaborations":
+                for target in dict.fromkeys([p.organisation for p in record.partners] + record.places):
+                    found.collaborations[target].append(entry)
+        return found
+
+
+def outputs(directory: Directory, settings: Settings) -> list[Output]:
+    swedish = SiteView(directory, settings)
+    pages: list[Output] = [swedish.record_page(entry) for entry in directory.entries.values()]
+    pages += [swedish.list_page(type_) for type_ in TYPES]
+    pages.append(swedish.good_examples_page())
+    for language_id in settings.languages:
+        pages += swedish.in_language(language_id).resident_pages()
+    return pages
+
+
+@dataclass
+class Indexes:
+    """The listed records by category and by area, made in one pass and shared by every language:
+    with 10,000 records a scan per page adds up."""
+
+    listed: list[Entry]
+    wide: dict[str, list[Entry]] = field(default_factory=dict)  # reach.wide_entries
+    in_category: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    located: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    serving: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, directory: Directory) -> Indexes:
+        found = cls(directory.listed(), reach.wide_entries(directory))
+        for entry in found.listed:
+            for category_id in dict.fromkeys(entry.record.categories):
+                found.in_category[category_id].append(entry)
+            for area_id in dict.fromkeys(entry.located_in):
+                found.located[area_id].append(entry)
+            for area_id in dict.fromkeys(entry.record.areas):
+                if area_id not in entry.located_in:
+                    found.serving[area_id].append(entry)
+        return found
+
+
+class SiteView:
+    """What the templates need, derived once from the Directory, in one interface language."""
+
+    def __init__(self, directory: Directory, settings: Settings, language: str = SWEDISH, indexes=None) -> None:
+        self.directory = directory
+        self.settings = settings
+        self.local = localized(language)
+        self.env = environment()
+        self.indexes: Indexes = indexes or Indexes.of(directory)
+        self.listed = self.indexes.listed
+        self.in_category = self.indexes.in_category
+        self.located = self.indexes.located
+        self.serving = self.indexes.serving
+        self.wide = self.indexes.wide
+        self.today = clock.today()  # the build's day, for the age of sources (set by COMMONMAP_TODAY)
+
+    def in_language(self, language: str) -> SiteView:
+        return SiteView(self.directory, self.settings, language, self.indexes)
+
+    @cached_property
+    def relations(self) -> Relations:
+        return Relations.of(self.directory)
+
+    def render(self, template: str, path: str, **context: object) -> str:
+        local = self.local
+        return self.env.get_template(template).render(base=base_of(path), site=self, local=local, t=local.t, **context)
+
+    def resident_pages(self) -> list[Output]:
+        """The pages a resident uses, in this view's language: categories and areas."""
+        pages: list[Output] = [self.category_page(category_id) for category_id in self.directory.categories]
+        pages += [self.categories_page(), self.areas_page()]
+        pages += [self.area_page(area.id) for area in self.directory.areas]
+        pages.append(Snippet("categories", self.categories_snippet, self.local.language.id))
+        return pages
+
+    def record_page(self, entry: Entry) -> Page:
+        path = f"{FOLDERS[entry.type]}/{entry.id}.md"
+        record = entry.record
+        html = self.render(
+            "record.html",
+            path,
+            entry=entry,
+            record=record,
+            good_example=self.directory.is_good_example(entry),
+            edit_url=self.settings.edit_url(entry.file),
+            report=self.settings.report_links(record.name, url_of(entry)),
+        )
+        return Page(
+            path,
+            record.name,
+            html,
+            description=record.summary or "",
+            head=self.json_ld(entry),
+            search=False,
+            meta={"quick_exit": self.directory.quick_exit(entry)},
+        )
+
+    def list_page(self, type_: str) -> Page:
+        path = f"{FOLDERS[type_]}/index.md"
+        html = self.render("list.html", path, type_=type_, groups=self.by_category(type_))
+        return Page(path, ui.t(f"types.{type_}"), html, description=ui.t(f"list_intro.{type_}"), search=False)
+
+    def page(self, path: str, title: str, html: str, description: str, meta: dict | None = None) -> Page:
+        """A resident page in this view's language; it stays out of the page text of the site search
+        (Swedish), which holds categories and areas as documents of their own (commonmap/search),
+        and each language's finder is that language's search."""
+        return Page(path, title, html, description=description, search=False, meta=meta or {})
+
+    def category_page(self, category_id: str) -> Page:
+        path = self.local.url(f"kategorier/{category_id}.md")
+        category = self.directory.categories[category_id]
+        by_type = self.by_type(self.in_category[category_id])
+        html = self.render("category.html", path, category=category, by_type=by_type)
+        label, description = self.local.category(category)[0], self.local.category_description(category)[0]
+        return self.page(path, label, html, description, meta={"quick_exit": category.quick_exit})
+
+    def categories_page(self) -> Page:
+        path = self.local.url("kategorier/index.md")
+        html = self.render("categories.html", path, listing=Markup(self.categories_snippet(base_of(path))))
+        return self.page(path, self.local.t("categories"), html, self.local.t("categories_intro"))
+
+    def area_page(self, area_id: str) -> Page:
+        path = self.local.url(f"omraden/{area_id}.md")
+        area = self.directory.areas.by_id[area_id]
+        located, serving = self.by_type(self.located[area_id]), self.by_type(self.serving[area_id])
+        wide = {level: self.by_type(entries) for level, entries in reach.wide_for_area(self.wide, area_id).items()}
+        html = self.render("area.html", path, area=area, located=located, serving=serving, wide=wide)
+        return self.page(path, area.name, html, self.local.t("area_intro", name=area.name))
+
+    def categories_snippet(self, base: str) -> str:
+        """The start page's "find support by need": every category with its count."""
+        counts = {c: len(self.in_category[c]) for c in self.directory.categories}
+        template = self.env.get_template("categories_list.html")
+        return template.render(base=base, site=self, local=self.local, t=self.local.t, counts=counts)
+
+    def areas_page(self) -> Page:
+        path = self.local.url("omraden/index.md")
+        counts = {a.id: len(self.located[a.id]) + len(self.serving[a.id]) for a in self.directory.areas}
+        areas = sorted(self.directory.areas, key=lambda a: a.name)
+        wide_count = sum(len(entries) for entries in self.wide.values())
+        html = self.render("areas.html", path, areas=areas, counts=counts, wide_count=wide_count)
+        return self.page(path, self.local.t("areas"), html, self.local.t("areas_intro"))
+
+    def good_examples_page(self) -> Page:
+        path = "goda-exempel.md"
+        examples = [self.directory.entries[id_] for id_ in self.directory.good_examples]
+        current = [e for e in examples if e.record.status != "ended"]
+        ended = [e for e in examples if e.record.status == "ended"]
+        html = self.render("good_examples.html", path, current=current, ended=ended)
+        return Page(path, ui.t("good_examples"), html, description=ui.t("good_examples_intro"))
+
+    def by_category(self, type_: str) -> list[tuple[object, list[Entry]]]:
+        """The listed records of a type under each of their categories, in vocabulary order; empty
+        groups left out."""
+        groups = [
+            (c, [e for e in self.in_category[c.id] if e.type == type_]) for c in self.directory.categories.values()
+        ]
+        return [(category, members) for category, members in groups if members]
+
+    @staticmethod
+    def by_type(entries: list[Entry]) -> dict[str, list[Entry]]:
+        return {type_: [e for e in entries if e.type == type_] for type_ in TYPES}
+
+    @staticmethod
+    def language_tag(language_id: str) -> str:
+        return LANGUAGES[language_id].tag
+
+    def old_source_year(self, record) -> int | None:
+        """The year of the record's newest dated source when it is old (freshness.py), else None."""
+        return freshness.old_source_year(record, self.today)
+
+    def entry(self, id_: str) -> Entry:
+        return self.directory.entries[id_]
+
+    def json_ld(self, entry: Entry) -> str:
+        return script_json(json_ld(entry, self.settings, self.directory))
+
+
+@cache
+def environment() -> Environment:
+    """The shared template set-up with the filters and names the site's pages use."""
+    env = templating.environment()
+    env.globals.update(url_of=url_of, FOLDERS=FOLDERS, TYPES=list(TYPES))
+    env.filters.update(
+        swedish_date=swedish_date,
+        hours=hours_text,
+        language=lambda code: localized(SWEDISH).language_text(code),
+        tel=tel_href,
+        markdown=lambda text: Markup(richtext.render(text)),
+        period=period_text,
+    )
+    return env
+
+
+@cache
+def swedish_date(value: str) -> str:
+    """'2021-11-10' → '10 november 2021'; partial dates ('2009', '2011-06') stay readable."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return format_date(date.fromisoformat(value), format="long", locale="sv")
+    if len(parts) == 2:
+        return format_date(date(int(parts[0]), int(parts[1]), 1), format="LLLL y", locale="sv")
+    return value
+
+
+def period_text(period) -> str:
+    if period is None:
+        return ""
+    start = swedish_date(period.start)
+    return f"{start} – {swedish_date(period.end)}" if period.end else f"{ui.t('from')} {start}"
+
+
+def hours_text(hours: Hours) -> str:
+    """'fredag och lördag 21:00–01:00 (över midnatt)' in plain Swedish; 00:00–00:00, a whole day
+    from midnight, is 'måndag–söndag dygnet runt'."""
+    days = day_ranges(hours.days)
+    if round_the_clock(hours):
+        return f"{days} {ui.t('round_the_clock')}"
+    text = f"{days} {hours.opens}–{hours.closes}"
+    if hours.closes <= hours.opens:
+        text += f" ({ui.t('past_midnight')})"
+    return text
+
+
+def round_the_clock(hours: Hours) -> bool:
+    """Open the whole of each of its days: from midnight to midnight."""
+    return hours.opens == hours.closes == "00:00"
+
+
+def day_ranges(days: list[str]) -> str:
+    """Consecutive days as ranges: ['mo','tu','we','fr'] → 'måndag–onsdag och fredag'."""
+    indexes = sorted({DAYS.index(d) for d in days})
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    names: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            names.append(f"{_day(run[0])}–{_day(run[-1])}")
+        else:
+            names += [_day(index) for index in run]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+
+
+def _day(index: int) -> str:
+    return ui.t(f"day.{DAYS[index]}")
+
+
+@cache
+def tel_href(number: str) -> str:
+    """A `tel:` link in E.164 where possible; the number is shown as typed elsewhere."""
+    try:
+        parsed = phonenumbers.parse(number, "SE")
+    except phonenumbers.NumberParseException:
+        return "tel:" + "".join(c for c in number if c.isdigit() or c == "+")
+    if phonenumbers.is_valid_number(parsed):
+        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return "tel:" + "".join(c for c in number if c.isdigit())
