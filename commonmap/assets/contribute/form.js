@@ -1,5 +1,5 @@
 /* Bidra med formuläret (/bidra/formular/): the fields of form.html become a record file.
- * The checks are those of commonmap/checks.py and the model's rules, as far as a browser can
+ * The checks are those of commonmap/records/checks.py and the model's rules, as far as a browser can
  * make them, and every problem is shown with the catalogue's own message and hint (messages.py,
  * in the form's data-config) and the parameters `commonmap validate` gives. The file is written
  * by the one rule for unquoted values (loaded.PLAIN_KINDS, yamltext.PLAIN). Nothing is sent

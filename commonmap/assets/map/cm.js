@@ -1,6 +1,6 @@
 /* Gemensam karta: turns <div class="cm-minimap"> (record and area pages) into small Leaflet maps.
  * Loaded on every page; does nothing where there is none (the map page /karta/ is folium's,
- * commonmap/karta.py). A record page's map holds its own point; an area page's fetches only that
+ * commonmap/map/karta.py). A record page's map holds its own point; an area page's fetches only that
  * area's file (data/omraden/<id>.geojson), never the whole directory. Every string from the data
  * reaches the page as text (title), never as HTML. */
 (function () {

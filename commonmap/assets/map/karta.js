@@ -1,5 +1,5 @@
 /* Gemensam karta: what the folium maps of /karta/ and /bidra/plats/ do that folium has no element
- * for. Each function is called once by an element of commonmap/map_elements.py with folium's
+ * for. Each function is called once by an element of commonmap/map/map_elements.py with folium's
  * objects. The data comes from JSON files and the page's <script type="application/json"
  * id="cm-map-config">, never from the generated script (no text passes through folium's
  * templates), and every string from the data reaches the page as text (textContent, title). */

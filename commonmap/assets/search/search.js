@@ -1,5 +1,5 @@
 /* The site's search engine, shared by the site search (/sok/) and the finder (/hitta-stod/).
- * The same rules as commonmap/search/words.py: folded words, Snowball's Swedish stem (ported
+ * The same rules as commonmap/base/words.py: folded words, Snowball's Swedish stem (ported
  * below from snowballstemmer's swedish_stemmer.py, Snowball 3), stop words dropped. Nothing is
  * fetched until the first search: then the manifest, one term shard per word and, for the
  * results shown, their document chunks (data/sok/, written by commonmap/search/index.py).

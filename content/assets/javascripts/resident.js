@@ -1,6 +1,6 @@
 /* Gemensam karta, on every page: the theme's header toggles work from the keyboard, the quick
  * exit leaves no entry for the Back button, and share buttons share or copy the page's link.
- * Interface strings come from the page (data attributes written from commonmap/ui.py). */
+ * Interface strings come from the page (data attributes written from commonmap/base/ui.py). */
 (function () {
   "use strict";
   var top = document.querySelector(".cm-top");
