@@ -9,7 +9,6 @@ falls back to the Swedish text, string by string: never a key, never a blank.
 
 from __future__ import annotations
 
-import ast
 import gettext
 import io
 from collections.abc import Iterator
@@ -185,16 +184,12 @@ def completeness(language: Language, root: Path | None = None) -> Completeness:
 
 
 def extract(fileobj, keywords, comment_tags, options) -> Iterator[tuple[int, str, tuple, list[str]]]:
-    """Babel extraction method for ui.py (babel.cfg): every translatable entry of the dict SV as
-    pgettext(key, text), or npgettext(key, singular, plural) for a pair."""
-    tree = ast.parse(fileobj.read())
-    for node in ast.walk(tree):
-        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) == "SV":
-            for key_node, value_node in zip(node.value.keys, node.value.values, strict=True):
-                key, value = ast.literal_eval(key_node), ast.literal_eval(value_node)
-                if not ui.translatable(key):
-                    continue
-                if isinstance(value, tuple):
-                    yield key_node.lineno, "npgettext", (key, *value), []
-                else:
-                    yield key_node.lineno, "pgettext", (key, value), []
+    """Babel extraction method for ui.py (babel.cfg): every translatable entry of ui.SV, in its
+    order, as pgettext(key, text), or npgettext(key, singular, plural) for a pair. SV is read as
+    ui.py assembles it from its groups (ui_*.py), so that no group can be missed; the number given
+    as the line is the entry's place in SV (the catalogues are written without locations)."""
+    for number, (key, value) in enumerate(source().items(), start=1):
+        if isinstance(value, tuple):
+            yield number, "npgettext", (key, *value), []
+        else:
+            yield number, "pgettext", (key, value), []
