@@ -6,9 +6,8 @@ no field for becomes an `attribute` whose `taxonomy_term` comes from the project
 "Gemensam karta: fält" (the HSDS way of extending; see hsds_terms.py). Categories are
 the terms of the taxonomy "Gemensam karta: kategorier".
 
-Identifiers are UUIDv5 from stable keys built from record ids ("organisations/kfum-orebro"),
-so a record keeps its HSDS ids in every build. A child row (phone, attribute...) is keyed by its
-parent and its position among its siblings of the same table.
+The rows and their ids are made in hsds_rows.py (Builder), the rows every record type makes alike
+in hsds_parts.py; here each record type's own.
 
 Nothing is written twice: a fact that a row already holds in an HSDS field is not repeated as an
 attribute (an organization's record id is its organization_identifier, its page its uri), and a
@@ -18,132 +17,35 @@ attribute only when it is "yes".
 
 from __future__ import annotations
 
-import hashlib
-import uuid
-from collections import defaultdict
-
-from commonmap.export.common import absolute, page_url
-from commonmap.export.hsds_terms import CATEGORY_TAXONOMY, FIELD_TAXONOMY, FIELD_TERMS
+from commonmap.export import hsds_parts as parts
+from commonmap.export.common import page_url
+from commonmap.export.hsds_rows import (  # noqa: F401 - the ids, named here for the tests and readers
+    IDENTIFIER_TYPE,
+    NAMESPACE,
+    TABLES,
+    Builder,
+    category_term_id,
+    field_term_id,
+    hsds_id,
+    organization_id,
+)
 from commonmap.records.checks import language_names
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import (
-    Address,
-    Collaboration,
-    Contact,
-    Hours,
-    Organisation,
-    Place,
-    Record,
-    Role,
-    source_text,
-)
+from commonmap.records.model import Collaboration, Organisation, Place, Record, Role
 from commonmap.records.settings import Settings
 
-# Never change: every HSDS id is derived from it. (It is uuid5(NAMESPACE_URL, the repository's
-# URL + "/hsds"), written out so that moving the repository changes no id.)
-NAMESPACE = uuid.UUID("278e5429-43ba-5197-911a-6d1a0fa264e9")
-
-# The HSDS tables the export fills (the data package describes all of HSDS's: hsds_columns.COLUMNS).
-TABLES = [
-    "organization",
-    "organization_identifier",
-    "service",
-    "service_at_location",
-    "location",
-    "address",
-    "phone",
-    "schedule",
-    "service_area",
-    "language",
-    "accessibility",
-    "cost_option",
-    "funding",
-    "required_document",
-    "attribute",
-    "taxonomy",
-    "taxonomy_term",
-]
-
-IDENTIFIER_TYPE = "gemensam-karta-id"
-COUNTRY = "SE"
-# Every area in areas.geojson lies in Örebro kommun, which lies in Örebro län: an address whose
-# record has a point in one of the areas is in this state_province (HSDS requires one).
-STATE_PROVINCE = "Örebro län"
 # HSDS requires an organization's description; this says truthfully that there is none yet.
 NO_DESCRIPTION = "Gemensam karta har ännu ingen beskrivning av organisationen."
 CURRENCY = "SEK"
 CRIMINAL_RECORD_DOCUMENT = "Utdrag ur belastningsregistret"
 STATUS = {"planned": "inactive", "ongoing": "active", "ended": "defunct"}
-# The whole area a record serves when it says `serves` (the directory covers Örebro kommun).
-SERVES_AREAS = {"municipality": "Örebro kommun", "county": "Örebro län", "country": "Sverige"}
 OFFER_STATUS = {"active": "active", "temporarily-closed": "inactive", "closed": "defunct"}
-
-
-_NAMESPACE_BYTES = NAMESPACE.bytes
-
-
-def hsds_id(key: str) -> str:
-    """uuid.uuid5(NAMESPACE, key) as a string, without building UUID objects (3x faster; a
-    test checks it against uuid.uuid5)."""
-    digest = hashlib.sha1(_NAMESPACE_BYTES + key.encode("utf-8"), usedforsecurity=False).hexdigest()
-    variant = "89ab"[int(digest[16], 16) & 0x3]
-    return f"{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-{variant}{digest[17:20]}-{digest[20:32]}"
-
-
-class Builder:
-    """Collects the rows of every table; each row's id comes from its key."""
-
-    def __init__(self, directory: Directory, settings: Settings) -> None:
-        self.directory = directory
-        self.settings = settings
-        self.rows: dict[str, list[dict]] = {table: [] for table in TABLES}
-        self._children: dict[tuple[str, str], int] = defaultdict(int)
-        self.category_terms: dict[str, str] = {}
-        self.field_terms: dict[str, str] = {}
-
-    def add(self, table: str, key: str, **fields: object) -> tuple[str, str]:
-        """Add a row; None fields are left out. Returns (id, key)."""
-        row_id = hsds_id(f"{table}:{key}")
-        self.rows[table].append({"id": row_id, **{k: v for k, v in fields.items() if v is not None}})
-        return row_id, key
-
-    def child(self, table: str, parent_key: str, **fields: object) -> str:
-        number = self._children[(parent_key, table)]
-        self._children[(parent_key, table)] += 1
-        return self.add(table, f"{parent_key}/{table}/{number}", **fields)[0]
-
-    def skip(self, table: str, parent_key: str, count: int) -> None:
-        """Leave `count` sibling numbers unused, so that the rows after them keep their ids."""
-        self._children[(parent_key, table)] += count
-
-    def attribute(self, entity: str, entity_id: str, key: str, term: str, value: object) -> None:
-        text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-        self._attribute(entity, entity_id, key, self.field_terms[term], text)
-
-    def categories(self, entity: str, entity_id: str, key: str, categories: list[str]) -> None:
-        for category in categories:
-            self._attribute(entity, entity_id, key, self.category_terms[category], None)
-
-    def _attribute(self, entity: str, entity_id: str, key: str, term_id: str, value: str | None) -> None:
-        """`child` for the most numerous rows, written out (a third of the table-building time)."""
-        counter = (key, "attribute")
-        number = self._children[counter]
-        self._children[counter] = number + 1
-        row = {
-            "id": hsds_id(f"attribute:{key}/attribute/{number}"),
-            "link_id": entity_id,
-            "link_entity": entity,
-            "taxonomy_term_id": term_id,
-        }
-        if value is not None:
-            row["value"] = value
-        self.rows["attribute"].append(row)
 
 
 def tables(directory: Directory, settings: Settings) -> dict[str, list[dict]]:
     """Every HSDS table's rows for the directory, in a stable order."""
     builder = Builder(directory, settings)
-    _taxonomies(builder)
+    parts.taxonomies(builder)
     for entry in directory.of_type("organisations"):
         _organisation(builder, entry)
     places = {entry.id: _place(builder, entry) for entry in directory.of_type("places")}
@@ -152,170 +54,6 @@ def tables(directory: Directory, settings: Settings) -> dict[str, list[dict]]:
     for entry in directory.of_type("collaborations"):
         _collaboration(builder, entry, places)
     return builder.rows
-
-
-def organization_id(record_id: str) -> str:
-    return hsds_id(f"organization:organisations/{record_id}")
-
-
-def category_term_id(category: str) -> str:
-    """The id of a category's term in the taxonomy "Gemensam karta: kategorier"."""
-    return hsds_id(f"taxonomy_term:{CATEGORY_TAXONOMY[0]}/{category}")
-
-
-def field_term_id(code: str) -> str:
-    """The id of a term (FIELD_TERMS) in the taxonomy "Gemensam karta: fält"."""
-    return hsds_id(f"taxonomy_term:{FIELD_TAXONOMY[0]}/{code}")
-
-
-def _taxonomies(b: Builder) -> None:
-    site = b.settings.site_url
-    code, name, description = CATEGORY_TAXONOMY
-    categories_uri = absolute("kategorier/", site) if site else None
-    taxonomy_id, key = b.add("taxonomy", code, name=name, description=description, uri=categories_uri)
-    for category in b.directory.categories.values():
-        term_uri = absolute(f"kategorier/{category.id}/", site) if site else None
-        b.category_terms[category.id] = b.add(
-            "taxonomy_term",
-            f"{key}/{category.id}",
-            code=category.id,
-            name=category.label,
-            description=category.description,
-            taxonomy=name,
-            taxonomy_id=taxonomy_id,
-            language="sv",
-            term_uri=term_uri,
-        )[0]
-    code, name, description = FIELD_TAXONOMY
-    taxonomy_id, key = b.add("taxonomy", code, name=name, description=description)
-    for term, (term_name, term_description) in FIELD_TERMS.items():
-        b.field_terms[term] = b.add(
-            "taxonomy_term",
-            f"{key}/{term}",
-            code=term,
-            name=term_name,
-            description=term_description,
-            taxonomy=name,
-            taxonomy_id=taxonomy_id,
-            language="sv",
-        )[0]
-
-
-def _text(*parts: str | None) -> str:
-    return "\n\n".join(part for part in parts if part)
-
-
-def _eligibility(target_groups: list[str], requirements: list[str] | None = None) -> str | None:
-    parts = []
-    if target_groups:
-        parts.append("Målgrupper: " + "; ".join(target_groups) + ".")
-    if requirements:
-        parts.append("Krav: " + "; ".join(requirements) + ".")
-    return " ".join(parts) or None
-
-
-def _record_attributes(b: Builder, entity: str, entity_id: str, key: str, entry: Entry) -> None:
-    """What every record's main HSDS row carries as attributes. An organization has no
-    record_type (it is always "organisations"), record_id (its organization_identifier) or
-    page_url (its uri)."""
-    record = entry.record
-    if entity == "organization":
-        # Earlier exports wrote those three here: their numbers stay unused, so that the
-        # organization's other attributes keep the ids they were published with.
-        b.skip("attribute", key, 3 if b.settings.site_url else 2)
-    else:
-        b.attribute(entity, entity_id, key, "record_type", entry.type)
-        b.attribute(entity, entity_id, key, "record_id", entry.id)
-        if b.settings.site_url:
-            b.attribute(entity, entity_id, key, "page_url", page_url(entry, b.settings.site_url))
-    b.categories(entity, entity_id, key, record.categories)
-    for source in record.sources:
-        b.attribute(entity, entity_id, key, "source", source_text(source))
-
-
-def _phone(b: Builder, key: str, contact: Contact | None, **link: str) -> None:
-    if contact and contact.phone:
-        b.child("phone", key, number=contact.phone, description=contact.phone_label, **link)
-
-
-def _location(b: Builder, key: str, entry: Entry, organization: str, external: bool) -> str:
-    """A physical location with its address and coordinates; returns its id. `external`: the
-    location is a place's own, and names the place by its record id."""
-    record: Organisation | Place = entry.record  # type: ignore[assignment]
-    coordinates = record.location
-    location_id, key = b.add(
-        "location",
-        key,
-        location_type="physical",
-        organization_id=organization,
-        name=record.name,
-        latitude=coordinates.lat if coordinates else None,
-        longitude=coordinates.lon if coordinates else None,
-        external_identifier=entry.id if external else None,
-        external_identifier_type=IDENTIFIER_TYPE if external else None,
-    )
-    if record.address:
-        _address(
-            b, key, location_id, record.address, in_municipality=coordinates is not None and bool(entry.located_in)
-        )
-    if coordinates and coordinates.approximate:
-        b.attribute("location", location_id, key, "approximate_location", True)
-    return location_id
-
-
-def _address(b: Builder, key: str, location_id: str, address: Address, in_municipality: bool) -> None:
-    """An HSDS address when every value HSDS requires is known; else the address as the
-    location's attribute `address`, whose term says why (nothing lost, nothing guessed)."""
-    if address.postal_code and in_municipality:
-        b.child(
-            "address",
-            key,
-            location_id=location_id,
-            address_1=address.street,
-            city=address.city,
-            postal_code=address.postal_code,
-            state_province=STATE_PROVINCE,
-            country=COUNTRY,
-            address_type="physical",
-        )
-    else:
-        text = f"{address.street}, {address.postal_code} {address.city}" if address.postal_code else None
-        b.attribute("location", location_id, key, "address", text or f"{address.street}, {address.city}")
-
-
-def _service(
-    b: Builder, key: str, entry: Entry, organization: str, status: str = "active", **fields: object
-) -> tuple[str, str]:
-    """A service with what every record type gives it: contact, languages, areas, review date."""
-    record = entry.record
-    contact = record.contact
-    service_id, key = b.add(
-        "service",
-        key,
-        organization_id=organization,
-        status=status,
-        url=contact.website if contact else None,
-        email=contact.email if contact else None,
-        assured_date=record.last_reviewed,
-        **fields,
-    )
-    for code in record.languages:
-        b.child("language", key, service_id=service_id, code=code, name=language_names().get(code))
-    for area_id in record.areas:
-        area = b.directory.areas.by_id[area_id]
-        uri = absolute(f"omraden/{area.id}/", b.settings.site_url) if b.settings.site_url else None
-        description = f"id: {area.id}; SCB RegSO: {area.code}"
-        b.child("service_area", key, service_id=service_id, name=area.name, description=description, uri=uri)
-    if record.serves:
-        name = SERVES_AREAS[record.serves]
-        b.child("service_area", key, service_id=service_id, name=name, description=f"serves: {record.serves}")
-    return service_id, key
-
-
-def _service_at(b: Builder, service: tuple[str, str], location_ids: list[str]) -> None:
-    service_id, key = service
-    for location_id in location_ids:
-        b.add("service_at_location", f"{key}@{location_id}", service_id=service_id, location_id=location_id)
 
 
 def _organisation(b: Builder, entry: Entry) -> None:
@@ -327,7 +65,7 @@ def _organisation(b: Builder, entry: Entry) -> None:
         "organization",
         key,
         name=record.name,
-        description=_text(record.summary, record.description) or NO_DESCRIPTION,
+        description=parts.text(record.summary, record.description) or NO_DESCRIPTION,
         email=contact.email if contact else None,
         website=contact.website if contact else None,
         legal_status=record.kind,
@@ -336,8 +74,8 @@ def _organisation(b: Builder, entry: Entry) -> None:
     b.child(
         "organization_identifier", key, organization_id=org_id, identifier_type=IDENTIFIER_TYPE, identifier=entry.id
     )
-    _phone(b, key, contact, organization_id=org_id)
-    _record_attributes(b, "organization", org_id, key, entry)
+    parts.phone(b, key, contact, organization_id=org_id)
+    parts.record_attributes(b, "organization", org_id, key, entry)
     b.attribute("organization", org_id, key, "last_reviewed", record.last_reviewed)
     for group in record.target_groups:
         b.attribute("organization", org_id, key, "target_group", group)
@@ -349,11 +87,17 @@ def _organisation(b: Builder, entry: Entry) -> None:
         b.attribute("organization", org_id, key, "serves", record.serves)
     _offer_attributes(b, "organization", org_id, key, record)
     has_location = record.address is not None or record.location is not None
-    locations = [_location(b, f"{key}/location", entry, org_id, external=False)] if has_location else []
+    locations = [parts.location(b, f"{key}/location", entry, org_id, external=False)] if has_location else []
+    _organisation_services(b, entry, org_id, key, locations)
+
+
+def _organisation_services(b: Builder, entry: Entry, org_id: str, key: str, locations: list[str]) -> None:
+    """An organisation's services (its record as one when it lists none), each at its locations."""
+    record: Organisation = entry.record  # type: ignore[assignment]
     offered = record.services or [None]
     for index, service in enumerate(offered):
         service_key = f"{key}/service/{index}" if service else f"{key}/service"
-        created = _service(
+        created = parts.service(
             b,
             service_key,
             entry,
@@ -362,8 +106,8 @@ def _organisation(b: Builder, entry: Entry) -> None:
             name=service.name if service else record.name,
             description=(service.description or record.summary)
             if service
-            else _text(record.summary, record.description),
-            eligibility_description=_eligibility(record.target_groups),
+            else parts.text(record.summary, record.description),
+            eligibility_description=parts.eligibility(record.target_groups),
         )
         b.attribute("service", created[0], created[1], "record_type", entry.type)
         b.attribute("service", created[0], created[1], "record_id", entry.id)
@@ -374,10 +118,10 @@ def _organisation(b: Builder, entry: Entry) -> None:
             (service.categories if service and service.categories else record.categories),
         )
         # When the organisation answers is when each of its services can be reached.
-        _schedules(b, created[1], record.opening_hours, service_id=created[0])
+        parts.schedules(b, created[1], record.opening_hours, service_id=created[0])
         if record.open_on_public_holidays:
             b.attribute("service", *created, "open_on_public_holidays", True)
-        _service_at(b, created, locations)
+        parts.service_at(b, created, locations)
 
 
 def _place(b: Builder, entry: Entry) -> str | None:
@@ -386,22 +130,22 @@ def _place(b: Builder, entry: Entry) -> str | None:
     record: Place = entry.record  # type: ignore[assignment]
     key = f"places/{entry.id}"
     host = organization_id(record.hosts[0])
-    location_id = None if record.protected else _location(b, f"{key}/location", entry, host, external=True)
+    location_id = None if record.protected else parts.location(b, f"{key}/location", entry, host, external=True)
     location_key = f"{key}/location"
     if location_id is not None:
         _place_location(b, location_key, location_id, record)
-    service = _service(
+    service = parts.service(
         b,
         f"{key}/service",
         entry,
         host,
         status=OFFER_STATUS[record.status],
         name=record.name,
-        description=_text(record.summary, record.description),
-        eligibility_description=_eligibility(record.target_groups),
+        description=parts.text(record.summary, record.description),
+        eligibility_description=parts.eligibility(record.target_groups),
         fees_description=record.cost.description if record.cost else None,
     )
-    _record_attributes(b, "service", *service, entry)
+    parts.record_attributes(b, "service", *service, entry)
     _target_groups(b, service, record)
     for other in record.hosts:
         b.attribute("service", *service, "host", organization_id(other))
@@ -425,7 +169,7 @@ def _place(b: Builder, entry: Entry) -> str | None:
         b.attribute("service", *service, "closed_period", text)
     if record.open_on_public_holidays:
         b.attribute("service", *service, "open_on_public_holidays", True)
-    _service_at(b, service, [location_id] if location_id else [])
+    parts.service_at(b, service, [location_id] if location_id else [])
     return location_id
 
 
@@ -445,7 +189,7 @@ def _place_location(b: Builder, location_key: str, location_id: str, record: Pla
     """A place's languages, opening hours, accessibility and phone, on its location."""
     for code in record.languages:
         b.child("language", location_key, location_id=location_id, code=code, name=language_names().get(code))
-    _schedules(b, location_key, record.opening_hours, location_id=location_id)
+    parts.schedules(b, location_key, record.opening_hours, location_id=location_id)
     if record.accessibility:
         wheelchair = record.accessibility.wheelchair
         b.child(
@@ -455,40 +199,24 @@ def _place_location(b: Builder, location_key: str, location_id: str, record: Pla
             description=record.accessibility.description,
             details=f"wheelchair: {wheelchair}" if wheelchair else None,
         )
-    _phone(b, location_key, record.contact, location_id=location_id)
-
-
-def _schedules(b: Builder, parent_key: str, opening_hours: list[Hours], **link: str) -> None:
-    """Weekly schedules of a place's location or an organisation's service (`link`: its id)."""
-    for hours in opening_hours:
-        b.child(
-            "schedule",
-            parent_key,
-            **link,
-            freq="WEEKLY",
-            wkst="MO",
-            byday=",".join(day.upper() for day in hours.days),
-            opens_at=f"{hours.opens}:00",  # HSDS's type time is HH:MM:SS; the record's HH:MM
-            closes_at=f"{hours.closes}:00",
-            notes=hours.note,
-        )
+    parts.phone(b, location_key, record.contact, location_id=location_id)
 
 
 def _role(b: Builder, entry: Entry, places: dict[str, str]) -> None:
     record: Role = entry.record  # type: ignore[assignment]
-    service = _service(
+    service = parts.service(
         b,
         f"roles/{entry.id}/service",
         entry,
         organization_id(record.organisation),
         status=OFFER_STATUS[record.status],
         name=record.name,
-        description=_text(record.summary, record.description, record.tasks),
-        eligibility_description=_eligibility(record.target_groups, record.requirements),
+        description=parts.text(record.summary, record.description, record.tasks),
+        eligibility_description=parts.eligibility(record.target_groups, record.requirements),
         application_process=record.how_to_apply,
     )
     _contact_phone(b, service, record)
-    _record_attributes(b, "service", *service, entry)
+    parts.record_attributes(b, "service", *service, entry)
     if record.time_commitment:
         b.attribute("service", *service, "time_commitment", record.time_commitment)
     for requirement in record.requirements:
@@ -499,23 +227,23 @@ def _role(b: Builder, entry: Entry, places: dict[str, str]) -> None:
             b.child("required_document", service[1], service_id=service[0], document=CRIMINAL_RECORD_DOCUMENT)
     _target_groups(b, service, record)
     _offer_attributes(b, "service", *service, record)
-    _service_at(b, service, [places[record.place]] if places.get(record.place) else [])
+    parts.service_at(b, service, [places[record.place]] if places.get(record.place) else [])
 
 
 def _collaboration(b: Builder, entry: Entry, places: dict[str, str]) -> None:
     record: Collaboration = entry.record  # type: ignore[assignment]
-    service = _service(
+    service = parts.service(
         b,
         f"collaborations/{entry.id}/service",
         entry,
         organization_id(record.partners[0].organisation),
         status=STATUS[record.status],
         name=record.name,
-        description=_text(record.summary, record.description),
-        eligibility_description=_eligibility(record.target_groups),
+        description=parts.text(record.summary, record.description),
+        eligibility_description=parts.eligibility(record.target_groups),
     )
     _contact_phone(b, service, record)
-    _record_attributes(b, "service", *service, entry)
+    parts.record_attributes(b, "service", *service, entry)
     _target_groups(b, service, record)
     for partner in record.partners:
         b.attribute("service", *service, "partner", organization_id(partner.organisation))
@@ -534,11 +262,11 @@ def _collaboration(b: Builder, entry: Entry, places: dict[str, str]) -> None:
         b.attribute("service", *service, "lesson", lesson)
     if b.directory.is_good_example(entry):
         b.attribute("service", *service, "good_example", True)
-    _service_at(b, service, [places[place] for place in record.places if places.get(place)])
+    parts.service_at(b, service, [places[place] for place in record.places if places.get(place)])
 
 
 def _contact_phone(b: Builder, service: tuple[str, str], record: Record) -> None:
-    _phone(b, service[1], record.contact, service_id=service[0])
+    parts.phone(b, service[1], record.contact, service_id=service[0])
 
 
 def _target_groups(b: Builder, service: tuple[str, str], record: Record) -> None:
