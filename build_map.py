@@ -14,10 +14,9 @@ import sys
 import time
 from pathlib import Path
 
+from commonmap import cli
 from commonmap.map import mapview
-from commonmap.records.problems import has_errors
 from commonmap.records.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
-from commonmap.records.validate import read_directory
 from commonmap.site.outputs import Asset, Page
 from commonmap.site.urls import base_of, url_of_path
 
@@ -83,15 +82,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tiles-url", default=OSM_TILES, help="tile server URL template")
     parser.add_argument("--tiles-attribution", default=OSM_ATTRIBUTION, help="tile attribution (HTML)")
     args = parser.parse_args(argv)
+    return cli.run(lambda: build(args))
+
+
+def build(args: argparse.Namespace) -> int:
+    """Read the directory as `commonmap` does (cli.read), print every problem, build the map."""
     started = time.perf_counter()
-    directory, problems = read_directory(args.directory)
-    for problem in problems:
-        print(problem.format(), file=sys.stderr)
-    if directory is None or has_errors(problems):
-        print(f"Kartan byggdes inte: {args.directory} har fel (se ovan).", file=sys.stderr)
-        return 1
+    report = cli.read(args.directory)
+    cli.print_problems(report.problems, file=sys.stderr)
+    if report.failed:
+        raise cli.Stop(1, f"Kartan byggdes inte: {args.directory} har fel (se ovan).")
     settings = Settings(tiles_url=args.tiles_url, tiles_attribution=args.tiles_attribution)
-    size = write(args.out, mapview.outputs(directory, settings))
+    size = write(args.out, mapview.outputs(report.directory, settings))
     seconds = time.perf_counter() - started
     print(
         f"Kartan byggd i {args.out} ({size / 1e6:.1f} MB, {seconds:.1f} s): öppna karta/index.html via en webbserver."

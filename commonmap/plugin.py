@@ -103,7 +103,8 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         if self.preview_problems:  # mkdocs.yml has errors: the preview shows the last good version
             directory = self.last_good
         else:
-            directory, problems = read_directory(self.root)
+            with collector.paused():
+                directory, problems = read_directory(self.root)
             for problem in problems:
                 # Warnings (a record due for review) must not fail `mkdocs build --strict`.
                 (log.error if problem.severity == "error" else log.info)(problem.format())

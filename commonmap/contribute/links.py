@@ -175,21 +175,3 @@ def write_cache(path: Path | None, cache: dict[str, dict]) -> None:
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(cache, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def run(root: Path, output: str, cache_path: Path | None) -> int:
-    """`commonmap links`: 1 when an address is gone, else 0 (slow or failing servers only warn)."""
-    from commonmap.contribute.review import read
-
-    directory = read(root)
-    if directory is None:
-        return 2
-    links = links_of(directory)
-    cache = read_cache(cache_path)
-    problems = check(links, cache=cache)
-    write_cache(cache_path, cache)
-    for found in problems:
-        print(found.format_github() if output == "github" else found.format())
-    gone = sum(p.severity == "error" for p in problems)
-    print(f"{len(links)} länkar kontrollerade: {gone} borta, {len(problems) - gone} att titta på.")
-    return 1 if gone else 0

@@ -7,12 +7,10 @@ field has a comment with its Swedish title, whether it is required, what it is f
 
 from __future__ import annotations
 
-import sys
 import textwrap
 from datetime import date
 from pathlib import Path
 
-from commonmap.base import clock
 from commonmap.contribute.fields import FieldDoc, fields_of
 from commonmap.contribute.schema import NAMES, SCHEMA_DIR
 from commonmap.records.checks import record_id
@@ -145,31 +143,7 @@ def list_types() -> str:
     return "\n".join(lines)
 
 
-def run(root: Path, type_name: str | None, id_: str | None, show_list: bool, today: date | None = None) -> int:
-    """The `commonmap new` command: 0 written, 1 refused (id taken or malformed), 2 usage error."""
-    if show_list:
-        print(list_types())
-        return 0
-    type_ = resolve_type(type_name or "")
-    if type_ is None or not id_:
-        print(
-            f"commonmap new: ange typ och id, t.ex. commonmap new organisation kfum-orebro\n{list_types()}",
-            file=sys.stderr,
-        )
-        return 2
-    if not root.is_dir():
-        print(f"commonmap new: katalogen '{root}' finns inte", file=sys.stderr)
-        return 2
-    try:
-        path = create(root, type_, id_, today or clock.today(), _category_labels(root))
-    except ValueError as refused:
-        print(f"commonmap new: {refused}", file=sys.stderr)
-        return 1
-    print(f"Skrev {path}. Fyll i de tomma fälten och kontrollera med: commonmap validate {root}")
-    return 0
-
-
-def _category_labels(root: Path) -> dict[str, str] | None:
+def category_labels(root: Path) -> dict[str, str] | None:
     """The category ids of the directory, for the template's comment (None when unreadable)."""
     from commonmap.records.loader import load_file
 

@@ -5,18 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date
-from pathlib import Path
 
-from commonmap.base import clock, ui
+from commonmap.base import ui
 from commonmap.contribute.actionable import Actionable, actionable, actionable_text
 from commonmap.records import freshness
 from commonmap.records.directory import Directory, Entry
 from commonmap.records.model import TYPES
-from commonmap.records.validate import STALE_MONTHS, TYPE_NAMES, months_between, read_directory, references
+from commonmap.records.validate import TYPE_NAMES, months_between, references
 from commonmap.site.reach import WIDE, area_unknown
 
 
@@ -135,6 +133,10 @@ def stats(directory: Directory) -> Stats:
     )
 
 
+def stats_json(found: Stats) -> str:
+    return json.dumps(asdict(found), ensure_ascii=False, indent=2)
+
+
 def stats_text(found: Stats, directory: Directory) -> str:
     heads = [TYPE_NAMES[t][:12] for t in TYPES]
     lines = [*actionable_text(found.actionable), "", "Poster per typ:"]
@@ -157,37 +159,3 @@ def stats_text(found: Stats, directory: Directory) -> str:
 
 def _area_name(directory: Directory):
     return lambda area_id: directory.areas.by_id[area_id].name if area_id in directory.areas.by_id else area_id
-
-
-def read(root: Path) -> Directory | None:
-    if not root.is_dir():
-        print(f"commonmap: katalogen '{root}' finns inte", file=sys.stderr)
-        return None
-    directory, problems = read_directory(root)
-    if directory is None:
-        print(
-            f"commonmap: kategorierna eller områdena i {root} kan inte läsas; kör commonmap validate", file=sys.stderr
-        )
-    elif errors := sum(p.severity == "error" for p in problems):
-        print(f"Obs: {errors} fel i katalogen; poster med fel räknas inte. Kör commonmap validate.", file=sys.stderr)
-    return directory
-
-
-def run_stale(root: Path, months: int | None, output: str, today: date | None = None) -> int:
-    """`commonmap stale`: 0 when printed (also when nothing is stale), 2 when the directory cannot be read."""
-    directory = read(root)
-    if directory is None:
-        return 2
-    months = STALE_MONTHS if months is None else months
-    records = stale(directory, months, today or clock.today())
-    print(stale_csv(records) if output == "csv" else stale_text(records, months), end="" if output == "csv" else "\n")
-    return 0
-
-
-def run_stats(root: Path, output: str) -> int:
-    directory = read(root)
-    if directory is None:
-        return 2
-    found = stats(directory)
-    print(json.dumps(asdict(found), ensure_ascii=False, indent=2) if output == "json" else stats_text(found, directory))
-    return 0

@@ -1,31 +1,26 @@
 """Open data: the directory published under /data/ in the project's JSON, GeoJSON, spreadsheet
 CSVs and Open Referral HSDS 3.0 (JSON and tabular), plus the page /oppna-data/ that explains them.
 
-`outputs` is the site generator (registered in generators.py); `write` and `run` serve
-`commonmap export`, which writes the very same files without building the site.
+`outputs` is the site generator (registered in generators.py); `write` and `settings_from` serve
+`commonmap export` (cli.py), which writes the very same files without building the site.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import sys
 from pathlib import Path
 
-from commonmap.base import collector
 from commonmap.export import changes, geojson, hsds_files, native, page, tables
 from commonmap.records import siteconfig
 from commonmap.records.directory import Directory
 from commonmap.records.settings import Settings
-from commonmap.records.validate import read_directory
 from commonmap.site.outputs import Asset, Output
 
 
 def files(directory: Directory, settings: Settings) -> dict[str, bytes]:
     """Every export file by its path under the site root ("data/directory.json"), sorted."""
     found: dict[str, bytes] = {}
-    with collector.paused():
-        for make in (native.files, geojson.files, tables.files, hsds_files.files, changes.files):
-            found.update(make(directory, settings))
+    for make in (native.files, geojson.files, tables.files, hsds_files.files, changes.files):
+        found.update(make(directory, settings))
     return dict(sorted(found.items()))
 
 
@@ -58,29 +53,3 @@ def settings_from(config_file: Path) -> Settings:
         data_license=config.options.get("data_license", defaults.data_license),
         data_license_url=config.options.get("data_license_url", defaults.data_license_url),
     )
-
-
-def run(root: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml"), previous: Path | None = None) -> int:
-    """`commonmap export`: 0 when written, 1 when the directory, the plugin's settings or the
-    previous version has errors, 2 when the directory is missing."""
-    if not root.is_dir():
-        print(f"commonmap: katalogen '{root}' finns inte", file=sys.stderr)
-        return 2
-    if previous is not None:
-        _, error = changes.read_previous(str(previous))
-        if error:
-            print(error, file=sys.stderr)
-            print("Inga filer skrevs.", file=sys.stderr)
-            return 1
-    problems = siteconfig.problems(config_file) if config_file.is_file() else []
-    directory, found = read_directory(root)
-    errors = [p for p in problems + found if p.severity == "error"]
-    if directory is None or errors:
-        for problem in errors:
-            print(problem.format(), file=sys.stderr)
-        print(f"{len(errors)} fel; inga filer skrevs.", file=sys.stderr)
-        return 1
-    settings = dataclasses.replace(settings_from(config_file), previous_export=str(previous or ""))
-    written = write(directory, settings, out_dir)
-    print(f"{len(written)} filer skrivna i {out_dir}.")
-    return 0

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from commonmap.base import clock, collector, parallel
+from commonmap.base import clock, parallel
 from commonmap.records import areasfile, consistency, domains, goodexamples, helplines, inputs, typed
 from commonmap.records.directory import CategoryDef, Directory, Entry, Vocabulary, vocabulary_warnings
 from commonmap.records.duplicates import Keys, duplicate_warnings, record_keys
@@ -72,9 +72,9 @@ class Checked:
 
 def read_directory(root: Path, today: date | None = None, workers: int = 1) -> tuple[Directory | None, list[Problem]]:
     """Everything that can be checked is checked; valid records are kept even when others fail.
-    With workers > 1 the files are checked in that many processes (parallel.py)."""
-    with collector.paused():
-        return _read_directory(root, today or clock.today(), workers)
+    With workers > 1 the files are checked in that many processes (parallel.py). The callers pause
+    the garbage collector around it (cli.read, the plugin): a speed setting, not the library's."""
+    return _read_directory(root, today or clock.today(), workers)
 
 
 def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | None, list[Problem]]:
