@@ -28,17 +28,19 @@ def main() -> None:
     root = OUT / "directory"
     if not (args.reuse and root.is_dir()):
         generate(root, args.count)
-    directory, problems = read_directory(root)
+    with collector.paused():  # as cli.read reads it
+        directory, problems = read_directory(root)
     assert directory is not None, [p.format() for p in problems if p.severity == "error"][:5]
     settings = export.settings_from(ROOT / "mkdocs.yml")
 
     for name, module in (("native", native), ("geojson", geojson), ("tables", tables), ("hsds", hsds_files)):
         start = time.perf_counter()
-        with collector.paused():  # as export.files runs them
+        with collector.paused():  # as `commonmap export` and the site build run them
             module.files(directory, settings)
         print(f"{name:8} {time.perf_counter() - start:6.2f} s")
     start, cpu = time.perf_counter(), time.process_time()
-    outputs = export.outputs(directory, settings)
+    with collector.paused():
+        outputs = export.outputs(directory, settings)
     elapsed = time.perf_counter() - start
     # CPU time too: on a shared machine it shows whether a slow wall time was the machine's load.
     print(f"outputs  {elapsed:6.2f} s wall, {time.process_time() - cpu:.2f} s CPU")

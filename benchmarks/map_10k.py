@@ -157,7 +157,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = generate(Path(tmp) / "directory", args.count)
         started = time.perf_counter()
-        directory, problems = read_directory(root)
+        directory, problems = paused(read_directory)(root)  # as cli.read and the plugin read it
         print(f"records: {len(directory.entries)}; read and validated in {time.perf_counter() - started:.2f} s")
         (files, _), seconds = timed(paused(data_and_page), directory)
         features = len(json.loads(files[0])["rows"])
