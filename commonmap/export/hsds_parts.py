@@ -20,27 +20,28 @@ SERVES_AREAS = {"municipality": "Örebro kommun", "county": "Örebro län", "cou
 
 
 def taxonomies(b: Builder) -> None:
+    """The project's two taxonomies: the categories (each with its page) and the fields."""
     site = b.settings.site_url
-    code, name, description = CATEGORY_TAXONOMY
-    categories_uri = absolute("kategorier/", site) if site else None
-    taxonomy_id, key = b.add("taxonomy", code, name=name, description=description, uri=categories_uri)
-    for category in b.directory.categories.values():
-        term_uri = absolute(f"kategorier/{category.id}/", site) if site else None
-        b.category_terms[category.id] = b.add(
-            "taxonomy_term",
-            f"{key}/{category.id}",
-            code=category.id,
-            name=category.label,
-            description=category.description,
-            taxonomy=name,
-            taxonomy_id=taxonomy_id,
-            language="sv",
-            term_uri=term_uri,
-        )[0]
-    code, name, description = FIELD_TAXONOMY
-    taxonomy_id, key = b.add("taxonomy", code, name=name, description=description)
-    for term, (term_name, term_description) in FIELD_TERMS.items():
-        b.field_terms[term] = b.add(
+
+    def uri(path: str) -> str | None:
+        return absolute(path, site) if site else None
+
+    categories = b.directory.categories.values()
+    terms = [(c.id, c.label, c.description, uri(f"kategorier/{c.id}/")) for c in categories]
+    b.category_terms.update(_taxonomy(b, CATEGORY_TAXONOMY, terms, uri("kategorier/")))
+    fields = [(term, name, description, None) for term, (name, description) in FIELD_TERMS.items()]
+    b.field_terms.update(_taxonomy(b, FIELD_TAXONOMY, fields, None))
+
+
+def _taxonomy(
+    b: Builder, taxonomy: tuple[str, str, str], terms: list[tuple[str, str, str | None, str | None]], uri: str | None
+) -> dict[str, str]:
+    """A taxonomy's row and its terms' rows; the terms' ids by their codes."""
+    code, name, description = taxonomy
+    taxonomy_id, key = b.add("taxonomy", code, name=name, description=description, uri=uri)
+    ids = {}
+    for term, term_name, term_description, term_uri in terms:
+        ids[term] = b.add(
             "taxonomy_term",
             f"{key}/{term}",
             code=term,
@@ -49,7 +50,9 @@ def taxonomies(b: Builder) -> None:
             taxonomy=name,
             taxonomy_id=taxonomy_id,
             language="sv",
+            term_uri=term_uri,
         )[0]
+    return ids
 
 
 def text(*parts: str | None) -> str:
