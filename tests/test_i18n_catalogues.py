@@ -119,6 +119,11 @@ def test_the_template_holds_every_string_to_translate() -> None:
     assert found == wanted, "run `make translations`"
 
 
+def test_each_string_stands_in_one_group() -> None:
+    """A key written in two groups of ui.py would leave one text out of SV unseen."""
+    assert sum(len(group) for group in ui.GROUPS) == len(ui.SV)
+
+
 def test_swedish_only_strings_are_not_offered_for_translation() -> None:
     assert "ref.field" not in i18n.source() and "map.coverage_title" not in i18n.source()
     assert "finder.title" in i18n.source() and "theme.search.placeholder" in i18n.source()
