@@ -1,4 +1,6 @@
-"""Pausing Python's cyclic garbage collector around work that makes many long-lived objects."""
+"""Pausing Python's cyclic garbage collector around work that makes many long-lived objects.
+
+A speed setting of the entry points (cli.py, plugin.py), not of the library functions they call."""
 
 from __future__ import annotations
 
