@@ -158,7 +158,12 @@ def area_details(directory: Directory, found: list[tuple[Entry, Point]], located
 
 
 def _feature(entry: Entry, point: Point) -> dict:
-    properties = {"id": entry.id, "type": entry.type, "name": entry.record.name, "categories": list(entry.record.categories)}
+    properties = {
+        "id": entry.id,
+        "type": entry.type,
+        "name": entry.record.name,
+        "categories": list(entry.record.categories),
+    }
     if point.approximate:
         properties["approximate"] = True
     return {

@@ -113,7 +113,9 @@ def finder_data(directory: Directory) -> tuple[dict, list[Asset]]:
         "records": [finder_record(entry, directory, index) for entry in entries],
         "categories": wire.table(wire.VOCABULARY, [[c.id, c.label] for c in categories]),
         "areas": wire.table(wire.VOCABULARY, [[a.id, a.name] for a in areas]),
-        "languages": wire.table(wire.VOCABULARY, [[code, localized(SWEDISH).language_text(code)] for code in languages]),
+        "languages": wire.table(
+            wire.VOCABULARY, [[code, localized(SWEDISH).language_text(code)] for code in languages]
+        ),
         "types": wire.table(wire.TYPE_COLUMNS, [[type_, ui.t(f"type.{type_}"), FOLDERS[type_]] for type_ in TYPES]),
         "hours": wire.HOURS,
         "closed_periods": wire.CLOSED_PERIODS,
