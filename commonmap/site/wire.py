@@ -96,3 +96,8 @@ def script(folder: str, name: str) -> str:
     scripts only, so each script carries the reader (which defines CMWire once)."""
     assets = resources.files("commonmap") / "assets"
     return (assets / "wire.js").read_text(encoding="utf-8") + (assets / folder / name).read_text(encoding="utf-8")
+
+
+def objects(data: dict) -> list[dict]:
+    """A table's rows as dicts by column (as CMWire.objects): how a reader in Python reads one."""
+    return [dict(zip(data["columns"], row, strict=True)) for row in data["rows"]]
