@@ -295,22 +295,13 @@
       if (el && touched.has(el)) {
         var out = document.getElementById(target.id + "-fel") || el.querySelector(".cm-error");
         if (out) {
-          var line = document.createElement("span");
-          line.className = "cm-message";
-          line.dataset.code = p.code;
-          line.textContent = text + " " + T.fix + ": " + hint;
-          out.appendChild(line);
+          out.appendChild(CMWire.el("span", { "class": "cm-message", "data-code": p.code }, text + " " + T.fix + ": " + hint));
           out.hidden = false;
         }
         target.setAttribute("aria-invalid", "true");
       }
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = "#" + (target ? target.id : "cm-type");
-      link.dataset.code = p.code;
-      link.textContent = text;
-      item.appendChild(link);
-      list.appendChild(item);
+      var link = CMWire.el("a", { href: "#" + (target ? target.id : "cm-type"), "data-code": p.code }, text);
+      list.appendChild(CMWire.el("li", null, link));
     });
     var n = found.length;
     document.getElementById("cm-summary").textContent =

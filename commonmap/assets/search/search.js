@@ -236,10 +236,7 @@
     while ((match = re.exec(text)) !== null) {
       if (surfaces.indexOf(fold(match[0])) < 0) continue;
       fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
-      var mark = document.createElement("mark");
-      mark.className = "cm-hit";
-      mark.textContent = match[0];
-      fragment.appendChild(mark);
+      fragment.appendChild(CMWire.el("mark", { "class": "cm-hit" }, match[0]));
       last = match.index + match[0].length;
     }
     fragment.appendChild(document.createTextNode(text.slice(last)));
@@ -247,16 +244,11 @@
   }
   /* "Träff på: kurator (vanligt ord för Psykisk hälsa), unga (kategorin)" as a <p>. */
   function why(hit, labels) {
-    var p = document.createElement("p");
-    p.className = "cm-why";
-    p.appendChild(document.createTextNode(labels.why + ": "));
+    var p = CMWire.el("p", { "class": "cm-why" }, labels.why + ": ");
     hit.why.forEach(function (match, i) {
-      if (i) p.appendChild(document.createTextNode(", "));
-      var mark = document.createElement("mark");
-      mark.className = "cm-hit";
-      mark.textContent = match.surface;
-      p.appendChild(mark);
       var field = labels.fields[match.field] + (match.about ? " " + match.about : "");
+      if (i) p.appendChild(document.createTextNode(", "));
+      p.appendChild(CMWire.el("mark", { "class": "cm-hit" }, match.surface));
       p.appendChild(document.createTextNode(" (" + field + ")"));
     });
     return p;
