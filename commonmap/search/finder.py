@@ -145,8 +145,8 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
     cost, access = getattr(record, "cost", None), getattr(record, "accessibility", None)
     optional = {
         "l": [index["l"][code] for code in record.languages],
-        "h": [[h.days, h.opens, h.closes] for h in getattr(record, "opening_hours", [])],
-        "cp": [[p.start, p.end] for p in getattr(record, "closed_periods", [])],
+        "h": _rows(getattr(record, "opening_hours", []), wire.HOURS),
+        "cp": _rows(getattr(record, "closed_periods", []), wire.CLOSED_PERIODS),
         "ho": True if getattr(record, "open_on_public_holidays", False) else None,
         "tc": True if record.temporarily_closed else None,
         "st": record.status if record.status in ("planned", "ended") else None,
@@ -169,6 +169,11 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
         }
     found |= {key: value for key, value in optional.items() if value not in (None, [], "")}
     return found
+
+
+def _rows(items: list, columns: list[str]) -> list[list]:
+    """Opening hours or closed periods as rows of their columns in data/finder.json."""
+    return [[getattr(item, column) for column in columns] for item in items]
 
 
 def _plain(entry: Entry, directory: Directory, local) -> dict[str, str]:

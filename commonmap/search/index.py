@@ -38,7 +38,7 @@ def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
     by_shard: list[dict[str, list]] = [{} for _ in range(shards)]
     for term in sorted(postings):
         by_shard[shard_of(term, shards)][term] = _encode(postings[term])
-    rows = [[d.title, d.url, d.kind, d.where, d.summary] for d in docs]
+    rows = [[getattr(d, column) for column in wire.DOC_COLUMNS] for d in docs]
     spec, chunks = wire.chunked(f"{FOLDER}/index.json", f"{FOLDER}/d{{n}}.json", rows, CHUNK, _json, wire.DOC_COLUMNS)
     manifest = {
         "version": 2,
