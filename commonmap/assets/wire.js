@@ -1,5 +1,6 @@
-/* Gemensam karta: the reader of the wire formats (commonmap/site/wire.py), served in front of each
- * script that reads them (one page loads only its own scripts), and defined once a page. */
+/* Gemensam karta: the reader of the wire formats (commonmap/site/wire.py) and the scripts' one DOM
+ * helper, served in front of each script that uses them (a page loads only its own scripts), and
+ * defined once a page. */
 var CMWire = window.CMWire || (window.CMWire = (function () {
   "use strict";
   /* A table's column -> position: row[c.name]. */

@@ -92,8 +92,8 @@ def chunked(
 
 
 def script(folder: str, name: str) -> str:
-    """A served script with the wire's reader (assets/wire.js) in front: each page loads its own
-    scripts only, so each script carries the reader (which defines CMWire once)."""
+    """A served script with assets/wire.js in front (the wire's reader and the one DOM helper,
+    CMWire.el): a page loads only its own scripts, so each carries it (CMWire is defined once)."""
     assets = resources.files("commonmap") / "assets"
     return (assets / "wire.js").read_text(encoding="utf-8") + (assets / folder / name).read_text(encoding="utf-8")
 
