@@ -58,7 +58,7 @@ def map_data(directory):
     served = coverage.coverage(directory, geography)
     shading = mapdata.area_shading(served, "ingen")
     files = [
-        mapdata.to_json(mapdata.marker_table(mapdata.record_features(directory, geography.markers), list(directory.categories))),
+        mapdata.to_json(mapdata.marker_data(geography.markers, list(directory.categories))[0]),
         mapdata.to_json(mapdata.area_features(directory, served)),
         coverage.to_csv(directory, served),
     ]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from commonmap.site import wire
 from tests.conftest import ROOT
 
 SCREENSHOTS = ROOT / ".cache" / "screenshots"
@@ -82,7 +83,7 @@ def category_label(site: Path, category: str) -> str:
 
 def test_an_arabic_query_for_a_category_name_finds_its_records(wide, built_site: Path, site_url: str) -> None:
     finder = json.loads((built_site / "data" / "finder.json").read_text(encoding="utf-8"))
-    index = [c[0] for c in finder["categories"]].index("trygghet")
+    index = [c["id"] for c in wire.objects(finder["categories"])].index("trygghet")
     expected = {r["id"] for r in finder["records"] if index in r["c"]}
     assert len(expected) > 3
     wide.goto(site_url + "/ar/hitta-stod/", wait_until="networkidle")
@@ -158,7 +159,7 @@ def test_phone_screenshots(browser, site_url: str, path: str, name: str) -> None
 
 def test_the_arabic_header_search_opens_the_arabic_finder_with_its_words(wide, built_site: Path, site_url: str) -> None:
     finder = json.loads((built_site / "data" / "finder.json").read_text(encoding="utf-8"))
-    index = [c[0] for c in finder["categories"]].index("trygghet")
+    index = [c["id"] for c in wire.objects(finder["categories"])].index("trygghet")
     expected = {r["id"] for r in finder["records"] if index in r["c"]}
     wide.goto(site_url + "/ar/kategorier/", wait_until="networkidle")
     wide.locator("#cm-header-q").fill(category_label(built_site, "trygghet"))
@@ -173,7 +174,7 @@ def test_a_somali_query_for_a_language_name_in_somali_finds_its_records(wide, bu
     """The finder matches the page's language's names of languages ("Carabi" for Arabic in Somali),
     which the Swedish search index does not hold."""
     finder = json.loads((built_site / "data" / "finder.json").read_text(encoding="utf-8"))
-    index = [code for code, _ in finder["languages"]].index("ar")
+    index = [language["id"] for language in wire.objects(finder["languages"])].index("ar")
     expected = {r["id"] for r in finder["records"] if index in r.get("l", [])}
     assert len(expected) > 1
     wide.goto(site_url + "/so/hitta-stod/", wait_until="networkidle")

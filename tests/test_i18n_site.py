@@ -194,12 +194,13 @@ def test_translations_reach_the_finder_the_search_and_the_open_data(minimal_site
     assert categories["gemenskap"]["translations"]["ar"]["label"] == "التواصل وأماكن اللقاء"
     # The site search (commonmap/search) indexes the Arabic name too, as words of the record's name.
     manifest = json.loads((minimal_site / "data/sok/index.json").read_text(encoding="utf-8"))
+    chunks = manifest["chunks"]
     docs = [
-        d
-        for n in range(0, manifest["docs"], manifest["chunk"])
-        for d in json.loads((minimal_site / f"data/sok/d{n // manifest['chunk']}.json").read_text(encoding="utf-8"))
+        dict(zip(chunks["columns"], d, strict=True))
+        for n in range(0, -(-manifest["docs"] // chunks["size"]))
+        for d in json.loads((minimal_site / "data/sok" / chunks["path"].format(n=n)).read_text(encoding="utf-8"))
     ]
-    number = next(i for i, d in enumerate(docs) if d[1] == "organisationer/exempelforeningen/")
+    number = next(i for i, d in enumerate(docs) if d["url"] == "organisationer/exempelforeningen/")
     for word in words.tokens("جمعية المثال في أوربرو"):
         term = words.stem(word)
         shard = json.loads(
@@ -264,4 +265,6 @@ def test_the_header_search_speaks_the_pages_language_and_sends_to_its_finder(bui
     action, label = form.groups()
     expected = "sok/" if code == SWEDISH else f"{code}/hitta-stod/"
     assert posixpath.normpath(posixpath.join(page, action)) + "/" == expected
-    assert label == texts.t("search.label") and (code in (SWEDISH, "lattlast") or label != i18n.texts(SWEDISH).t("search.label"))
+    assert label == texts.t("search.label") and (
+        code in (SWEDISH, "lattlast") or label != i18n.texts(SWEDISH).t("search.label")
+    )

@@ -1,4 +1,4 @@
-"""The map's data (GeoJSON and the compact marker table) and the generated scripts, without a browser."""
+"""The map's data (the marker table, its summaries, GeoJSON of the areas) and the generated scripts, without a browser."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from commonmap.map import mapdata, mapview, spatial
 from commonmap.records.settings import Settings
 from commonmap.records.validate import read_directory
+from commonmap.site import wire
 from commonmap.site.outputs import Asset, Page
 from commonmap.site.urls import url_of
 from tests.conftest import ROOT, TODAY
@@ -45,60 +46,75 @@ def by_id(collection: dict) -> dict[str, list[dict]]:
     return found
 
 
+def marker_data(directory) -> tuple[dict[str, list[dict]], list[str]]:
+    """The markers by record id (as the browser reads them, by column) and all their summaries."""
+    table, files = mapdata.marker_data(mapdata.markers(directory), list(directory.categories))
+    table = json.loads(mapdata.to_json(table))
+    assert table["chunks"] == {"path": "texter/{n}.json", "size": mapdata.TEXT_CHUNK}
+    assert [f.path for f in files] == [f"data/karta/texter/{n}.json" for n in range(len(files))]
+    found: dict[str, list[dict]] = {}
+    for row in wire.objects(table):
+        row["type"] = table["types"][row["type"]]
+        row["categories"] = [table["categories"][i] for i in row["categories"]]
+        found.setdefault(row["id"], []).append(row)
+    return found, [summary for f in files for summary in json.loads(f.content)]
+
+
 def test_every_record_with_a_location_has_a_marker_where_it_is(directory):
-    features = by_id(mapdata.record_features(directory))
+    markers, summaries = marker_data(directory)
     # Own location (organisations, places); roles and collaborations at their meeting places.
-    assert features["exempelplatsen"][0]["geometry"] == {"type": "Point", "coordinates": [15.1869, 59.2988]}
-    assert features["exempeluppdraget"][0]["geometry"] == features["exempelplatsen"][0]["geometry"]
-    assert [f["geometry"]["coordinates"] for f in features["sprakvan"]] == [[15.1869, 59.2988], [15.17445, 59.28328]]
+    assert [(m["lon"], m["lat"]) for m in markers["exempelplatsen"]] == [(15.1869, 59.2988)]
+    assert [(m["lon"], m["lat"]) for m in markers["exempeluppdraget"]] == [(15.1869, 59.2988)]
+    assert [(m["lon"], m["lat"]) for m in markers["sprakvan"]] == [(15.1869, 59.2988), (15.17445, 59.28328)]
     # No location and no place: no marker (exempelforeningen; nattvandring only names areas).
-    assert "exempelforeningen" not in features and "nattvandring-glanshammar" not in features
-    assert {e.id for e in mapdata.located_records(directory)} == set(features)
-    assert features["exempelplatsen"][0]["properties"] == {
+    assert "exempelforeningen" not in markers and "nattvandring-glanshammar" not in markers
+    assert {e.id for e in mapdata.located_records(directory)} == set(markers)
+    assert markers["exempelplatsen"][0] == {
+        "lon": 15.1869,
+        "lat": 59.2988,
         "id": "exempelplatsen",
         "type": "places",
         "name": "Exempelplatsen",
-        "summary": "",
         "categories": ["gemenskap"],
-        "approximate": True,
+        "approximate": 1,
     }
+    assert markers["hostile"][0]["approximate"] == 1 and markers["sprakvan"][1]["approximate"] == 0
+    assert len(summaries) == sum(len(found) for found in markers.values()) == 8
 
 
 def test_data_keeps_text_as_written(directory):
     """The data is not escaped: the page puts it into the DOM as text."""
-    hostile = by_id(mapdata.record_features(directory))["hostile"][0]["properties"]
-    assert hostile["name"] == HOSTILE
-    assert hostile["summary"] == f"Om {HOSTILE}"
-    table = json.loads(
-        mapdata.to_json(mapdata.marker_table(mapdata.record_features(directory), list(directory.categories)))
-    )
-    assert [row[4] for row in table["rows"] if row[2] == "hostile"] == [HOSTILE]
+    markers, summaries = marker_data(directory)
+    assert [m["name"] for m in markers["hostile"]] == [HOSTILE]
+    assert f"Om {HOSTILE}" in summaries
 
 
-def test_marker_table_rows_follow_the_features(directory):
-    features = mapdata.record_features(directory)
-    table = mapdata.marker_table(features, list(directory.categories))
-    assert len(table["rows"]) == len(features["features"]) == 8
-    for row, feature in zip(table["rows"], features["features"], strict=True):
-        values = dict(zip(table["fields"], row, strict=True))
-        p = feature["properties"]
-        assert [values["lon"], values["lat"]] == feature["geometry"]["coordinates"]
-        assert (values["id"], table["types"][values["type"]], values["name"]) == (p["id"], p["type"], p["name"])
-        assert [table["categories"][i] for i in values["categories"]] == p["categories"]
-        assert values["approximate"] == int(p.get("approximate", False))
-    chunks = mapdata.summary_chunks(features)
-    assert sum(chunks, []) == [f["properties"]["summary"] for f in features["features"]]
+def test_summaries_follow_the_markers(directory):
+    found = mapdata.markers(directory)
+    _, summaries = marker_data(directory)
+    assert summaries == [entry.record.summary or "" for entry, _ in found]
+    assert "" in summaries  # a record without a summary keeps its place
 
 
 def test_area_files_hold_the_boundary_and_the_records_located_there(directory):
     geography = spatial.Geography.of(directory)
-    details = mapdata.area_details(directory, mapdata.record_features(directory), geography.located)
+    details = mapdata.area_details(directory, mapdata.markers(directory), geography.located)
     assert len(details) == 36
     vivalla = by_id(details["vivalla"])
     assert vivalla["vivalla"][0]["properties"]["kind"] == "area"
     assert vivalla["vivalla"][0]["geometry"]["type"] in {"Polygon", "MultiPolygon"}
     assert set(vivalla) == {"vivalla", "exempelplatsen", "exempeluppdraget", "exempelsamverkan", "sprakvan"}
-    assert "summary" not in vivalla["exempelplatsen"][0]["properties"]
+    assert vivalla["exempelplatsen"][0] == {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [15.1869, 59.2988]},
+        "properties": {
+            "id": "exempelplatsen",
+            "type": "places",
+            "name": "Exempelplatsen",
+            "categories": ["gemenskap"],
+            "approximate": True,
+        },
+    }
     assert set(by_id(details["adolfsberg"])) == {"adolfsberg"}
 
 

@@ -32,6 +32,7 @@ from commonmap.records import freshness
 from commonmap.records.settings import Settings
 from commonmap.records.validate import read_directory
 from commonmap.search import finder
+from commonmap.site import wire
 from tests.conftest import TESTS, TODAY, fixture_site
 
 REACH = TESTS / "fixtures" / "reach"
@@ -180,7 +181,7 @@ def test_finder_data_marks_reach_and_approximate_points(built) -> None:
 def test_map_data_and_list_mark_approximate_points(built) -> None:
     _, site, _ = built
     table = json.loads((site / "data" / "karta" / "poster.json").read_text(encoding="utf-8"))
-    approximate = {row[2]: row[6] for row in table["rows"]}
+    approximate = {row["id"]: row["approximate"] for row in wire.objects(table)}
     assert approximate["exempelplatsen"] == 1 and approximate["vivalla-traffpunkt"] == 0
     karta = (site / "karta" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'motesplatser/exempelplatsen/">Exempelplatsen</a> \(ungefärligt läge\)', karta)

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from commonmap.records.validate import read_directory
+from commonmap.site import wire
 from commonmap.site.holidays import easter, swedish_holidays
 from tests.conftest import MINIMAL, ROOT, TODAY, fixture_site, problem_keys, serve, validate
 
@@ -191,7 +192,7 @@ def read(site, path: str) -> str:
 def test_no_address_or_point_of_a_protected_place_anywhere(reliable_site) -> None:
     site, _ = reliable_site
     markers = json.loads(read(site, "data/karta/poster.json"))
-    ids = {row[2] for row in markers["rows"]}
+    ids = {row["id"] for row in wire.objects(markers)}
     assert "skyddat-boende" not in ids and "boendestod" not in ids  # no point, not even the role's
     finder = json.loads(read(site, "data/finder.json"))
     records = {r["id"]: r for r in finder["records"]}

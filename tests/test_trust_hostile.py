@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from commonmap.records import checks
+from commonmap.site import wire
 from tests.conftest import MINIMAL, ROOT, TESTS, build_site, site_config
 from tests.safety import MARKER, unsafe_markup
 
@@ -286,7 +287,7 @@ def test_values_are_unchanged_in_the_data_files(hostile_site) -> None:
         e["id"]: e["record"] for type_ in ("organisations", "places", "roles", "collaborations") for e in native[type_]
     }
     markers = json.loads((site / "data/karta/poster.json").read_text(encoding="utf-8"))
-    marker_names = {row[2]: row[4] for row in markers["rows"]}
+    marker_names = {row["id"]: row["name"] for row in wire.objects(markers)}
     for id_, (_, name, _) in values.items():
         assert finder[id_]["n"] == name
         assert native_records[id_]["name"] == name

@@ -16,6 +16,7 @@ from commonmap.export import geojson
 from commonmap.map import mapdata
 from commonmap.records.model import SourceLink
 from commonmap.records.validate import read_directory
+from commonmap.site import wire
 from commonmap.site.urls import FOLDERS, url_of
 from tests.conftest import ROOT, TODAY, build_site, site_config
 
@@ -108,8 +109,7 @@ def test_every_record_is_in_its_list_and_its_area_pages(built) -> None:
 def test_every_located_record_is_on_the_map_and_in_the_finder(built) -> None:
     directory, site = built
     table = json.loads((site / "data/karta/poster.json").read_text(encoding="utf-8"))
-    fields = table["fields"]
-    rows = [dict(zip(fields, row, strict=True)) for row in table["rows"]]
+    rows = wire.objects(table)
     on_map: dict[str, list[dict]] = {}
     for row in rows:
         on_map.setdefault(row["id"], []).append(row)
@@ -121,8 +121,8 @@ def test_every_located_record_is_on_the_map_and_in_the_finder(built) -> None:
     chunks = sorted((site / "data/finder").glob("texter-*.json"), key=lambda p: int(p.stem.split("-")[1]))
     texts = [t for chunk in chunks for t in json.loads(chunk.read_text(encoding="utf-8"))]
     assert len(texts) == len(data["records"])
-    categories = [c[0] for c in data["categories"]]
-    types = [t[0] for t in data["types"]]
+    categories = [c["id"] for c in wire.objects(data["categories"])]
+    types = [t["id"] for t in wire.objects(data["types"])]
     for entry in directory.entries.values():
         record = entry.record
         points = mapdata.points_of(entry, directory.entries)

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
+from commonmap.site import wire
 from commonmap.site.urls import FOLDERS
 from tests.conftest import ROOT
 
@@ -86,10 +87,10 @@ def test_every_internal_link_anchor_and_resource_resolves(built_site: Path) -> N
 
 def test_every_record_url_in_the_data_resolves(built_site: Path) -> None:
     finder = json.loads((built_site / "data/finder.json").read_text(encoding="utf-8"))
-    folders = [t[2] for t in finder["types"]]  # [type, label, URL folder]
+    folders = [t["folder"] for t in wire.objects(finder["types"])]
     urls = [f"{folders[r['t']]}/{r['id']}/" for r in finder["records"]]
     markers = json.loads((built_site / "data/karta/poster.json").read_text(encoding="utf-8"))
-    urls += [f"{FOLDERS[markers['types'][row[3]]]}/{row[2]}/" for row in markers["rows"]]
+    urls += [f"{FOLDERS[markers['types'][row['type']]]}/{row['id']}/" for row in wire.objects(markers)]
     assert urls and [u for u in urls if not (built_site / u / "index.html").exists()] == []
 
 

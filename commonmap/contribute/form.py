@@ -31,7 +31,7 @@ from commonmap.records.model import REFERENCES, TYPES
 from commonmap.records.settings import Settings
 from commonmap.records.validate import TYPE_NAMES
 from commonmap.records.yamltext import PLAIN
-from commonmap.site import templating
+from commonmap.site import templating, wire
 from commonmap.site.outputs import Asset, Output, Page
 from commonmap.site.urls import FOLDERS
 
@@ -40,7 +40,7 @@ BASE = "../../"  # from /bidra/formular/ to the site's root
 INDEX = "data/bidra/index.json"
 CHUNK_PATH = "data/bidra/poster-{n}.json"
 CHUNK = 500
-ASSETS = ("form.js", "form.css")
+ASSETS = ("form.css",)
 # The point picker of issue 16 (/bidra/plats/), which gives `location:` lines to paste into the
 # form's location box. Set to its page's path once it is on main; None: no link is shown.
 POINT_PICKER: str | None = None
@@ -113,6 +113,7 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     )
     found: list[Output] = [Page(PATH, ui.t("form.title"), html, description=ui.t("form.description"))]
     found += data_files(directory)
+    found.append(Asset("assets/contribute/form.js", wire.script("contribute", "form.js")))
     for name in ASSETS:
         content = (resources.files("commonmap") / "assets" / "contribute" / name).read_bytes()
         found.append(Asset(f"assets/contribute/{name}", content))
@@ -167,12 +168,10 @@ def data_files(directory: Directory) -> list[Asset]:
     each record's values as written in its file, in chunks fetched when one is changed."""
     entries = list(directory.entries.values())
     types = list(TYPES)
-    index = {"chunk": CHUNK, "records": [[types.index(e.type), e.id, e.record.name] for e in entries]}
-    found = [Asset(INDEX, _json(index))]
-    for start in range(0, len(entries), CHUNK):
-        chunk = [e.record.model_dump(mode="json", exclude_unset=True) for e in entries[start : start + CHUNK]]
-        found.append(Asset(CHUNK_PATH.format(n=start // CHUNK), _json(chunk)))
-    return found
+    values = [e.record.model_dump(mode="json", exclude_unset=True) for e in entries]
+    spec, chunks = wire.chunked(INDEX, CHUNK_PATH, values, CHUNK, _json)
+    rows = [[types.index(e.type), e.id, e.record.name] for e in entries]
+    return [Asset(INDEX, _json({"chunks": spec} | wire.table(wire.FORM_COLUMNS, rows))), *chunks]
 
 
 def _json(data: object) -> str:

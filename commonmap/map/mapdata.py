@@ -1,4 +1,4 @@
-"""The map's data, from one Directory: GeoJSON for the records with a location and for the areas.
+"""The map's data, from one Directory: a table of the markers, GeoJSON for the areas (site/wire.py).
 
 This is data, not HTML: nothing is escaped here. The page's JavaScript puts every string into the
 page as text (textContent), never as markup, and `script_json` makes JSON safe inside <script>.
@@ -21,16 +21,17 @@ import orjson
 
 from commonmap.records.directory import Directory, Entry
 from commonmap.records.model import FIELDS
-from commonmap.site import templating
+from commonmap.site import templating, wire
+from commonmap.site.outputs import Asset
 from commonmap.site.urls import FOLDERS
 
 if TYPE_CHECKING:  # coverage imports this module (via spatial)
     from commonmap.map.coverage import Coverage
 
 PRECISION = 5  # decimals of a degree: about 1 m, and the precision records are written with
-MARKERS = "data/karta/poster.json"  # marker_table
+MARKERS = "data/karta/poster.json"  # marker_data (formats: site/wire.py)
 AREAS = "data/karta/omraden.geojson"  # area_features
-TEXTS = "data/karta/texter/"  # summary_chunks, as <n>.json
+TEXTS = "data/karta/texter/"  # marker_data's summaries, as <n>.json
 # The shading's classes, from "no local offer" (white) to the most.
 PALETTE = ["#ffffff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]
 
@@ -68,64 +69,27 @@ def markers(directory: Directory) -> list[tuple[Entry, Point]]:
     return [(entry, point) for entry in directory.listed() for point in points_of(entry, directory.entries)]
 
 
-def record_features(directory: Directory, found: list[tuple[Entry, Point]] | None = None) -> dict:
-    """A FeatureCollection with one Point per record and place it is at (`markers`), in id order.
-
-    Properties: id, type (the folder name), name, summary ("" when none), categories (ids) and
-    approximate (true when the point only shows roughly where it is)."""
-    features = [_feature(entry, point) for entry, point in (markers(directory) if found is None else found)]
-    return {"type": "FeatureCollection", "features": features}
-
-
-def _feature(entry: Entry, point: Point) -> dict:
-    record = entry.record
-    properties = {
-        "id": entry.id,
-        "type": entry.type,
-        "name": record.name,
-        "summary": record.summary or "",
-        "categories": list(record.categories),
-    }
-    if point.approximate:
-        properties["approximate"] = True
-    return {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [round(point.lon, PRECISION), round(point.lat, PRECISION)]},
-        "properties": properties,
-    }
-
-
-# The map page's markers, compactly (JSON, not GeoJSON: 9,000 markers in well under 1 MB). The
+# The map page's markers, compactly (a table, not GeoJSON: 9,000 markers in well under 1 MB). The
 # summaries, which only a popup shows, are fetched in chunks of this many when a popup opens.
 TEXT_CHUNK = 500
-TABLE_FIELDS = ["lon", "lat", "id", "type", "name", "categories", "approximate"]
 
 
-def marker_table(features: dict, categories: list[str]) -> dict:
-    """The features of `record_features` as rows of TABLE_FIELDS, in the same order; `type` and
-    `categories` are indexes into the table's `types` and `categories`, `approximate` is 0 or 1."""
+def marker_data(found: list[tuple[Entry, Point]], categories: list[str]) -> tuple[dict, list[Asset]]:
+    """The markers (`markers`, in that order) as a table of wire.MARKER_COLUMNS, and their summaries
+    ("" when none) in chunks. `type` and `categories` are positions in the data's `types` and
+    `categories`; `approximate` is 1 where the point only shows roughly where it is, else 0."""
     types = list(FOLDERS)
     type_index = {type_: index for index, type_ in enumerate(types)}
     category_index = {category: index for index, category in enumerate(categories)}
     rows = []
-    for feature in features["features"]:
-        p = feature["properties"]
-        lon, lat = feature["geometry"]["coordinates"]
-        cats = [category_index[c] for c in p["categories"] if c in category_index]
-        rows.append([lon, lat, p["id"], type_index[p["type"]], p["name"], cats, int(bool(p.get("approximate")))])
-    return {
-        "fields": TABLE_FIELDS,
-        "types": types,
-        "categories": list(categories),
-        "text_chunk": TEXT_CHUNK,
-        "rows": rows,
-    }
-
-
-def summary_chunks(features: dict) -> list[list[str]]:
-    """The features' summaries in chunks of TEXT_CHUNK: chunk n holds rows n*TEXT_CHUNK onwards."""
-    summaries = [feature["properties"]["summary"] for feature in features["features"]]
-    return [summaries[start : start + TEXT_CHUNK] for start in range(0, len(summaries), TEXT_CHUNK)]
+    for entry, point in found:
+        cats = [category_index[c] for c in entry.record.categories if c in category_index]
+        lon, lat = round(point.lon, PRECISION), round(point.lat, PRECISION)
+        rows.append([lon, lat, entry.id, type_index[entry.type], entry.record.name, cats, int(point.approximate)])
+    summaries = [entry.record.summary or "" for entry, _ in found]
+    spec, files = wire.chunked(MARKERS, TEXTS + "{n}.json", summaries, TEXT_CHUNK, to_json)
+    data = {"types": types, "categories": list(categories), "chunks": spec}
+    return data | wire.table(wire.MARKER_COLUMNS, rows), files
 
 
 def located_records(directory: Directory) -> list[Entry]:
@@ -172,10 +136,10 @@ def _shades(counts: list[int], none: str) -> dict:
     return {"fills": fills, "steps": steps}
 
 
-def area_details(directory: Directory, features: dict, located: dict[str, tuple[str, ...]]) -> dict[str, dict]:
-    """Per area: its boundary and the markers (the features of `record_features`) of the records
-    located in it (`located`: record id -> areas, spatial.Geography), for its small map (a
-    FeatureCollection each; the area itself has `kind: "area"`, markers have no summary)."""
+def area_details(directory: Directory, found: list[tuple[Entry, Point]], located: dict[str, tuple[str, ...]]) -> dict:
+    """Per area, for its small map (assets/map/cm.js): a FeatureCollection of its boundary (`kind:
+    "area"`) and the markers (`markers`) of the records located in it (`located`: record id ->
+    areas, spatial.Geography), with their id, type, name, categories and approximate."""
     details = {
         area.id: [
             {
@@ -186,12 +150,27 @@ def area_details(directory: Directory, features: dict, located: dict[str, tuple[
         ]
         for area in directory.areas
     }
-    for feature in features["features"]:
-        properties = {key: value for key, value in feature["properties"].items() if key != "summary"}
-        small = {**feature, "properties": properties}
-        for area_id in located[properties["id"]]:
-            details[area_id].append(small)
-    return {area_id: {"type": "FeatureCollection", "features": found} for area_id, found in details.items()}
+    for entry, point in found:
+        feature = _feature(entry, point)
+        for area_id in located[entry.id]:
+            details[area_id].append(feature)
+    return {area_id: {"type": "FeatureCollection", "features": features} for area_id, features in details.items()}
+
+
+def _feature(entry: Entry, point: Point) -> dict:
+    properties = {
+        "id": entry.id,
+        "type": entry.type,
+        "name": entry.record.name,
+        "categories": list(entry.record.categories),
+    }
+    if point.approximate:
+        properties["approximate"] = True
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [round(point.lon, PRECISION), round(point.lat, PRECISION)]},
+        "properties": properties,
+    }
 
 
 def bounds(directory: Directory) -> list[list[float]]:

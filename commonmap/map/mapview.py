@@ -21,7 +21,7 @@ from commonmap.map import coverage, coverage_layer, karta, mapdata, plats, spati
 from commonmap.records.directory import Directory
 from commonmap.records.model import TYPES
 from commonmap.records.settings import Settings
-from commonmap.site import templating
+from commonmap.site import templating, wire
 from commonmap.site.outputs import Asset, Output, Page
 from commonmap.site.urls import FOLDERS
 
@@ -43,7 +43,6 @@ VENDORED = [
     "locatecontrol/L.Control.Locate.min.js",
     "locatecontrol/L.Control.Locate.min.css",
     "locatecontrol/LICENSE.md",
-    "karta.js",
     "karta.css",
     "plats.js",
 ]
@@ -55,13 +54,10 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     shading = mapdata.area_shading(served, ui.t("map.none"))
     found: list[Output] = [*karta.outputs(directory, settings, geography, shading), coverage_page(directory, served)]
     found += plats.outputs(settings, geography.areas)
-    features = mapdata.record_features(directory, geography.markers)
-    table = mapdata.marker_table(features, list(directory.categories))
-    found.append(Asset(mapdata.MARKERS, mapdata.to_json(table)))
-    for index, chunk in enumerate(mapdata.summary_chunks(features)):
-        found.append(Asset(f"{mapdata.TEXTS}{index}.json", mapdata.to_json(chunk)))
+    table, texts = mapdata.marker_data(geography.markers, list(directory.categories))
+    found += [Asset(mapdata.MARKERS, mapdata.to_json(table)), *texts]
     found.append(Asset(mapdata.AREAS, mapdata.to_json(mapdata.area_features(directory, served))))
-    for area_id, detail in mapdata.area_details(directory, features, geography.located).items():
+    for area_id, detail in mapdata.area_details(directory, geography.markers, geography.located).items():
         found.append(Asset(f"data/omraden/{area_id}.geojson", mapdata.to_json(detail)))
     found.append(Asset("data/tackning.csv", coverage.to_csv(directory, served)))
     layer = coverage_layer.frame(geography.areas, served)
@@ -70,6 +66,7 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     found.append(Asset("assets/map/cm.js", loader_script(directory, settings)))
     found.append(Asset("assets/map/map.css", stylesheet(directory)))
     found += [Asset(f"assets/map/{name}", _vendored(name)) for name in VENDORED]
+    found.append(Asset("assets/map/karta.js", wire.script("map", "karta.js")))
     return found
 
 

@@ -14,7 +14,7 @@ from commonmap.records.directory import Directory, Entry
 from commonmap.records.model import TYPES
 from commonmap.records.settings import Settings
 from commonmap.search.documents import FIELDS, where_of
-from commonmap.site import holidays
+from commonmap.site import holidays, wire
 from commonmap.site.localized import language_label, localized
 from commonmap.site.outputs import Asset, Output, Page
 from commonmap.site.pages import environment, tel_href
@@ -24,7 +24,7 @@ from commonmap.site.urls import FOLDERS, base_of, url_of
 DATA = "data/finder.json"
 TEXTS = "data/finder/texter-{n}.json"
 CHUNK = 500
-SCRIPTS = ("finder.js", "qrcode.js", "qrcode.LICENSE.txt", "finder.css")
+SCRIPTS = ("qrcode.js", "qrcode.LICENSE.txt", "finder.css")
 # Without JavaScript the page lists the records as plain links; past this many, the lists per
 # type and category (linked below it) take over, so that the page stays light at 10,000 records.
 PLAIN_LIST = 100
@@ -33,8 +33,7 @@ PLAIN_LIST = 100
 def outputs(directory: Directory, settings: Settings) -> list[Output]:
     data, texts = finder_data(directory)
     found: list[Output] = [finder_page(directory, data, code) for code in settings.languages]
-    found.append(Asset(DATA, _json(data)))
-    found += [Asset(TEXTS.format(n=n), _json(chunk)) for n, chunk in enumerate(texts)]
+    found += [Asset(DATA, _json(data)), *texts, Asset("assets/finder/finder.js", wire.script("finder", "finder.js"))]
     for name in SCRIPTS:
         found.append(
             Asset(f"assets/finder/{name}", (resources.files("commonmap") / "assets" / "finder" / name).read_bytes())
@@ -56,7 +55,7 @@ def finder_page(directory: Directory, data: dict, language: str) -> Page:
         "view": not local.swedish,
         "categories": {c.id: local.category(c)[0] for c in categories},
         "types": {type_: local.t(f"type.{type_}") for type_ in TYPES},
-        "languages": {code: _language(local, code) for code, _ in data["languages"]},
+        "languages": {code: _language(local, code) for code, _ in data["languages"]["rows"]},
         "label": local.texts.raw("languages.label"),
     }
     html = (
@@ -95,10 +94,10 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def finder_data(directory: Directory) -> tuple[dict, list[list[str]]]:
-    """What the finder filters on, fetched whole on a phone: so vocabularies are lists and records
-    refer to them by position. Summaries, needed only for the results shown or a text search, are
-    in chunks of CHUNK records (TEXTS), fetched when needed."""
+def finder_data(directory: Directory) -> tuple[dict, list[Asset]]:
+    """What the finder filters on, fetched whole on a phone: so vocabularies are tables and records
+    refer to their rows by position (the format: site/wire.py). Summaries, needed only for the
+    results shown or a text search, are in chunks of CHUNK records (TEXTS), fetched when needed."""
     categories = list(directory.categories.values())
     areas = list(directory.areas)
     languages = sorted({code for entry in directory.entries.values() for code in entry.record.languages})
@@ -109,17 +108,21 @@ def finder_data(directory: Directory) -> tuple[dict, list[list[str]]]:
         "t": {type_: i for i, type_ in enumerate(TYPES)},
     }
     entries = directory.listed()  # closed records keep their pages but are not offered here
+    spec, texts = wire.chunked(DATA, TEXTS, [_summaries(entry) for entry in entries], CHUNK, _json)
     data = {
         "records": [finder_record(entry, directory, index) for entry in entries],
-        "categories": [[c.id, c.label] for c in categories],
-        "areas": [[a.id, a.name] for a in areas],
-        "languages": [[code, localized(SWEDISH).language_text(code)] for code in languages],
-        "types": [[type_, ui.t(f"type.{type_}"), FOLDERS[type_]] for type_ in TYPES],
-        "chunk": CHUNK,
+        "categories": wire.table(wire.VOCABULARY, [[c.id, c.label] for c in categories]),
+        "areas": wire.table(wire.VOCABULARY, [[a.id, a.name] for a in areas]),
+        "languages": wire.table(
+            wire.VOCABULARY, [[code, localized(SWEDISH).language_text(code)] for code in languages]
+        ),
+        "types": wire.table(wire.TYPE_COLUMNS, [[type_, ui.t(f"type.{type_}"), FOLDERS[type_]] for type_ in TYPES]),
+        "hours": wire.HOURS,
+        "closed_periods": wire.CLOSED_PERIODS,
+        "chunks": spec,
         "holidays": holidays.holiday_dates(holidays.holiday_years(directory)),
     }
-    summaries = [_summaries(entry) for entry in entries]
-    return data, [summaries[i : i + CHUNK] for i in range(0, len(summaries), CHUNK)]
+    return data, texts
 
 
 def _summaries(entry: Entry) -> str | dict[str, str]:
@@ -142,8 +145,8 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
     cost, access = getattr(record, "cost", None), getattr(record, "accessibility", None)
     optional = {
         "l": [index["l"][code] for code in record.languages],
-        "h": [[h.days, h.opens, h.closes] for h in getattr(record, "opening_hours", [])],
-        "cp": [[p.start, p.end] for p in getattr(record, "closed_periods", [])],
+        "h": _rows(getattr(record, "opening_hours", []), wire.HOURS),
+        "cp": _rows(getattr(record, "closed_periods", []), wire.CLOSED_PERIODS),
         "ho": True if getattr(record, "open_on_public_holidays", False) else None,
         "tc": True if record.temporarily_closed else None,
         "st": record.status if record.status in ("planned", "ended") else None,
@@ -166,6 +169,11 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
         }
     found |= {key: value for key, value in optional.items() if value not in (None, [], "")}
     return found
+
+
+def _rows(items: list, columns: list[str]) -> list[list]:
+    """Opening hours or closed periods as rows of their columns in data/finder.json."""
+    return [[getattr(item, column) for column in columns] for item in items]
 
 
 def _plain(entry: Entry, directory: Directory, local) -> dict[str, str]:

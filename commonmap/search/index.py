@@ -3,11 +3,11 @@
     data/sok/index.json   the rules (stop words, folding, field weights) and the sizes
     data/sok/t<N>.json    {term: [surface words, postings]}; a term's shard is fixed by its first
                           two characters (shard_of), so every term with a given prefix is in one
-    data/sok/d<K>.json    documents K*CHUNK ... as [title, url, kind, where, summary]
+    data/sok/d<K>.json    documents K*CHUNK ... as rows of wire.DOC_COLUMNS (the manifest's chunks)
 
 A posting is three numbers: the document (as the difference from the previous one), the field
 and kind (field * 2 + 1 for a compound's part) and which surface word it was found as. The
-manifest's fields are (name, weight, what it is about): each category's everyday words are a
+manifest's fields are a table of wire.FIELD_COLUMNS (name, weight, what it is about): each category's everyday words are a
 field of their own, so that a result can say which category a word belongs to.
 """
 
@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from commonmap.base import words
 from commonmap.records.directory import Directory
 from commonmap.search.documents import FIELDS, Doc, PageText, documents
+from commonmap.site import wire
 from commonmap.site.outputs import Asset
 
 FOLDER = "data/sok"
@@ -37,14 +38,16 @@ def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
     by_shard: list[dict[str, list]] = [{} for _ in range(shards)]
     for term in sorted(postings):
         by_shard[shard_of(term, shards)][term] = _encode(postings[term])
+    rows = [[getattr(d, column) for column in wire.DOC_COLUMNS] for d in docs]
+    spec, chunks = wire.chunked(f"{FOLDER}/index.json", f"{FOLDER}/d{{n}}.json", rows, CHUNK, _json, wire.DOC_COLUMNS)
     manifest = {
-        "version": 1,
+        "version": 2,
         "shards": shards,
-        "chunk": CHUNK,
+        "chunks": spec,
         "docs": len(docs),
         "records": len(directory.listed()),
-        "boosts": _boosts(docs),
-        "fields": [[name, FIELDS[name], about] for name, about in fields],
+        "boosts": wire.table(wire.BOOST_COLUMNS, _boosts(docs)),
+        "fields": wire.table(wire.FIELD_COLUMNS, [[name, FIELDS[name], about] for name, about in fields]),
         "part": PART,
         "prefix": PREFIX,
         "stop": sorted(words.STOP_WORDS),
@@ -52,10 +55,7 @@ def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
     }
     found = [Asset(f"{FOLDER}/index.json", _json(manifest))]
     found += [Asset(f"{FOLDER}/t{n}.json", _json(shard)) for n, shard in enumerate(by_shard)]
-    for k in range(0, len(docs), CHUNK):
-        chunk = [[d.title, d.url, d.kind, d.where, d.summary] for d in docs[k : k + CHUNK]]
-        found.append(Asset(f"{FOLDER}/d{k // CHUNK}.json", _json(chunk)))
-    return found
+    return found + chunks
 
 
 def postings_of(docs: list[Doc], fields: list[tuple[str, str]]) -> dict[str, dict[int, tuple[float, int, int, str]]]:

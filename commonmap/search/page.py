@@ -10,11 +10,12 @@ from commonmap.base import ui
 from commonmap.records.directory import Directory
 from commonmap.records.settings import Settings
 from commonmap.search.documents import FIELDS
+from commonmap.site import wire
 from commonmap.site.outputs import Asset, Output, Page
 from commonmap.site.pages import environment
 
 PATH = "sok.md"
-SCRIPTS = ("search.js", "sok.js", "search.css")
+SCRIPTS = ("sok.js", "search.css")
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:
@@ -22,5 +23,6 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     html = environment().get_template("search.html").render(base="../", fields=fields)
     found: list[Output] = [Page(PATH, ui.t("search.title"), html, description=ui.t("search.description"), search=False)]
     folder = resources.files("commonmap") / "assets" / "search"
+    found.append(Asset("assets/search/search.js", wire.script("search", "search.js")))  # sok.js uses CMWire too
     found += [Asset(f"assets/search/{name}", (folder / name).read_bytes()) for name in SCRIPTS]
     return found

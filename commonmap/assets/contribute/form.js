@@ -17,7 +17,7 @@
   var P = {};
   Object.keys(config.patterns).forEach(function (k) { P[k] = new RegExp(config.patterns[k]); });
   var TYPES = config.types; // in the order data/bidra/index.json numbers them
-  var index = null; // [[type number, id, name], ...] from data/bidra/index.json
+  var index = null; // {records: [{type (a number), id, name}], chunks} from data/bidra/index.json
   var touched = new WeakSet();
   var idEdited = false;
   var current = {};
@@ -226,12 +226,12 @@
   function referenceProblem(el, v, params, path) {
     var folder = { hosts: "organisations", organisation: "organisations", place: "places", places: "places" }[path[path.length - 1 - (typeof path[path.length - 1] === "number")]];
     if (!folder || !index) return null;
-    var found = index.records.filter(function (r) { return r[1] === v; })[0];
-    if (found && TYPES[found[0]] === folder) return null;
+    var found = index.records.filter(function (r) { return r.id === v; })[0];
+    if (found && TYPES[found.type] === folder) return null;
     var p = Object.assign({ expected: config.type_names[folder], folder: folder }, params);
-    if (found) return problem("wrong-reference-type", Object.assign({ found: config.type_names[TYPES[found[0]]] }, p));
-    var named = index.records.filter(function (r) { return TYPES[r[0]] === folder && r[2].toLowerCase() === v.toLowerCase(); })[0];
-    return problem("unknown-reference", Object.assign({ suggestion: named ? " Menade du '" + named[1] + "'?" : "" }, p));
+    if (found) return problem("wrong-reference-type", Object.assign({ found: config.type_names[TYPES[found.type]] }, p));
+    var named = index.records.filter(function (r) { return TYPES[r.type] === folder && r.name.toLowerCase() === v.toLowerCase(); })[0];
+    return problem("unknown-reference", Object.assign({ suggestion: named ? " Menade du '" + named.id + "'?" : "" }, p));
   }
   function get(tree, key) { return tree.filter(function (n) { return n.key === key; })[0]; }
   function valueOf(tree, key) { var n = get(tree, key); return n ? n.value : undefined; }
@@ -279,8 +279,8 @@
   function duplicateId(tree, type, found) {
     var id = valueOf(tree, "id");
     if (!id || !index || current.mode === "update") return;
-    var taken = index.records.filter(function (r) { return r[1] === id; })[0];
-    if (taken) at(tree, "id", "duplicate-id", { value: id, other: config.directory + "/" + TYPES[taken[0]] + "/" + id + ".yml" }, found);
+    var taken = index.records.filter(function (r) { return r.id === id; })[0];
+    if (taken) at(tree, "id", "duplicate-id", { value: id, other: config.directory + "/" + TYPES[taken.type] + "/" + id + ".yml" }, found);
   }
 
   /* ---- showing the problems ---- */
@@ -295,22 +295,13 @@
       if (el && touched.has(el)) {
         var out = document.getElementById(target.id + "-fel") || el.querySelector(".cm-error");
         if (out) {
-          var line = document.createElement("span");
-          line.className = "cm-message";
-          line.dataset.code = p.code;
-          line.textContent = text + " " + T.fix + ": " + hint;
-          out.appendChild(line);
+          out.appendChild(CMWire.el("span", { "class": "cm-message", "data-code": p.code }, text + " " + T.fix + ": " + hint));
           out.hidden = false;
         }
         target.setAttribute("aria-invalid", "true");
       }
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = "#" + (target ? target.id : "cm-type");
-      link.dataset.code = p.code;
-      link.textContent = text;
-      item.appendChild(link);
-      list.appendChild(item);
+      var link = CMWire.el("a", { href: "#" + (target ? target.id : "cm-type"), "data-code": p.code }, text);
+      list.appendChild(CMWire.el("li", null, link));
     });
     var n = found.length;
     document.getElementById("cm-summary").textContent =
@@ -487,16 +478,12 @@
     var position = -1;
     if (index) {
       index.records.forEach(function (r, k) {
-        if (r[0] === typeNumber && (r[1] === wanted || r[2] === wanted) && position < 0) position = k;
+        if (r.type === typeNumber && (r.id === wanted || r.name === wanted) && position < 0) position = k;
       });
     }
     if (position < 0) return fail(format(T.record_missing, { type: config.type_names[type], id: wanted }));
-    var chunk = Math.floor(position / index.chunk);
-    fetch(config.chunk.replace("{n}", chunk)).then(function (r) {
-      if (!r.ok) throw new Error(r.status);
-      return r.json();
-    }).then(function (records) {
-      var data = records[position - chunk * index.chunk], box = container(type);
+    index.chunks.item(position).then(function (data) {
+      var box = container(type);
       reset(box);
       fill(box, data);
       control(box.querySelector('[data-key="last_reviewed"]')).value = today();
@@ -545,22 +532,14 @@
     if (!index) return;
     var typeNumber = TYPES.indexOf(chosenType());
     index.records.forEach(function (r) {
-      if (r[0] !== typeNumber) return;
-      var option = document.createElement("option");
-      option.value = r[1];
-      option.textContent = r[2];
-      list.appendChild(option);
+      if (r.type === typeNumber) list.appendChild(CMWire.el("option", { value: r.id }, r.name));
     });
   }
   function fillDatalists() {
     TYPES.forEach(function (type, k) {
       var list = document.getElementById("cm-poster-" + type);
       index.records.forEach(function (r) {
-        if (r[0] !== k) return;
-        var option = document.createElement("option");
-        option.value = r[1];
-        option.textContent = r[2];
-        list.appendChild(option);
+        if (r.type === k) list.appendChild(CMWire.el("option", { value: r.id }, r.name));
       });
     });
   }
@@ -570,7 +549,7 @@
   current.mode = "new";
   var wanted = new URLSearchParams(location.search).get("post");
   var ready = fetch(config.index).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
-    index = data;
+    index = data && { records: CMWire.objects(data), chunks: CMWire.chunks(config.index, data.chunks) };
     if (index) fillDatalists();
   }).catch(function () { index = null; });
   if (wanted && wanted.indexOf("/") > 0) {

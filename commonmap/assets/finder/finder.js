@@ -28,9 +28,9 @@
     return text.replace(/\{(\w+)\}/g, function (_, key) { return String(params[key]); });
   }
 
-  /* ---- time: opening hours are [days, "HH:MM", "HH:MM"]; closing before opening passes midnight.
+  /* ---- time: opening hours are {days, opens: "HH:MM", closes: "HH:MM"}; closing before opening passes midnight.
    * An opening does not happen on a day the record is closed: while it is temporarily closed
-   * (r.tc), in one of its closed periods (r.cp, [first, last] dates), or on a Swedish public
+   * (r.tc), in one of its closed periods (r.cp, {start, end} dates), or on a Swedish public
    * holiday (data.holidays) unless it is open on them (r.ho). An opening past midnight belongs
    * to the day it began. ---- */
   function minutes(hhmm) { var p = hhmm.split(":"); return +p[0] * 60 + +p[1]; }
@@ -44,7 +44,7 @@
     if (r.tc) return true;
     var day = isoDate(date);
     if (!r.ho && data.holidays.indexOf(day) >= 0) return true;
-    return (r.cp || []).some(function (p) { return p[0] <= day && day <= p[1]; });
+    return (r.cp || []).some(function (p) { return p.start <= day && day <= p.end; });
   }
   function openUntil(r, now) {
     var hours = r.h, yesterdayDate = addDays(now, -1);
@@ -52,12 +52,12 @@
     var closedToday = closedOn(r, now), closedYesterday = closedOn(r, yesterdayDate);
     var t = now.getHours() * 60 + now.getMinutes();
     for (var i = 0; i < hours.length; i++) {
-      var days = hours[i][0], opens = minutes(hours[i][1]), closes = minutes(hours[i][2]);
+      var days = hours[i].days, opens = minutes(hours[i].opens), closes = minutes(hours[i].closes);
       if (closes > opens) {
-        if (!closedToday && days.indexOf(today) >= 0 && t >= opens && t < closes) return hours[i][2];
+        if (!closedToday && days.indexOf(today) >= 0 && t >= opens && t < closes) return hours[i].closes;
       } else {
-        if (!closedToday && days.indexOf(today) >= 0 && t >= opens) return hours[i][2];
-        if (!closedYesterday && days.indexOf(yesterday) >= 0 && t < closes) return hours[i][2];
+        if (!closedToday && days.indexOf(today) >= 0 && t >= opens) return hours[i].closes;
+        if (!closedYesterday && days.indexOf(yesterday) >= 0 && t < closes) return hours[i].closes;
       }
     }
     return null;
@@ -65,7 +65,7 @@
   /* Open from midnight to midnight on that date ("00:00"–"00:00", a whole day). */
   function wholeDay(r, date) {
     var day = DAYS[dayIndex(date)];
-    return !closedOn(r, date) && r.h.some(function (h) { return h[1] === "00:00" && h[2] === "00:00" && h[0].indexOf(day) >= 0; });
+    return !closedOn(r, date) && r.h.some(function (h) { return h.opens === "00:00" && h.closes === "00:00" && h.days.indexOf(day) >= 0; });
   }
   function openText(r, now, until) {
     if (wholeDay(r, now) && wholeDay(r, addDays(now, 1))) return messages.open_round_the_clock;
@@ -78,7 +78,7 @@
       var day = DAYS[(dayIndex(now) + ahead) % 7], best = null;
       if (closedOn(r, addDays(now, ahead))) continue;
       hours.forEach(function (h) {
-        if (h[0].indexOf(day) >= 0 && (ahead > 0 || minutes(h[1]) > t) && (best === null || h[1] < best)) best = h[1];
+        if (h.days.indexOf(day) >= 0 && (ahead > 0 || minutes(h.opens) > t) && (best === null || h.opens < best)) best = h.opens;
       });
       if (best !== null) return { day: messages.days[(dayIndex(now) + ahead) % 7], time: best };
     }
@@ -86,7 +86,7 @@
   }
   function eveningOrWeekend(hours) {
     return hours.some(function (h) {
-      return h[0].indexOf("sa") >= 0 || h[0].indexOf("su") >= 0 || h[2] > EVENING || h[2] <= h[1];
+      return h.days.indexOf("sa") >= 0 || h.days.indexOf("su") >= 0 || h.closes > EVENING || h.closes <= h.opens;
     });
   }
 
@@ -173,12 +173,7 @@
   }
 
   /* ---- rendering, with DOM nodes only ---- */
-  function el(tag, text, attrs) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = text;
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    return node;
-  }
+  function el(tag, text, attrs) { return CMWire.el(tag, attrs, text); }
   function link(href, text) { return el("a", text, { href: href }); }
   // Numbers, e-mail and web addresses read left to right on every page (an Arabic page would
   // otherwise move a web address's hyphens and slashes to its other end).
@@ -296,23 +291,23 @@
     more.hidden = current.length <= shown;
     toUrl(s);
     showChosen(s);
-    loadTexts(page.filter(function (r) { return r.s === undefined; }).map(function (r) { return r._chunk; }));
+    loadTexts(page.filter(function (r) { return r.s === undefined; }).map(function (r) { return texts.of(r._n); }));
   }
 
   /* ---- summaries come in chunks: those of the results shown ---- */
-  var chunks = {};
+  var texts = null, asked = {}; // CMWire.chunks of data/finder.json
   function loadTexts(wanted) {
-    var missing = wanted.filter(function (n, i) { return wanted.indexOf(n) === i && !chunks[n]; });
+    var missing = wanted.filter(function (n, i) { return wanted.indexOf(n) === i && !asked[n]; });
     if (!missing.length) return;
     Promise.all(missing.map(function (n) {
-      chunks[n] = fetch(form.dataset.texts.replace("{n}", n)).then(function (r) { return r.json(); }).then(function (texts) {
-        texts.forEach(function (text, i) {
-          var r = data.records[n * data.chunk + i];
+      asked[n] = true;
+      return texts.file(n).then(function (items) {
+        items.forEach(function (text, i) {
+          var r = data.records[n * data.chunks.size + i];
           if (typeof text === "string") { r.s = text; } else { r.s = text.sv; r.ts = text; }
           r._words = words(r);
         });
       });
-      return chunks[n];
     })).then(function () {
       fillSummaries();
       showRecord();
@@ -362,7 +357,7 @@
     recordView.replaceChildren();
     recordView.hidden = false;
     if (!r) { recordView.appendChild(el("p", messages.not_found, { id: "cm-record-name" })); return; }
-    if (r.s === undefined) loadTexts([r._chunk]);
+    if (r.s === undefined) loadTexts([texts.of(r._n)]);
     var name = nameOf(r), summary = summaryOf(r);
     recordView.appendChild(el("p", data.types[r.t], { "class": "cm-kicker" }));
     var heading = el("h2", null, { id: "cm-record-name" });
@@ -374,9 +369,9 @@
       li.appendChild(link(base + labels.prefix + "kategorier/" + id + "/", data.categories[id]));
     }), facts.firstChild);
     if (r.h && r.h.length) facts.appendChild(listOf(messages.opening_hours, r.h, function (h, li) {
-      var days = h[0].map(function (d) { return messages.days[DAYS.indexOf(d)]; }).join(", ");
-      var whole = h[1] === "00:00" && h[2] === "00:00"; // a whole day from midnight: "dygnet runt"
-      var time = whole ? messages.round_the_clock : h[1] + "–" + h[2] + (h[2] <= h[1] ? " (" + messages.past_midnight + ")" : "");
+      var days = h.days.map(function (d) { return messages.days[DAYS.indexOf(d)]; }).join(", ");
+      var whole = h.opens === "00:00" && h.closes === "00:00"; // a whole day from midnight: "dygnet runt"
+      var time = whole ? messages.round_the_clock : h.opens + "–" + h.closes + (h.closes <= h.opens ? " (" + messages.past_midnight + ")" : "");
       li.appendChild(el("bdi", days + " " + time));
     }));
     if (r.f !== undefined) facts.appendChild(el("li", messages.cost + ": " + (r.f ? messages.free : "–")));
@@ -454,28 +449,32 @@
     }, function () { status.textContent = messages.near_me_failed; });
   });
 
-  /* The file refers to vocabularies by position (it is fetched whole); turn records back into ids. */
+  /* The file refers to vocabularies by position (it is fetched whole; the format:
+   * commonmap/site/wire.py); turn records back into ids, their hours and periods into objects. */
   var byId = {};
   function expand(loaded) {
-    var ids = function (list) { return function (i) { return list[i][0]; }; };
-    var names = function (list) { var o = {}; list.forEach(function (pair) { o[pair[0]] = pair[1]; }); return o; };
+    var types = CMWire.objects(loaded.types), categories = CMWire.objects(loaded.categories);
+    var areas = CMWire.objects(loaded.areas), languages = CMWire.objects(loaded.languages);
+    var ids = function (list) { return function (i) { return list[i].id; }; };
+    var names = function (list) { var o = {}; list.forEach(function (item) { o[item.id] = item.label; }); return o; };
+    var rows = function (columns, list) { return list && CMWire.objects({ columns: columns, rows: list }); };
     loaded.records.forEach(function (r, i) {
-      var type = loaded.types[r.t];
-      r.t = type[0];
-      r.u = type[2] + "/" + r.id + "/";
-      r.c = r.c.map(ids(loaded.categories));
-      r.a = r.a.map(ids(loaded.areas));
-      r.l = (r.l || []).map(ids(loaded.languages));
-      r._chunk = Math.floor(i / loaded.chunk);
+      var type = types[r.t];
+      r.t = type.id;
+      r.u = type.folder + "/" + r.id + "/";
+      r.c = r.c.map(ids(categories));
+      r.a = r.a.map(ids(areas));
+      r.l = (r.l || []).map(ids(languages));
+      r.h = rows(loaded.hours, r.h);
+      r.cp = rows(loaded.closed_periods, r.cp);
       r._n = i; // the record's number in the search index too (both follow directory.listed())
       byId[r.id] = r;
     });
-    var expanded = {
-      records: loaded.records, chunk: loaded.chunk, holidays: loaded.holidays || [], areas: names(loaded.areas),
-      categoriesSv: names(loaded.categories), categories: Object.assign(names(loaded.categories), labels.categories),
+    return {
+      records: loaded.records, chunks: loaded.chunks, holidays: loaded.holidays || [], areas: names(areas),
+      categoriesSv: names(categories), categories: Object.assign(names(categories), labels.categories),
       languages: labels.languages, types: Object.assign({}, labels.types),
     };
-    return expanded;
   }
 
   fetch(form.dataset.data).then(function (response) {
@@ -483,6 +482,7 @@
     return response.json();
   }).then(function (loaded) {
     data = expand(loaded);
+    texts = CMWire.chunks(form.dataset.data, loaded.chunks);
     data.records.forEach(function (r) { r._words = words(r); });
     fromUrl();
     form.hidden = false;

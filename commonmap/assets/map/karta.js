@@ -1,6 +1,6 @@
 /* Gemensam karta: what the folium maps of /karta/ and /bidra/plats/ do that folium has no element
  * for. Each function is called once by an element of commonmap/map/map_elements.py with folium's
- * objects. The data comes from JSON files and the page's <script type="application/json"
+ * objects. The data comes from JSON files (their formats: commonmap/site/wire.py) and the page's <script type="application/json"
  * id="cm-map-config">, never from the generated script (no text passes through folium's
  * templates), and every string from the data reaches the page as text (textContent, title). */
 window.CommonMapKarta = (function () {
@@ -28,9 +28,7 @@ window.CommonMapKarta = (function () {
   }
 
   function el(tag, className, value, parent) {
-    var found = document.createElement(tag);
-    if (className) found.className = className;
-    if (value !== undefined && value !== null) found.textContent = String(value);
+    var found = CMWire.el(tag, { "class": className || null }, value === undefined || value === null ? null : String(value));
     if (parent) parent.appendChild(found);
     return found;
   }
@@ -108,14 +106,7 @@ window.CommonMapKarta = (function () {
   // --- Records: one marker per row of the table, in its type's layer; a popup on first click ---
   api.records = function (map, cluster) {
     var groups = Array.prototype.slice.call(arguments, 2);
-    var table = null;
-    var chunks = {};
-
-    function summary(index) {
-      var n = Math.floor(index / table.text_chunk);
-      if (!chunks[n]) chunks[n] = getJSON(config.data.texts + n + ".json");
-      return chunks[n].then(function (texts) { return texts[index - n * table.text_chunk]; });
-    }
+    var table = null, c = null, summaries = null; // c: the table's column -> position
 
     function categoryLabel(id) {
       var found = config.categories.find(function (c) { return c.id === id; });
@@ -124,26 +115,26 @@ window.CommonMapKarta = (function () {
 
     function popup(marker) {
       var row = table.rows[marker.cmIndex];
-      var type = table.types[row[3]];
+      var type = table.types[row[c.type]];
       var root = el("div", "cm-popup");
-      var link = swedish(el("a", null, row[4], el("p", "cm-popup-name", null, root)));
-      link.href = recordUrl(type, row[2]);
+      var link = swedish(el("a", null, row[c.name], el("p", "cm-popup-name", null, root)));
+      link.href = recordUrl(type, row[c.id]);
       el("p", "cm-popup-type", config.types[type].label, root);
       var summaryNode = swedish(el("p", "cm-popup-summary", null, root));
       summaryNode.hidden = true;
-      summary(marker.cmIndex).then(function (value) {
+      summaries.item(marker.cmIndex).then(function (value) {
         if (!value) return;
         summaryNode.textContent = value;
         summaryNode.hidden = false;
         if (marker.isPopupOpen()) marker.getPopup().update();
       }).catch(function () {}); // without its summary the popup still has the name, link and categories
-      var labels = row[5].map(function (i) { return categoryLabel(table.categories[i]); });
+      var labels = row[c.categories].map(function (i) { return categoryLabel(table.categories[i]); });
       if (labels.length) {
         var list = el("ul", "cm-popup-categories", null, root);
         list.setAttribute("aria-label", text.categories);
         labels.forEach(function (label) { el("li", null, label, list); });
       }
-      if (row[6]) el("p", "cm-popup-note", text.approximate, root);
+      if (row[c.approximate]) el("p", "cm-popup-note", text.approximate, root);
       return root;
     }
 
@@ -162,11 +153,13 @@ window.CommonMapKarta = (function () {
 
     api.ready = getJSON(config.data.markers).then(function (found) {
       table = api.table = found;
+      c = api.columns = CMWire.index(table);
+      summaries = CMWire.chunks(base + config.data.markers, table.chunks);
       var byType = {};
       api.markers = table.rows.map(function (row, index) {
-        var type = table.types[row[3]];
-        var title = row[6] === 1 ? row[4] + " (" + text.approximate_short + ")" : row[4];
-        var marker = L.marker([row[1], row[0]], { icon: icon(type, row[5][0], row[6] === 1), title: title });
+        var type = table.types[row[c.type]], approximate = row[c.approximate] === 1;
+        var title = approximate ? row[c.name] + " (" + text.approximate_short + ")" : row[c.name];
+        var marker = L.marker([row[c.lat], row[c.lon]], { icon: icon(type, row[c.categories][0], approximate), title: title });
         marker.cmIndex = index;
         (byType[type] = byType[type] || []).push(marker);
         return marker;
@@ -292,7 +285,7 @@ window.CommonMapKarta = (function () {
           ? text.near_m.replace("{m}", format.format(Math.max(10, Math.round(item.metres / 10) * 10)))
           : text.near_km.replace("{km}", format.format(item.metres / 1000));
         var row = api.table.rows[item.marker.cmIndex];
-        if (row[6]) distance = text.near_approx.replace("{distance}", distance);
+        if (row[api.columns.approximate]) distance = text.near_approx.replace("{distance}", distance);
         return item.marker.options.title + " (" + distance + ")";
       });
       say(names.length ? text.located_near.replace("{names}", names.join(", ")) : text.located);

@@ -2,7 +2,8 @@
  * The same rules as commonmap/base/words.py: folded words, Snowball's Swedish stem (ported
  * below from snowballstemmer's swedish_stemmer.py, Snowball 3), stop words dropped. Nothing is
  * fetched until the first search: then the manifest, one term shard per word and, for the
- * results shown, their document chunks (data/sok/, written by commonmap/search/index.py).
+ * results shown, their document chunks (data/sok/, written by commonmap/search/index.py; the
+ * formats: commonmap/site/wire.py).
  * Every text is put into the page as text nodes, never as HTML. */
 (function () {
   "use strict";
@@ -95,7 +96,7 @@
   function tokens(text) { return fold(text).match(WORD) || []; }
 
   /* ---- the index files ---- */
-  var base = null, manifestLoad = null, shards = {}, chunks = {};
+  var base = null, manifestLoad = null, shards = {}, docs = null;
   function getJson(url) {
     return fetch(url).then(function (response) {
       if (!response.ok) throw new Error(url + ": " + response.status);
@@ -103,7 +104,13 @@
     });
   }
   function manifest() {
-    if (!manifestLoad) manifestLoad = getJson(base + "index.json").then(function (m) { rules = m; return m; });
+    if (!manifestLoad) {
+      manifestLoad = getJson(base + "index.json").then(function (m) {
+        rules = Object.assign({}, m, { fields: CMWire.objects(m.fields), boosts: CMWire.objects(m.boosts) });
+        docs = CMWire.chunks(base + "index.json", m.chunks);
+        return m;
+      });
+    }
     return manifestLoad;
   }
   function shardOf(term) {
@@ -114,15 +121,11 @@
     if (!shards[n]) shards[n] = getJson(base + "t" + n + ".json");
     return shards[n];
   }
-  function chunk(n) {
-    if (!chunks[n]) chunks[n] = getJson(base + "d" + n + ".json");
-    return chunks[n];
-  }
 
   /* ---- a query ---- */
   function boostOf(doc) {
     var boost = 1;
-    rules.boosts.forEach(function (run) { if (doc >= run[0]) boost = run[1]; });
+    rules.boosts.forEach(function (run) { if (doc >= run.first) boost = run.boost; });
     return boost;
   }
   /* The terms a query word stands for: its stem. For the word still being typed also the word
@@ -154,10 +157,10 @@
         doc += flat[i];
         if (doc >= limit) break;
         var field = flat[i + 1] >> 1, part = flat[i + 1] & 1;
-        var value = rules.fields[field][1] * (part ? rules.part : 1) * candidate[1];
+        var value = rules.fields[field].weight * (part ? rules.part : 1) * candidate[1];
         var best = found.docs.get(doc);
         if (!best || value > best.value) {
-          found.docs.set(doc, { value: value, field: rules.fields[field][0], about: rules.fields[field][2], part: part, surface: surfaces[flat[i + 2]] });
+          found.docs.set(doc, { value: value, field: rules.fields[field].name, about: rules.fields[field].about, part: part, surface: surfaces[flat[i + 2]] });
         }
       }
       found.surfaces = found.surfaces.concat(surfaces);
@@ -220,19 +223,9 @@
     });
     return hits;
   }
-  /* The shown documents' texts: [title, url, kind, where, summary] per document number. */
+  /* The shown documents' texts: {title, url, kind, where, summary} per document number. */
   function documents(numbers) {
-    return manifest().then(function () {
-      var wanted = {};
-      numbers.forEach(function (n) { wanted[Math.floor(n / rules.chunk)] = 1; });
-      return Promise.all(Object.keys(wanted).map(function (k) {
-        return chunk(k).then(function (docs) { return [+k, docs]; });
-      })).then(function (loaded) {
-        var byChunk = {};
-        loaded.forEach(function (pair) { byChunk[pair[0]] = pair[1]; });
-        return numbers.map(function (n) { return byChunk[Math.floor(n / rules.chunk)][n % rules.chunk]; });
-      });
-    });
+    return manifest().then(function () { return Promise.all(numbers.map(docs.item)); });
   }
 
   /* ---- showing why a result matched ---- */
@@ -243,10 +236,7 @@
     while ((match = re.exec(text)) !== null) {
       if (surfaces.indexOf(fold(match[0])) < 0) continue;
       fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
-      var mark = document.createElement("mark");
-      mark.className = "cm-hit";
-      mark.textContent = match[0];
-      fragment.appendChild(mark);
+      fragment.appendChild(CMWire.el("mark", { "class": "cm-hit" }, match[0]));
       last = match.index + match[0].length;
     }
     fragment.appendChild(document.createTextNode(text.slice(last)));
@@ -254,16 +244,11 @@
   }
   /* "Träff på: kurator (vanligt ord för Psykisk hälsa), unga (kategorin)" as a <p>. */
   function why(hit, labels) {
-    var p = document.createElement("p");
-    p.className = "cm-why";
-    p.appendChild(document.createTextNode(labels.why + ": "));
+    var p = CMWire.el("p", { "class": "cm-why" }, labels.why + ": ");
     hit.why.forEach(function (match, i) {
-      if (i) p.appendChild(document.createTextNode(", "));
-      var mark = document.createElement("mark");
-      mark.className = "cm-hit";
-      mark.textContent = match.surface;
-      p.appendChild(mark);
       var field = labels.fields[match.field] + (match.about ? " " + match.about : "");
+      if (i) p.appendChild(document.createTextNode(", "));
+      p.appendChild(CMWire.el("mark", { "class": "cm-hit" }, match.surface));
       p.appendChild(document.createTextNode(" (" + field + ")"));
     });
     return p;

@@ -17,26 +17,14 @@
   function format(text, params) {
     return text.replace(/\{(\w+)\}/g, function (_, key) { return String(params[key]); });
   }
-  function el(tag, className) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    return node;
-  }
+  var el = CMWire.el; // search.js brings it
   function item(hit, doc, surfaces) {
-    var li = el("li", "cm-result"), heading = el("h3"), link = el("a");
-    li.dataset.url = doc[1];
-    link.href = base + doc[1];
-    link.appendChild(CMSearch.marked(doc[0], surfaces));
-    heading.appendChild(link);
-    li.appendChild(heading);
-    var kicker = el("p", "cm-kicker");
-    kicker.textContent = doc[3] ? doc[2] + " · " + doc[3] : doc[2];
-    li.appendChild(kicker);
-    if (doc[4]) {
-      var summary = el("p", "cm-result-summary");
-      summary.appendChild(CMSearch.marked(doc[4], surfaces));
-      li.appendChild(summary);
-    }
+    var link = el("a", { href: base + doc.url }, CMSearch.marked(doc.title, surfaces));
+    var li = el("li", { "class": "cm-result", "data-url": doc.url }, [
+      el("h3", null, link),
+      el("p", { "class": "cm-kicker" }, doc.where ? doc.kind + " · " + doc.where : doc.kind),
+    ]);
+    if (doc.summary) li.appendChild(el("p", { "class": "cm-result-summary" }, CMSearch.marked(doc.summary, surfaces)));
     li.appendChild(CMSearch.why(hit, messages));
     return li;
   }
