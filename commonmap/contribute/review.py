@@ -15,8 +15,8 @@ from commonmap.base import clock, ui
 from commonmap.contribute.actionable import Actionable, actionable, actionable_text
 from commonmap.records import freshness
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import TYPES
-from commonmap.records.validate import STALE_MONTHS, TYPE_NAMES, months_between, read_directory, references
+from commonmap.records.types import TYPE_NAMES, TYPES
+from commonmap.records.validate import STALE_MONTHS, months_between, read_directory, references
 from commonmap.site.reach import WIDE, area_unknown
 
 

@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from commonmap.export.common import AREA_ATTRIBUTION, FORMAT_VERSION, build_date, dump_json, page_url
 from commonmap.records.directory import CategoryDef, Directory, Entry
-from commonmap.records.model import TYPES, Collaboration, Organisation, Place, Record, Role
+from commonmap.records.model import Collaboration, Organisation, Place, Record, Role
+from commonmap.records.types import TYPES
 from commonmap.records.settings import Settings
 
 PATH = "data/directory.json"

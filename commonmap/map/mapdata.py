@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import orjson
 
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import FIELDS
+from commonmap.records.types import FIELDS
 from commonmap.site import templating
 from commonmap.site.urls import FOLDERS
 

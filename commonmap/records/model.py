@@ -329,6 +329,37 @@ class Record(Strict):
     def temporarily_closed(self) -> bool:
         return False
 
+    # Where the record is and what it refers to, answered by each type (whereabouts.py reads these).
+    @property
+    def has_own_site(self) -> bool:
+        """Whether the record is somewhere of its own (organisations and places: an address, a
+        point, a protected address) rather than at the meeting places it refers to."""
+        return False
+
+    @property
+    def own_location(self) -> Location | None:
+        return None
+
+    @property
+    def own_address(self) -> Address | None:
+        return None
+
+    @property
+    def is_protected(self) -> bool:
+        """Whether its address must never be published (organisations and places may say so)."""
+        return False
+
+    @property
+    def place_ids(self) -> tuple[str, ...]:
+        """The meeting places it is at: a volunteer role's place, a collaboration's places."""
+        return ()
+
+    @property
+    def refers_to(self) -> tuple[str, ...]:
+        """The records it belongs to or works with (hosts, organisation, partners, places), in
+        field order, once each; distinct_from ("not the same as") is no relation."""
+        return ()
+
 
 class Offer(Record):
     """Organisations, places and roles: something a resident can turn to, open or closed."""
@@ -375,6 +406,22 @@ class Protectable(Offer):
     """Organisations and places, which may have an address that must never be published, and
     opening hours (a place's, or when an organisation answers): both subclasses declare
     `opening_hours`, each where its editor form shows it."""
+
+    @property
+    def has_own_site(self) -> bool:
+        return True
+
+    @property
+    def own_location(self) -> Location | None:
+        return self.location  # type: ignore[attr-defined]
+
+    @property
+    def own_address(self) -> Address | None:
+        return self.address  # type: ignore[attr-defined]
+
+    @property
+    def is_protected(self) -> bool:
+        return self.protected  # type: ignore[attr-defined]
 
     @model_validator(mode="after")
     def _hours_do_not_overlap(self) -> Protectable:
@@ -455,6 +502,10 @@ class Place(Protectable):
     accessibility: Accessibility | None = Field(None, title="Tillgänglighet")
     cost: Cost | None = Field(None, title="Kostnad")
 
+    @property
+    def refers_to(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.hosts))
+
 
 class Role(Offer):
     organisation: Ref = Field(title="Organisation", examples=["nattvandrarna-orebro"])
@@ -469,6 +520,14 @@ class Role(Offer):
     )
     how_to_apply: Text | None = Field(None, title="Så anmäler du dig")
 
+    @property
+    def place_ids(self) -> tuple[str, ...]:
+        return (self.place,) if self.place else ()
+
+    @property
+    def refers_to(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([self.organisation, *self.place_ids]))
+
 
 class Collaboration(Record):
     partners: list[Partner] = Field(min_length=1, title="Parter")
@@ -480,16 +539,14 @@ class Collaboration(Record):
     lessons: list[Text] = Field(default_factory=list, title="Lärdomar")
     # Whether it is a good example is the municipality's choice, in directory/good_examples.yml.
 
+    @property
+    def place_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.places))
 
-# The record types, keyed by their folder in directory/ (a contract).
-TYPES: dict[str, type[Record]] = {
-    "organisations": Organisation,
-    "places": Place,
-    "roles": Role,
-    "collaborations": Collaboration,
-}
-# The field names of each record type (asking pydantic for model_fields each time is slow).
-FIELDS: dict[type[Record], frozenset[str]] = {model: frozenset(model.model_fields) for model in TYPES.values()}
+    @property
+    def refers_to(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*(partner.organisation for partner in self.partners), *self.places]))
+
 
 # Which record type each reference field must point to, for the cross-record checks.
 REFERENCES: dict[str, str] = {

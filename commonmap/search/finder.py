@@ -11,7 +11,7 @@ from importlib import resources
 from commonmap.base import ui
 from commonmap.base.languages import SWEDISH
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import TYPES
+from commonmap.records.types import TYPES
 from commonmap.records.settings import Settings
 from commonmap.search.documents import FIELDS, where_of
 from commonmap.site import holidays

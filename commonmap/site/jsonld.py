@@ -22,14 +22,9 @@ from commonmap.records.checks import language_names
 from commonmap.records.directory import Directory, Entry
 from commonmap.records.model import Hours, Organisation, Place, Role
 from commonmap.records.settings import Settings
+from commonmap.records.types import BY_FOLDER
 from commonmap.site.urls import url_of
 
-SCHEMA_TYPES = {
-    "organisations": "Organization",
-    "places": "Place",
-    "roles": "JobPosting",
-    "collaborations": "Project",
-}
 DAYS = {
     "mo": "Monday",
     "tu": "Tuesday",
@@ -44,7 +39,7 @@ DAYS = {
 def json_ld(entry: Entry, settings: Settings, directory: Directory) -> dict:
     """The schema.org data of a record page."""
     record = entry.record
-    data: dict[str, object] = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entry.type], "name": record.name}
+    data: dict[str, object] = {"@context": "https://schema.org", "@type": BY_FOLDER[entry.type].schema_org, "name": record.name}
     if settings.site_url:
         data["url"] = settings.page_url(url_of(entry))
     if record.summary:

@@ -25,7 +25,8 @@ from commonmap.records.directory import Directory, Entry
 from commonmap.site.jsonld import json_ld, script_json
 from commonmap.base.languages import LANGUAGES, SWEDISH
 from commonmap.site.localized import localized
-from commonmap.records.model import TYPES, Hours
+from commonmap.records.model import Hours
+from commonmap.records.types import TYPES
 from commonmap.site.outputs import Output, Page, Snippet
 from commonmap.records.settings import Settings
 from commonmap.site.urls import FOLDERS, base_of, url_of
