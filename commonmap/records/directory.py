@@ -15,9 +15,9 @@ from commonmap.records.geography import Areas
 from commonmap.records.helplines import Helpline
 from commonmap.records.loader import Loaded
 from commonmap.records.model import Collaboration, Flag, Id, Record, Text, TranslationLanguage, _reject
+from commonmap.records.problems import Problem
 from commonmap.records.types import TYPES
 from commonmap.records.whereabouts import sites_of
-from commonmap.records.problems import Problem
 
 LABEL_MAX, DESCRIPTION_MAX, MAX_CATEGORIES = 80, 300, 100
 # A category's everyday words: short, as people type them ("tak över huvudet" is the longest today).

@@ -350,6 +350,11 @@ class Record(Strict):
         return False
 
     @property
+    def hours(self) -> list[Hours]:
+        """Its own opening hours (a place's, or when an organisation answers)."""
+        return []
+
+    @property
     def place_ids(self) -> tuple[str, ...]:
         """The meeting places it is at: a volunteer role's place, a collaboration's places."""
         return ()
@@ -422,6 +427,10 @@ class Protectable(Offer):
     @property
     def is_protected(self) -> bool:
         return self.protected  # type: ignore[attr-defined]
+
+    @property
+    def hours(self) -> list[Hours]:
+        return self.opening_hours  # type: ignore[attr-defined]
 
     @model_validator(mode="after")
     def _hours_do_not_overlap(self) -> Protectable:

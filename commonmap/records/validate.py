@@ -21,14 +21,14 @@ from pydantic import BaseModel
 from commonmap.base import clock, collector, parallel
 from commonmap.records import areasfile, consistency, domains, goodexamples, helplines, inputs, typed
 from commonmap.records.directory import CategoryDef, Directory, Entry, Vocabulary, good_examples_of, vocabulary_warnings
-from commonmap.records.geography import Areas
 from commonmap.records.duplicates import Keys, duplicate_warnings, record_keys
+from commonmap.records.geography import Areas
 from commonmap.records.inputs import AREAS_FILE, CATEGORIES_FILE
 from commonmap.records.loader import Loaded, load_file
 from commonmap.records.model import REFERENCES, Record
-from commonmap.records.types import TYPE_NAMES, TYPES
 from commonmap.records.problems import Problem, field_name
 from commonmap.records.suggest import suggest, vocabulary_id
+from commonmap.records.types import TYPE_NAMES, TYPES
 from commonmap.records.whereabouts import sites_of
 
 M = TypeVar("M", bound=BaseModel)
