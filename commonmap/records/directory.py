@@ -14,9 +14,10 @@ from commonmap.records import checks
 from commonmap.records.geography import Areas
 from commonmap.records.helplines import Helpline
 from commonmap.records.loader import Loaded
-from commonmap.records.model import Collaboration, Flag, Id, Record, Text, TranslationLanguage, _reject
+from commonmap.records.model import Collaboration, Record
 from commonmap.records.problems import Problem
 from commonmap.records.types import TYPES
+from commonmap.records.values import Flag, Id, Text, TranslationLanguage, reject
 from commonmap.records.whereabouts import sites_of
 
 LABEL_MAX, DESCRIPTION_MAX, MAX_CATEGORIES = 80, 300, 100
@@ -73,7 +74,7 @@ class CategoryDef(BaseModel):
             if fold(word).strip() in first:
                 repeated.append((("search_words", index), "duplicate-search-word", {"value": word}))
             first.setdefault(fold(word).strip(), index)
-        _reject(self, repeated)
+        reject(self, repeated)
         return self
 
 
@@ -94,7 +95,7 @@ class Vocabulary(BaseModel):
                     params = {"value": value, "other": first[value.casefold()] + 1}
                     errors.append((("categories", index, name), "duplicate-category", params))
                 first.setdefault(value.casefold(), index)
-        _reject(self, errors)
+        reject(self, errors)
         return self
 
 

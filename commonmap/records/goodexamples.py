@@ -25,10 +25,10 @@ from pydantic import BaseModel, Field
 from commonmap.records import typed
 from commonmap.records.inputs import GOOD_EXAMPLES_FILE
 from commonmap.records.loader import Loaded, load_file
-from commonmap.records.model import Ref, Strict
 from commonmap.records.problems import Problem
 from commonmap.records.suggest import suggest
 from commonmap.records.types import TYPE_NAMES
+from commonmap.records.values import Ref, Strict
 
 FILE = GOOD_EXAMPLES_FILE
 # What a good example must have filled in, with the words the message uses for it.

@@ -19,7 +19,8 @@ import json
 
 from commonmap.records.checks import language_names
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import Hours, Organisation, Place, Record, Role
+from commonmap.records.model import Organisation, Place, Record, Role
+from commonmap.records.parts import Hours
 from commonmap.records.settings import Settings
 from commonmap.records.types import BY_FOLDER
 from commonmap.site import templating

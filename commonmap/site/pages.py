@@ -20,7 +20,7 @@ from commonmap.base import clock, ui
 from commonmap.base.languages import LANGUAGES, SWEDISH
 from commonmap.records import freshness
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import Hours
+from commonmap.records.parts import Hours
 from commonmap.records.settings import Settings
 from commonmap.records.types import TYPES
 from commonmap.site import reach, richtext, templating
