@@ -179,7 +179,7 @@ class Directory:
         """Pages about violence and victims get "Lämna sidan snabbt": a record in a category
         marked quick_exit in categories.yml (itself or one of its services), or at a protected place."""
         record = entry.record
-        ids = set(record.categories) | {c for s in getattr(record, "services", []) for c in s.categories}
+        ids = set(record.categories) | {c for s in record.offers for c in s.categories}
         return any(self.categories[c].quick_exit for c in ids if c in self.categories) or bool(
             self.protected_places(entry)
         )

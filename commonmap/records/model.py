@@ -158,15 +158,29 @@ class Record(Strict):
         return []
 
     @property
+    def open_on_holidays(self) -> bool:
+        return False
+
+    @property
+    def offers(self) -> list[Service]:
+        """The services it offers (organisations list theirs)."""
+        return []
+
+    @property
+    def organisation_ids(self) -> tuple[str, ...]:
+        """The organisations it belongs to: a place's hosts, a role's organisation, the partners."""
+        return ()
+
+    @property
     def place_ids(self) -> tuple[str, ...]:
         """The meeting places it is at: a volunteer role's place, a collaboration's places."""
         return ()
 
     @property
     def refers_to(self) -> tuple[str, ...]:
-        """The records it belongs to or works with (hosts, organisation, partners, places), in
-        field order, once each; distinct_from ("not the same as") is no relation."""
-        return ()
+        """The records it belongs to or works at, in field order, once each (distinct_from, "not
+        the same as", is no relation)."""
+        return tuple(dict.fromkeys([*self.organisation_ids, *self.place_ids]))
 
 
 class Offer(Record):
@@ -235,6 +249,10 @@ class Protectable(Offer):
     def hours(self) -> list[Hours]:
         return self.opening_hours  # type: ignore[attr-defined]
 
+    @property
+    def open_on_holidays(self) -> bool:
+        return self.open_on_public_holidays  # type: ignore[attr-defined]
+
     @model_validator(mode="after")
     def _hours_do_not_overlap(self) -> Protectable:
         reject(self, consistency.overlapping_hours(self.opening_hours))  # type: ignore[attr-defined]
@@ -291,6 +309,10 @@ class Organisation(Protectable):
         examples=[True],
     )
 
+    @property
+    def offers(self) -> list[Service]:
+        return self.services
+
 
 class Place(Protectable):
     hosts: list[Ref] = Field(
@@ -315,8 +337,8 @@ class Place(Protectable):
     cost: Cost | None = Field(None, title="Kostnad")
 
     @property
-    def refers_to(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(self.hosts))
+    def organisation_ids(self) -> tuple[str, ...]:
+        return tuple(self.hosts)
 
 
 class Role(Offer):
@@ -337,8 +359,8 @@ class Role(Offer):
         return (self.place,) if self.place else ()
 
     @property
-    def refers_to(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys([self.organisation, *self.place_ids]))
+    def organisation_ids(self) -> tuple[str, ...]:
+        return (self.organisation,)
 
 
 class Collaboration(Record):
@@ -352,12 +374,12 @@ class Collaboration(Record):
     # Whether it is a good example is the municipality's choice, in directory/good_examples.yml.
 
     @property
-    def place_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(self.places))
+    def organisation_ids(self) -> tuple[str, ...]:
+        return tuple(partner.organisation for partner in self.partners)
 
     @property
-    def refers_to(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys([*(partner.organisation for partner in self.partners), *self.places]))
+    def place_ids(self) -> tuple[str, ...]:
+        return tuple(self.places)
 
 
 # Which record type each reference field must point to, for the cross-record checks.

@@ -11,7 +11,7 @@ from importlib import resources
 from commonmap.base import ui
 from commonmap.base.languages import SWEDISH
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import Record
+from commonmap.records.model import Place, Record
 from commonmap.records.settings import Settings
 from commonmap.records.types import TYPES
 from commonmap.records.whereabouts import sites_of
@@ -141,12 +141,14 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
         "c": [index["c"][c] for c in record.categories],
         "a": [index["a"][a] for a in entry.areas],
     }
-    cost, access = getattr(record, "cost", None), getattr(record, "accessibility", None)
+    # A place's own facts; the hours are a place's or an organisation's.
+    facts = record if isinstance(record, Place) else None
+    cost, access = (facts.cost, facts.accessibility) if facts else (None, None)
     optional = {
         "l": [index["l"][code] for code in record.languages],
-        "h": [[h.days, h.opens, h.closes] for h in getattr(record, "opening_hours", [])],
-        "cp": [[p.start, p.end] for p in getattr(record, "closed_periods", [])],
-        "ho": True if getattr(record, "open_on_public_holidays", False) else None,
+        "h": [[h.days, h.opens, h.closes] for h in record.hours],
+        "cp": [[p.start, p.end] for p in facts.closed_periods] if facts else None,
+        "ho": True if record.open_on_holidays else None,
         "tc": True if record.temporarily_closed else None,
         "st": record.status if record.status in ("planned", "ended") else None,
         "pr": True if directory.protected_places(entry) else None,
