@@ -132,6 +132,11 @@ class Record(Strict):
     def temporarily_closed(self) -> bool:
         return False
 
+    @property
+    def ended(self) -> bool:
+        """A collaboration that is over (its page and its place among the good examples stay)."""
+        return False
+
     # Where the record is and what it refers to, answered by each type (whereabouts.py reads these).
     @property
     def has_own_site(self) -> bool:
@@ -374,18 +379,13 @@ class Collaboration(Record):
     # Whether it is a good example is the municipality's choice, in directory/good_examples.yml.
 
     @property
+    def ended(self) -> bool:
+        return self.status == "ended"
+
+    @property
     def organisation_ids(self) -> tuple[str, ...]:
         return tuple(partner.organisation for partner in self.partners)
 
     @property
     def place_ids(self) -> tuple[str, ...]:
         return tuple(self.places)
-
-
-# Which record type each reference field must point to, for the cross-record checks.
-REFERENCES: dict[str, str] = {
-    "hosts": "organisations",
-    "organisation": "organisations",
-    "place": "places",
-    "places": "places",
-}

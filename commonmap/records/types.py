@@ -37,5 +37,12 @@ BY_FOLDER: dict[str, RecordType] = {type_.folder: type_ for type_ in RECORD_TYPE
 # The model of each folder, the views most modules need.
 TYPES: dict[str, type[Record]] = {type_.folder: type_.model for type_ in RECORD_TYPES}
 TYPE_NAMES: dict[str, str] = {type_.folder: type_.name for type_ in RECORD_TYPES}
-# The field names of each record type (asking pydantic for model_fields each time is slow).
-FIELDS: dict[type[Record], frozenset[str]] = {model: frozenset(model.model_fields) for model in TYPES.values()}
+
+
+# The type (folder) each reference field must point to, for the cross-record checks.
+REFERENCES: dict[str, str] = {
+    "hosts": "organisations",
+    "organisation": "organisations",
+    "place": "places",
+    "places": "places",
+}

@@ -25,10 +25,10 @@ from commonmap.records.duplicates import Keys, duplicate_warnings, record_keys
 from commonmap.records.geography import Areas
 from commonmap.records.inputs import AREAS_FILE, CATEGORIES_FILE
 from commonmap.records.loader import Loaded, load_file
-from commonmap.records.model import REFERENCES, Record
+from commonmap.records.model import Record
 from commonmap.records.problems import Problem, field_name
 from commonmap.records.suggest import suggest, vocabulary_id
-from commonmap.records.types import TYPE_NAMES, TYPES
+from commonmap.records.types import REFERENCES, TYPE_NAMES, TYPES
 from commonmap.records.whereabouts import sites_of
 
 M = TypeVar("M", bound=BaseModel)

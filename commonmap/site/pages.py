@@ -186,8 +186,8 @@ class SiteView:
     def good_examples_page(self) -> Page:
         path = "goda-exempel.md"
         examples = [self.directory.entries[id_] for id_ in self.directory.good_examples]
-        current = [e for e in examples if e.record.status != "ended"]
-        ended = [e for e in examples if e.record.status == "ended"]
+        current = [e for e in examples if not e.record.ended]
+        ended = [e for e in examples if e.record.ended]
         html = self.render("good_examples.html", path, current=current, ended=ended)
         return Page(path, ui.t("good_examples"), html, description=ui.t("good_examples_intro"))
 
