@@ -8,7 +8,7 @@ from pathlib import Path
 from commonmap.cli import main
 from commonmap.contribute.fields import fields_of
 from commonmap.records.messages import MESSAGES
-from commonmap.records.model import TYPES
+from commonmap.records.types import TYPES
 from tests.conftest import ROOT
 
 

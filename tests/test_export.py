@@ -24,8 +24,9 @@ from commonmap.base import clock
 from commonmap.cli import main
 from commonmap.export import geojson, hsds, hsds_files, hsds_terms, native, tables
 from commonmap.export.hsds_columns import COLUMNS
-from commonmap.records.model import TYPES, Organisation
+from commonmap.records.model import Organisation
 from commonmap.records.settings import Settings
+from commonmap.records.types import TYPES
 from commonmap.records.validate import read_directory
 from tests.conftest import ROOT, TODAY
 

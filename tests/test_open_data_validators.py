@@ -25,8 +25,8 @@ import pytest
 from benchmarks.synthetic import generate
 from commonmap import export
 from commonmap.export.hsds_columns import COLUMNS
-from commonmap.records.model import TYPES
 from commonmap.records.settings import Settings
+from commonmap.records.types import TYPES
 from commonmap.records.validate import read_directory
 from commonmap.site import pages
 from tests.conftest import ROOT, TODAY

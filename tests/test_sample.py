@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from commonmap.contribute.actionable import actionable
-from commonmap.records.model import Collaboration, Organisation, Place, Role, SourceLink, source_text
+from commonmap.records.model import Collaboration, Organisation, Place, Role
+from commonmap.records.parts import SourceLink, source_text
 from commonmap.records.validate import read_directory
 from tests.conftest import ROOT, TODAY
 

@@ -13,7 +13,7 @@ import re
 from urllib.parse import urlsplit
 
 from commonmap.records.checks import URL_LIKE
-from commonmap.records.model import SourceLink
+from commonmap.records.parts import SourceLink
 from commonmap.records.validate import read_directory
 from tests.conftest import ROOT, TODAY
 from tests.test_sample import SEEDS

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from commonmap.records import checks
 from commonmap.records.loader import load_bytes
-from commonmap.records.model import REFERENCES, TYPES
+from commonmap.records.types import REFERENCES, TYPES
 from tests.conftest import MINIMAL, dump_yaml, problem_keys, validate
 
 # A source as a link with its year and note, so that the note's bound is tested too (tests copy FULL).

@@ -231,7 +231,8 @@ def page_text(path: Path) -> Text:
 
 def shown_values(root: Path) -> dict[str, tuple[str, str, list[str]]]:
     """id → (type folder, name, every plain-text value) of the accepted hostile records."""
-    from commonmap.records.model import TYPES, source_text
+    from commonmap.records.parts import source_text
+    from commonmap.records.types import TYPES
     from commonmap.records.validate import read_directory
 
     directory, _ = read_directory(root)

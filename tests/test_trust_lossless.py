@@ -14,7 +14,7 @@ import pytest
 from benchmarks.synthetic import generate
 from commonmap.export import geojson
 from commonmap.map import mapdata
-from commonmap.records.model import SourceLink
+from commonmap.records.parts import SourceLink
 from commonmap.records.validate import read_directory
 from commonmap.site import wire
 from commonmap.site.urls import FOLDERS, url_of

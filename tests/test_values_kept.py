@@ -96,7 +96,7 @@ sources:
 
 
 def test_sources_keep_text_links_and_years(make_directory) -> None:
-    from commonmap.records.model import SourceLink, source_text
+    from commonmap.records.parts import SourceLink, source_text
     from commonmap.records.validate import read_directory
 
     directory, problems = read_directory(make_directory({"organisations/kallor-med-ar.yml": SOURCED}))

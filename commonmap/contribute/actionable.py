@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from commonmap.map import mapdata
 from commonmap.records.directory import Directory, Entry
+from commonmap.records.model import Record
+from commonmap.records.whereabouts import sites_of
 
 
 @dataclass(frozen=True)
@@ -38,19 +40,13 @@ LABELS = {
 }
 
 
-def _places(entry: Entry, directory: Directory) -> list:
-    """The meeting places a record is at: itself, a role's place, a collaboration's places."""
-    record = entry.record
-    if entry.type == "places":
-        return [record]
-    ids = [getattr(record, "place", None), *getattr(record, "places", [])]
-    found = [directory.entries.get(id_) for id_ in ids if id_]
-    return [place.record for place in found if place is not None and place.type == "places"]
+def _sites(entry: Entry, directory: Directory) -> list[Record]:
+    """Where a record is: itself, a role's place, a collaboration's places (whereabouts.py)."""
+    return [site.record for site in sites_of(entry, directory.entries)]
 
 
 def has_address(entry: Entry, directory: Directory) -> bool:
-    own = getattr(entry.record, "address", None) is not None
-    return own or any(place.address is not None for place in _places(entry, directory))
+    return any(site.own_address is not None for site in _sites(entry, directory))
 
 
 def has_contact(entry: Entry, directory: Directory) -> bool:
@@ -61,8 +57,7 @@ def has_contact(entry: Entry, directory: Directory) -> bool:
 
 def has_hours(entry: Entry, directory: Directory) -> bool:
     """Its own hours (a place's, or when an organisation answers), or its meeting places'."""
-    own = bool(getattr(entry.record, "opening_hours", None))
-    return own or any(place.opening_hours for place in _places(entry, directory))
+    return any(site.hours for site in _sites(entry, directory))
 
 
 def has_sign_up(entry: Entry) -> bool:

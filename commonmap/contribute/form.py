@@ -27,9 +27,8 @@ from commonmap.contribute import schema as editor_schema
 from commonmap.records import checks, messages, typed
 from commonmap.records.directory import Directory
 from commonmap.records.loaded import PLAIN_KINDS
-from commonmap.records.model import REFERENCES, TYPES
 from commonmap.records.settings import Settings
-from commonmap.records.validate import TYPE_NAMES
+from commonmap.records.types import REFERENCES, TYPE_NAMES, TYPES
 from commonmap.records.yamltext import PLAIN
 from commonmap.site import templating, wire
 from commonmap.site.outputs import Asset, Output, Page

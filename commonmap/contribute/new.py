@@ -15,17 +15,13 @@ from commonmap.contribute.fields import FieldDoc, fields_of
 from commonmap.contribute.schema import NAMES, SCHEMA_DIR
 from commonmap.records.checks import record_id
 from commonmap.records.messages import hint, message
-from commonmap.records.model import TYPES
-from commonmap.records.validate import CATEGORIES_FILE, TYPE_NAMES
+from commonmap.records.types import RECORD_TYPES, TYPE_NAMES, TYPES
+from commonmap.records.validate import CATEGORIES_FILE
 from commonmap.records.yamltext import scalar
 
 WIDTH = 100
 # Accepted spellings of a type on the command line: the folder, the schema name, the Swedish name.
-ALIASES = {
-    **{type_: type_ for type_ in TYPES},
-    **{name: type_ for type_, name in NAMES.items()},
-    **{name: type_ for type_, name in TYPE_NAMES.items()},
-}
+ALIASES = {alias: type_.folder for type_ in RECORD_TYPES for alias in type_.aliases}
 
 
 def resolve_type(name: str) -> str | None:
@@ -138,8 +134,8 @@ def create(root: Path, type_: str, id_: str, today: date, categories: dict[str, 
 
 def list_types() -> str:
     lines = ["Posttyper (skriv namnet eller mappen):"]
-    for type_, name in NAMES.items():
-        lines.append(f"  {name:<14} {type_ + '/':<16} {TYPE_NAMES[type_]}")
+    for type_ in RECORD_TYPES:
+        lines.append(f"  {type_.schema_name:<14} {type_.folder + '/':<16} {type_.name}")
     return "\n".join(lines)
 
 

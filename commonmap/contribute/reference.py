@@ -19,8 +19,9 @@ from commonmap.contribute.schema import NOT_EXPRESSIBLE
 from commonmap.records import governance
 from commonmap.records.directory import Directory
 from commonmap.records.messages import MESSAGES
-from commonmap.records.model import TYPES, Record
+from commonmap.records.model import Record
 from commonmap.records.settings import Settings
+from commonmap.records.types import TYPES
 from commonmap.records.yamltext import scalar
 from commonmap.site import templating
 from commonmap.site.outputs import Output, Snippet

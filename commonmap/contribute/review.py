@@ -13,8 +13,8 @@ from commonmap.base import ui
 from commonmap.contribute.actionable import Actionable, actionable, actionable_text
 from commonmap.records import freshness
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import TYPES
-from commonmap.records.validate import TYPE_NAMES, months_between, references
+from commonmap.records.types import TYPE_NAMES, TYPES
+from commonmap.records.validate import months_between, references
 from commonmap.site.reach import WIDE, area_unknown
 
 

@@ -23,7 +23,7 @@ from commonmap.base import ui
 from commonmap.base.languages import TRANSLATED
 from commonmap.records import checks
 from commonmap.records.directory import Directory
-from commonmap.records.model import TYPES
+from commonmap.records.types import RECORD_TYPES, TYPES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # The one rule for unquoted values (loaded.PLAIN_KINDS, content/bidra.md), with its exceptions.
@@ -35,12 +35,7 @@ UNQUOTED_RULE = (
 )
 SCHEMA_DIR = "schema"
 # The schema's file name per type folder: schema/<name>.schema.json.
-NAMES = {
-    "organisations": "organisation",
-    "places": "place",
-    "roles": "role",
-    "collaborations": "collaboration",
-}
+NAMES = {type_.folder: type_.schema_name for type_ in RECORD_TYPES}
 NOT_BLANK = r"\S"
 HTTPS_URL = r"^https://[^\s/]+\S*$"
 # What each value check of checks.py adds to `type: string`, as far as JSON Schema can say it.

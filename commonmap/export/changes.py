@@ -17,8 +17,8 @@ from pathlib import Path
 from commonmap.export.common import DATA, build_date, dump_json, page_url
 from commonmap.export.native import FORMAT
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import TYPES
 from commonmap.records.settings import Settings
+from commonmap.records.types import TYPES
 
 PATH = f"{DATA}/changes.json"
 CHANGES_FORMAT = "gemensam-karta-changes"

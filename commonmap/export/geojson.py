@@ -11,7 +11,7 @@ PATH = "data/directory.geojson"
 
 def located(directory: Directory) -> list[Entry]:
     """The records the GeoJSON holds: those with a `location` of their own, in id order."""
-    return [e for e in directory.entries.values() if getattr(e.record, "location", None) is not None]
+    return [e for e in directory.entries.values() if e.record.own_location is not None]
 
 
 def collection(directory: Directory, settings: Settings) -> dict:

@@ -13,8 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from commonmap.export.common import AREA_ATTRIBUTION, FORMAT_VERSION, build_date, dump_json, page_url
 from commonmap.records.directory import CategoryDef, Directory, Entry
-from commonmap.records.model import TYPES, Collaboration, Organisation, Place, Record, Role
+from commonmap.records.model import Collaboration, Organisation, Place, Record, Role
 from commonmap.records.settings import Settings
+from commonmap.records.types import TYPES
 
 PATH = "data/directory.json"
 SCHEMA_PATH = "data/directory.schema.json"

@@ -16,8 +16,8 @@ from commonmap.export import changes, geojson, hsds_files, native, tables
 from commonmap.export.common import AREA_ATTRIBUTION, build_date
 from commonmap.export.hsds_terms import CATEGORY_TAXONOMY, FIELD_TAXONOMY, FIELD_TERMS, MAPPING
 from commonmap.records.directory import Directory
-from commonmap.records.model import TYPES
 from commonmap.records.settings import Settings
+from commonmap.records.types import TYPES
 from commonmap.site import templating
 from commonmap.site.outputs import Page
 from commonmap.site.urls import FOLDERS, url_of

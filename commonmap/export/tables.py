@@ -16,8 +16,9 @@ from pydantic import BaseModel
 
 from commonmap.export.common import DATA, dump_csv, page_url
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import TYPES, Hours, Partner, Service, SourceLink
+from commonmap.records.parts import Hours, Partner, Service, SourceLink
 from commonmap.records.settings import Settings
+from commonmap.records.types import TYPES
 from commonmap.site.urls import FOLDERS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

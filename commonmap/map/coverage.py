@@ -74,7 +74,7 @@ class Coverage:
 
 def counted(entry: Entry) -> bool:
     """Whether a record counts as an offer: everything but ended collaborations and closed records."""
-    return not (entry.record.closed or entry.type == "collaborations" and entry.record.status == "ended")
+    return not (entry.record.closed or entry.record.ended)
 
 
 def coverage(directory: Directory, geography: spatial.Geography | None = None) -> Coverage:

@@ -23,8 +23,8 @@ from commonmap.base import ui
 from commonmap.base.languages import SWEDISH
 from commonmap.map import folium_page, map_elements, mapdata, spatial
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import TYPES
 from commonmap.records.settings import Settings
+from commonmap.records.types import TYPES
 from commonmap.site.localized import Localized, localized
 from commonmap.site.outputs import Asset, Page
 from commonmap.site.urls import FOLDERS, base_of

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import orjson
 
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import FIELDS
+from commonmap.records.whereabouts import sites_of
 from commonmap.site import templating, wire
 from commonmap.site.outputs import Asset
 from commonmap.site.urls import FOLDERS
@@ -44,24 +44,14 @@ class Point:
 
 
 def points_of(entry: Entry, entries: dict[str, Entry]) -> list[Point]:
-    """Where the record is on the map: its own location or its meeting places' (see module doc)."""
-    location = _field(entry.record, "location")
-    if location is not None:
-        return [Point(location.lat, location.lon, location.approximate)]
-    place_ids = [_field(entry.record, "place"), *(_field(entry.record, "places") or [])]
+    """Where the record is on the map: the points of its sites (whereabouts.py), one marker for
+    places that share a point."""
     found: dict[tuple[float, float], Point] = {}
-    for place_id in filter(None, place_ids):
-        place = entries.get(place_id)
-        place_location = place.record.location if place and place.type == "places" else None
-        if place_location is not None:
-            point = Point(place_location.lat, place_location.lon, place_location.approximate)
-            found.setdefault((point.lat, point.lon), point)
+    for site in sites_of(entry, entries):
+        location = site.record.own_location
+        if location is not None:
+            found.setdefault((location.lat, location.lon), Point(location.lat, location.lon, location.approximate))
     return list(found.values())
-
-
-def _field(record, name: str):
-    """A field only some record types have (asking pydantic for a missing one is slow)."""
-    return getattr(record, name) if name in FIELDS[type(record)] else None
 
 
 def markers(directory: Directory) -> list[tuple[Entry, Point]]:

@@ -19,8 +19,8 @@ from jinja2 import Environment
 from commonmap.base import ui
 from commonmap.map import coverage, coverage_layer, karta, mapdata, plats, spatial
 from commonmap.records.directory import Directory
-from commonmap.records.model import TYPES
 from commonmap.records.settings import Settings
+from commonmap.records.types import TYPES
 from commonmap.site import templating, wire
 from commonmap.site.outputs import Asset, Output, Page
 from commonmap.site.urls import FOLDERS

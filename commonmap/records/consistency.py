@@ -1,6 +1,6 @@
 """Rules across the values of one record: no value twice in a list, opening hours that do not
 overlap, a status that agrees with the period. Each rule gives (location, code, parameters)
-for the value to change; the model raises them as errors (model._reject) and validate turns the
+for the value to change; the model raises them as errors (values.reject) and validate turns the
 ones that need today's date into problems."""
 
 from __future__ import annotations

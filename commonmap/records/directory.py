@@ -14,8 +14,11 @@ from commonmap.records import checks
 from commonmap.records.geography import Areas
 from commonmap.records.helplines import Helpline
 from commonmap.records.loader import Loaded
-from commonmap.records.model import TYPES, Flag, Id, Record, Text, TranslationLanguage, _reject
+from commonmap.records.model import Collaboration, Record
 from commonmap.records.problems import Problem
+from commonmap.records.types import TYPES
+from commonmap.records.values import Flag, Id, Text, TranslationLanguage, reject
+from commonmap.records.whereabouts import sites_of
 
 LABEL_MAX, DESCRIPTION_MAX, MAX_CATEGORIES = 80, 300, 100
 # A category's everyday words: short, as people type them ("tak över huvudet" is the longest today).
@@ -71,7 +74,7 @@ class CategoryDef(BaseModel):
             if fold(word).strip() in first:
                 repeated.append((("search_words", index), "duplicate-search-word", {"value": word}))
             first.setdefault(fold(word).strip(), index)
-        _reject(self, repeated)
+        reject(self, repeated)
         return self
 
 
@@ -92,7 +95,7 @@ class Vocabulary(BaseModel):
                     params = {"value": value, "other": first[value.casefold()] + 1}
                     errors.append((("categories", index, name), "duplicate-category", params))
                 first.setdefault(value.casefold(), index)
-        _reject(self, errors)
+        reject(self, errors)
         return self
 
 
@@ -127,21 +130,34 @@ class Entry:
         return tuple(sorted(set(self.located_in) | set(self.record.areas)))
 
 
-@dataclass
+def good_examples_of(ids: tuple[str | None, ...], entries: dict[str, Entry]) -> tuple[str, ...]:
+    """The listed collaborations that are in the directory, once each, in the list's order."""
+    found = [id_ for id_ in ids if id_ in entries and isinstance(entries[id_].record, Collaboration)]
+    return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
 class Directory:
+    """Built last, once every record is judged (validate.py), and not changed after."""
+
     root: Path
     categories: dict[str, CategoryDef]
     areas: Areas
     entries: dict[str, Entry] = field(default_factory=dict)  # by id, in id order
     helplines: list[Helpline] = field(default_factory=list)  # the crisis strip (stodlinjer.yml), in file order
     files: dict[str, int] = field(default_factory=dict)  # record files read per type, valid or not
-    # The municipality's good examples (directory/good_examples.yml), in the list's order.
+    # The municipality's good examples (directory/good_examples.yml), in the list's order (good_examples_of).
     good_examples: tuple[str, ...] = ()
 
-    def set_good_examples(self, ids: tuple[str | None, ...]) -> None:
-        """Keep the listed collaborations that are in the directory, once each, in the list's order."""
-        found = [id_ for id_ in ids if id_ in self.entries and self.entries[id_].type == "collaborations"]
-        self.good_examples = tuple(dict.fromkeys(found))
+    @cached_property
+    def referred_by(self) -> dict[str, tuple[Entry, ...]]:
+        """The records that refer to each id (Record.refers_to), in id order: the other way of
+        every reference, for the pages' links back."""
+        found: dict[str, list[Entry]] = {}
+        for entry in self.entries.values():
+            for target in entry.record.refers_to:
+                found.setdefault(target, []).append(entry)
+        return {target: tuple(entries) for target, entries in found.items()}
 
     def is_good_example(self, entry: Entry) -> bool:
         return entry.id in self.good_examples
@@ -157,18 +173,13 @@ class Directory:
     def protected_places(self, entry: Entry) -> list[Entry]:
         """The protected records an entry is at: itself, or the meeting places it refers to
         (a volunteer role's place, a collaboration's places), whose protection it takes on."""
-        record = entry.record
-        if entry.type in ("organisations", "places"):
-            return [entry] if record.protected else []
-        ids = [record.place] if entry.type == "roles" else record.places if entry.type == "collaborations" else []
-        places = [self.entries.get(id_) for id_ in ids if id_]
-        return [place for place in places if place is not None and place.type == "places" and place.record.protected]
+        return [site for site in sites_of(entry, self.entries) if site.record.is_protected]
 
     def quick_exit(self, entry: Entry) -> bool:
         """Pages about violence and victims get "Lämna sidan snabbt": a record in a category
         marked quick_exit in categories.yml (itself or one of its services), or at a protected place."""
         record = entry.record
-        ids = set(record.categories) | {c for s in getattr(record, "services", []) for c in s.categories}
+        ids = set(record.categories) | {c for s in record.offers for c in s.categories}
         return any(self.categories[c].quick_exit for c in ids if c in self.categories) or bool(
             self.protected_places(entry)
         )

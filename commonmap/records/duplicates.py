@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from commonmap.records.model import Record
 from commonmap.records.problems import Problem, field_name
+from commonmap.records.types import RECORD_TYPES
 
 COMMON_WORDS = frozenset(
     [
@@ -69,7 +70,7 @@ SIMILAR_MIN_LENGTH = 8  # shorter names must match exactly: "Abf" and "Afb" are 
 SHARED_LIMIT = 4  # a value shared by more records than this is shared on purpose
 BLOCK_PREFIX = 5  # words that begin with the same letters ("nattvandrarna", "nattvandrare")
 BLOCK_LIMIT = 100  # a word shared by more records than this does not make them candidates
-CONTACT_TYPES = ("organisations", "places")
+CONTACT_TYPES = tuple(type_.folder for type_ in RECORD_TYPES if type_.has_contact_details)
 DIGITS = re.compile(r"\d+")
 COMBINING = re.compile(r"[\u0300-\u036f]")  # accents once NFKD has split them from their letters
 PUNCTUATION = re.compile(r"[\W_]+")
@@ -140,7 +141,7 @@ def _contact(record: Record, type_: str, field: str) -> str:
 
 
 def _address_key(record: Record, type_: str) -> str:
-    address = getattr(record, "address", None) if type_ in CONTACT_TYPES else None
+    address = record.own_address if type_ in CONTACT_TYPES else None
     if address is None:
         return ""
     return f"{_plain(address.street)}|{_plain(address.city)}"

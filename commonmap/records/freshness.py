@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from commonmap.records.model import Record, SourceLink
+from commonmap.records.model import Record
+from commonmap.records.parts import SourceLink
 
 MAX_AGE_YEARS = 2  # a page more than two years older than today is old
 

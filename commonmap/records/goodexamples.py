@@ -25,9 +25,10 @@ from pydantic import BaseModel, Field
 from commonmap.records import typed
 from commonmap.records.inputs import GOOD_EXAMPLES_FILE
 from commonmap.records.loader import Loaded, load_file
-from commonmap.records.model import Ref, Strict
 from commonmap.records.problems import Problem
 from commonmap.records.suggest import suggest
+from commonmap.records.types import TYPE_NAMES
+from commonmap.records.values import Ref, Strict
 
 FILE = GOOD_EXAMPLES_FILE
 # What a good example must have filled in, with the words the message uses for it.
@@ -96,7 +97,7 @@ def check(chosen: Chosen, records: dict[str, Candidate]) -> list[Problem]:
         if item is None:
             found.append(_problem(at, "unknown-reference", suggestion=suggest(id_, collaborations), **base))
         elif item.type != "collaborations":
-            found.append(_problem(at, "wrong-reference-type", found=_TYPE_NAMES[item.type], **base))
+            found.append(_problem(at, "wrong-reference-type", found=TYPE_NAMES[item.type], **base))
         else:
             found += _rules(item, at)
     return found
@@ -105,9 +106,6 @@ def check(chosen: Chosen, records: dict[str, Candidate]) -> list[Problem]:
 def _problem(at: tuple[str, int, int, str], code: str, **params: object) -> Problem:
     file, line, col, id_ = at
     return Problem(file, line, col, code, {"field": "good_examples", "value": id_, **params})
-
-
-_TYPE_NAMES = {"organisations": "organisation", "places": "mötesplats", "roles": "volontäruppdrag"}
 
 
 def _rules(item: Candidate, at: tuple[str, int, int, str]) -> list[Problem]:

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from commonmap.records.inputs import HELPLINES_FILE  # noqa: F401 - re-exported: helplines.HELPLINES_FILE
-from commonmap.records.model import Id, Phone, Strict, Text, TranslationLanguage
 from commonmap.records.problems import Problem
+from commonmap.records.values import Id, Phone, Strict, Text, TranslationLanguage
 
 
 class HelplineText(Strict):

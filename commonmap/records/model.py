@@ -1,248 +1,51 @@
-"""The typed records of the directory.
+"""The typed records of the directory: the fields of each record type and what each type
+answers about itself (where it is, what it refers to).
 
-The loader hands every scalar over as the string that was typed; the types here decide what a
-string may be. Values are kept as typed (a phone number stays the string the association wrote):
-validators check, they do not rewrite. Field descriptions are Swedish because they become the
-editor schema, the templates and the field reference that volunteers read.
+The values and the nested parts are in values.py and parts.py; the facts about each type (its
+folder, URL, names) in types.py. Field descriptions are Swedish because they become the editor
+schema, the templates and the field reference that volunteers read.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Discriminator,
-    Field,
-    Tag,
-    ValidationError,
-    model_validator,
-)
-from pydantic_core import InitErrorDetails
+from pydantic import Field, model_validator
 
 from commonmap.records import checks, consistency
-
-Id = Annotated[str, AfterValidator(checks.record_id)]
-Ref = Annotated[str, AfterValidator(checks.reference)]
-Text = Annotated[str, AfterValidator(checks.text)]
-Markdown = Annotated[str, AfterValidator(checks.markdown)]
-FullDate = Annotated[str, AfterValidator(checks.full_date)]
-PartialDate = Annotated[str, AfterValidator(checks.partial_date)]
-Phone = Annotated[str, AfterValidator(checks.phone)]
-Email = Annotated[str, AfterValidator(checks.email)]
-Url = Annotated[str, AfterValidator(checks.url)]
-HttpsUrl = Annotated[str, AfterValidator(checks.https_url)]
-SourceText = Annotated[str, AfterValidator(checks.source_text)]
-Year = Annotated[int, BeforeValidator(checks.year)]
-Time = Annotated[str, AfterValidator(checks.time)]
-Language = Annotated[str, AfterValidator(checks.language)]
-TranslationLanguage = Annotated[str, AfterValidator(checks.translation_language)]
-# A category or an area is checked against its vocabulary (validate.py), which says whether a
-# wrong one is a label written for an id ("Barn och unga" for barn-och-unga) or unknown.
-Category = Annotated[str, AfterValidator(checks.term)]
-AreaId = Annotated[str, AfterValidator(checks.term)]
-Flag = Annotated[bool, BeforeValidator(checks.flag)]
-Latitude = Annotated[float, BeforeValidator(checks.latitude)]
-Longitude = Annotated[float, BeforeValidator(checks.longitude)]
-
-Day = Literal["mo", "tu", "we", "th", "fr", "sa", "su"]
-Wheelchair = Literal["yes", "limited", "no"]
-OrganisationKind = Literal[
-    "association",
-    "municipal-service",
-    "municipal-company",
-    "public-agency",
-    "region",
-    "company",
-    "housing-company",
-    "faith-community",
-    "study-association",
-    "foundation",
-    "network",
-    "partnership",
-]
-CollaborationStatus = Literal["planned", "ongoing", "ended"]
-OfferStatus = Literal["active", "temporarily-closed", "closed"]
-# How far beyond its own areas a record's help reaches (labels: ui.py "serves.<value>").
-Serves = Literal["municipality", "county", "country"]
-
-
-class Strict(BaseModel):
-    """Unknown fields are errors: a misspelt field must never be silently ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _reject(model: BaseModel, errors: list[tuple[tuple, str, dict]]) -> None:
-    """Raise rules that involve several fields as errors at the field to change, (loc, code,
-    params) each, so the validator reports the file and the line of that field; pydantic puts
-    the location of the model in front."""
-    if errors:
-        details = [
-            InitErrorDetails(type=checks.fail(code, **params), loc=loc, input=getattr(model, str(loc[0]), None))
-            for loc, code, params in errors
-        ]
-        raise ValidationError.from_exception_data(type(model).__name__, details)
-
-
-class Contact(Strict):
-    phone: Phone | None = Field(
-        None, title="Telefon", description="Telefonnummer som det skrivs, inom citattecken.", examples=["019-21 10 00"]
-    )
-    phone_label: Text | None = Field(
-        None,
-        title="Vad numret är till",
-        description="Till exempel 'växel' eller 'stödlinje, dygnet runt'.",
-        examples=["Stödlinje"],
-    )
-    email: Email | None = Field(
-        None,
-        title="E-post",
-        description="Verksamhetens offentliga e-postadress, inte en privatpersons.",
-        examples=["info@exempel.se"],
-    )
-    website: Url | None = Field(
-        None, title="Webbplats", description="Hela adressen med https://.", examples=["https://www.orebro.se"]
-    )
-
-
-class Address(Strict):
-    street: Text = Field(title="Gatuadress", examples=["Vivalla centrum"])
-    postal_code: Text | None = Field(None, title="Postnummer", examples=["703 71"])
-    city: Text = Field(title="Ort", examples=["Örebro"])
-
-
-class Location(Strict):
-    lat: Latitude = Field(title="Latitud", description="Decimalgrader med punkt, t.ex. 59.2988.", examples=[59.2988])
-    lon: Longitude = Field(title="Longitud", description="Decimalgrader med punkt, t.ex. 15.1869.", examples=[15.1869])
-    approximate: Flag = Field(
-        False, title="Ungefärlig", description="true om punkten bara visar ungefär var det ligger.", examples=[True]
-    )
-
-
-class Hours(Strict):
-    days: list[Day] = Field(
-        min_length=1, title="Dagar", description="mo, tu, we, th, fr, sa, su.", examples=[["mo", "we"]]
-    )
-    opens: Time = Field(title="Öppnar", description="HH:MM inom citattecken.", examples=["18:00"])
-    closes: Time = Field(
-        title="Stänger",
-        description="HH:MM; ett klockslag som inte är efter 'opens' betyder efter midnatt (00:00–00:00 är ett helt dygn).",
-        examples=["21:00"],
-    )
-    note: Text | None = Field(None, title="Kommentar", examples=["Udda veckor"])
-
-
-class Accessibility(Strict):
-    wheelchair: Wheelchair | None = Field(
-        None, title="Rullstol", description="yes, limited eller no.", examples=["yes"]
-    )
-    description: Text | None = Field(
-        None, title="Tillgänglighet", examples=["Ramp vid entrén, hörslinga i stora salen."]
-    )
-
-
-class Cost(Strict):
-    free: Flag = Field(title="Gratis", description="true eller false.", examples=[True])
-    description: Text | None = Field(None, title="Om kostnaden", examples=["Medlemsavgift 100 kr per år."])
-
-
-class ClosedPeriod(Strict):
-    """A period when a place is closed although its opening hours say otherwise."""
-
-    start: FullDate = Field(title="Stängt från och med", description="ÅÅÅÅ-MM-DD.", examples=["2027-06-21"])
-    end: FullDate = Field(title="Stängt till och med", description="ÅÅÅÅ-MM-DD.", examples=["2027-08-08"])
-    note: Text | None = Field(None, title="Kommentar", examples=["Sommaruppehåll"])
-
-    @model_validator(mode="after")
-    def _end_after_start(self) -> ClosedPeriod:
-        if self.end < self.start:
-            _reject(self, [(("end",), "end-before-start", {"start": self.start, "end": self.end})])
-        return self
-
-
-class Service(Strict):
-    """What an organisation offers (an HSDS service)."""
-
-    name: Text = Field(title="Namn", examples=["Läxhjälp"])
-    description: Text | None = Field(None, title="Beskrivning")
-    categories: list[Category] = Field(default_factory=list, title="Kategorier")
-
-
-class SourceLink(Strict):
-    """A public page the record's facts come from, with the year the page gives itself."""
-
-    url: HttpsUrl = Field(
-        title="Webbadress",
-        description="Hela adressen till sidan, med https://.",
-        examples=["https://www.orebro.se/"],
-    )
-    year: Year | None = Field(
-        None,
-        title="Årtal",
-        description="Året som sidan själv anger (uppdaterad eller publicerad), fyra siffror.",
-        examples=[2025],
-    )
-    note: Text | None = Field(
-        None, title="Kommentar", description="Vad sidan säger, om det inte är uppenbart.", examples=["Öppettider"]
-    )
-
-    @property
-    def text(self) -> str:
-        """The source in one line, as pages and exports show it: 'https://… (2015): note'."""
-        year = f" ({self.year})" if self.year is not None else ""
-        return f"{self.url}{year}: {self.note}" if self.note else f"{self.url}{year}"
-
-
-def source_text(source: str | SourceLink) -> str:
-    return source if isinstance(source, str) else source.text
-
-
-def _source_kind(value: object) -> str:
-    """A mapping (or, when written out, a SourceLink) is a link with its year; anything else is
-    read as text and reported as such. The tags contain brackets so that validate.py drops them
-    from the field's path."""
-    return "[link]" if isinstance(value, dict | SourceLink) else "[text]"
-
-
-# A source is a text (a seed file, a page's name) or a link with its year and a note.
-Source = Annotated[
-    Annotated[SourceText, Tag("[text]")] | Annotated[SourceLink, Tag("[link]")],
-    Discriminator(_source_kind),
-]
-
-
-class Partner(Strict):
-    organisation: Ref = Field(
-        title="Organisation", description="Id för en organisation i katalogen.", examples=["orebrobostader"]
-    )
-    part: Text | None = Field(
-        None, title="Roll i samverkan", examples=["Ställde krav på praktikplatser i upphandlingen."]
-    )
-
-
-class Period(Strict):
-    start: PartialDate = Field(title="Start", description="ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ.", examples=["2009"])
-    end: PartialDate | None = Field(None, title="Slut", examples=["2011"])
-
-
-class Translation(Strict):
-    """A record's name and summary in another language, written by the association."""
-
-    name: Text | None = Field(None, title="Namn", description="Namnet på det språket.", max_length=checks.NAME_MAX)
-    summary: Text | None = Field(
-        None, title="Kort beskrivning", description="En eller två meningar på det språket.", max_length=300
-    )
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> Translation:
-        if self.name is None and self.summary is None:
-            _reject(self, [(("name",), "empty-translation", {})])
-        return self
+from commonmap.records.parts import (
+    Accessibility,
+    Address,
+    ClosedPeriod,
+    Contact,
+    Cost,
+    Hours,
+    Location,
+    Partner,
+    Period,
+    Service,
+    Source,
+    Translation,
+    source_text,  # noqa: F401 (export/hsds.py imports it from here)
+)
+from commonmap.records.values import (
+    AreaId,
+    Category,
+    CollaborationStatus,
+    Flag,
+    FullDate,
+    Id,
+    Language,
+    Markdown,
+    OfferStatus,
+    OrganisationKind,
+    Ref,
+    Serves,
+    Strict,
+    Text,
+    TranslationLanguage,
+    reject,
+)
 
 
 class Record(Strict):
@@ -313,7 +116,7 @@ class Record(Strict):
 
     @model_validator(mode="after")
     def _no_repeats(self) -> Record:
-        _reject(self, consistency.repeats(self))
+        reject(self, consistency.repeats(self))
         return self
 
     @property
@@ -328,6 +131,61 @@ class Record(Strict):
     @property
     def temporarily_closed(self) -> bool:
         return False
+
+    @property
+    def ended(self) -> bool:
+        """A collaboration that is over (its page and its place among the good examples stay)."""
+        return False
+
+    # Where the record is and what it refers to, answered by each type (whereabouts.py reads these).
+    @property
+    def has_own_site(self) -> bool:
+        """Whether the record is somewhere of its own (organisations and places: an address, a
+        point, a protected address) rather than at the meeting places it refers to."""
+        return False
+
+    @property
+    def own_location(self) -> Location | None:
+        return None
+
+    @property
+    def own_address(self) -> Address | None:
+        return None
+
+    @property
+    def is_protected(self) -> bool:
+        """Whether its address must never be published (organisations and places may say so)."""
+        return False
+
+    @property
+    def hours(self) -> list[Hours]:
+        """Its own opening hours (a place's, or when an organisation answers)."""
+        return []
+
+    @property
+    def open_on_holidays(self) -> bool:
+        return False
+
+    @property
+    def offers(self) -> list[Service]:
+        """The services it offers (organisations list theirs)."""
+        return []
+
+    @property
+    def organisation_ids(self) -> tuple[str, ...]:
+        """The organisations it belongs to: a place's hosts, a role's organisation, the partners."""
+        return ()
+
+    @property
+    def place_ids(self) -> tuple[str, ...]:
+        """The meeting places it is at: a volunteer role's place, a collaboration's places."""
+        return ()
+
+    @property
+    def refers_to(self) -> tuple[str, ...]:
+        """The records it belongs to or works at, in field order, once each (distinct_from, "not
+        the same as", is no relation)."""
+        return tuple(dict.fromkeys([*self.organisation_ids, *self.place_ids]))
 
 
 class Offer(Record):
@@ -367,7 +225,7 @@ class Offer(Record):
             errors.append((("status",), "status-reason-missing", {}))
         if self.reopens is not None and self.status != "temporarily-closed":
             errors.append((("reopens",), "reopens-not-closed", {"status": self.status}))
-        _reject(self, errors)
+        reject(self, errors)
         return self
 
 
@@ -376,9 +234,33 @@ class Protectable(Offer):
     opening hours (a place's, or when an organisation answers): both subclasses declare
     `opening_hours`, each where its editor form shows it."""
 
+    @property
+    def has_own_site(self) -> bool:
+        return True
+
+    @property
+    def own_location(self) -> Location | None:
+        return self.location  # type: ignore[attr-defined]
+
+    @property
+    def own_address(self) -> Address | None:
+        return self.address  # type: ignore[attr-defined]
+
+    @property
+    def is_protected(self) -> bool:
+        return self.protected  # type: ignore[attr-defined]
+
+    @property
+    def hours(self) -> list[Hours]:
+        return self.opening_hours  # type: ignore[attr-defined]
+
+    @property
+    def open_on_holidays(self) -> bool:
+        return self.open_on_public_holidays  # type: ignore[attr-defined]
+
     @model_validator(mode="after")
     def _hours_do_not_overlap(self) -> Protectable:
-        _reject(self, consistency.overlapping_hours(self.opening_hours))  # type: ignore[attr-defined]
+        reject(self, consistency.overlapping_hours(self.opening_hours))  # type: ignore[attr-defined]
         return self
 
     @model_validator(mode="after")
@@ -395,7 +277,7 @@ class Protectable(Offer):
             errors.append((("protected",), "protected-contact-missing", {}))
         if isinstance(self, Place) and not self.areas:
             errors.append((("protected",), "protected-area-missing", {}))
-        _reject(self, errors)
+        reject(self, errors)
         return self
 
 
@@ -432,6 +314,10 @@ class Organisation(Protectable):
         examples=[True],
     )
 
+    @property
+    def offers(self) -> list[Service]:
+        return self.services
+
 
 class Place(Protectable):
     hosts: list[Ref] = Field(
@@ -455,6 +341,10 @@ class Place(Protectable):
     accessibility: Accessibility | None = Field(None, title="Tillgänglighet")
     cost: Cost | None = Field(None, title="Kostnad")
 
+    @property
+    def organisation_ids(self) -> tuple[str, ...]:
+        return tuple(self.hosts)
+
 
 class Role(Offer):
     organisation: Ref = Field(title="Organisation", examples=["nattvandrarna-orebro"])
@@ -469,6 +359,14 @@ class Role(Offer):
     )
     how_to_apply: Text | None = Field(None, title="Så anmäler du dig")
 
+    @property
+    def place_ids(self) -> tuple[str, ...]:
+        return (self.place,) if self.place else ()
+
+    @property
+    def organisation_ids(self) -> tuple[str, ...]:
+        return (self.organisation,)
+
 
 class Collaboration(Record):
     partners: list[Partner] = Field(min_length=1, title="Parter")
@@ -480,21 +378,14 @@ class Collaboration(Record):
     lessons: list[Text] = Field(default_factory=list, title="Lärdomar")
     # Whether it is a good example is the municipality's choice, in directory/good_examples.yml.
 
+    @property
+    def ended(self) -> bool:
+        return self.status == "ended"
 
-# The record types, keyed by their folder in directory/ (a contract).
-TYPES: dict[str, type[Record]] = {
-    "organisations": Organisation,
-    "places": Place,
-    "roles": Role,
-    "collaborations": Collaboration,
-}
-# The field names of each record type (asking pydantic for model_fields each time is slow).
-FIELDS: dict[type[Record], frozenset[str]] = {model: frozenset(model.model_fields) for model in TYPES.values()}
+    @property
+    def organisation_ids(self) -> tuple[str, ...]:
+        return tuple(partner.organisation for partner in self.partners)
 
-# Which record type each reference field must point to, for the cross-record checks.
-REFERENCES: dict[str, str] = {
-    "hosts": "organisations",
-    "organisation": "organisations",
-    "place": "places",
-    "places": "places",
-}
+    @property
+    def place_ids(self) -> tuple[str, ...]:
+        return tuple(self.places)

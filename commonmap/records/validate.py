@@ -20,22 +20,27 @@ from pydantic import BaseModel
 
 from commonmap.base import clock, parallel
 from commonmap.records import areasfile, consistency, domains, goodexamples, helplines, inputs, typed
-from commonmap.records.directory import CategoryDef, Directory, Entry, Vocabulary, vocabulary_warnings
+from commonmap.records.directory import CategoryDef, Directory, Entry, Vocabulary, good_examples_of, vocabulary_warnings
 from commonmap.records.duplicates import Keys, duplicate_warnings, record_keys
+from commonmap.records.geography import Areas
 from commonmap.records.inputs import AREAS_FILE, CATEGORIES_FILE
 from commonmap.records.loader import Loaded, load_file
-from commonmap.records.model import REFERENCES, TYPES, Record
+from commonmap.records.model import Record
 from commonmap.records.problems import Problem, field_name
 from commonmap.records.suggest import suggest, vocabulary_id
+from commonmap.records.types import REFERENCES, TYPE_NAMES, TYPES
+from commonmap.records.whereabouts import sites_of
 
 M = TypeVar("M", bound=BaseModel)
 STALE_MONTHS = 12
-TYPE_NAMES = {
-    "organisations": "organisation",
-    "places": "mötesplats",
-    "roles": "volontäruppdrag",
-    "collaborations": "samverkan",
-}
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What a record is checked against on its own: the categories and the areas."""
+
+    categories: dict[str, CategoryDef]
+    areas: Areas
 
 
 @dataclass
@@ -88,17 +93,24 @@ def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | 
     good = goodexamples.read(root, _relative(root, root / goodexamples.FILE), problems)
     if categories is None or areas is None:
         return None, sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
-    directory = Directory(root, categories, areas, helplines=lines.helplines if lines else [])
     files = found.records
-    directory.files = {type_: sum(t == type_ for _, t, _ in files) for type_ in TYPES}
-    checked = parallel.map_shares(partial(_check_files, directory=directory, today=today), files, workers)
+    terms = Terms(categories, areas)
+    checked = parallel.map_shares(partial(_check_files, terms=terms, today=today), files, workers)
     for item in checked:
         problems += item.problems
-    first = _collect(directory, [item for item in checked if _field(item.subject, "id")], problems)
+    first, entries = _collect([item for item in checked if _field(item.subject, "id")], problems)
     if good is not None:
         candidates = {id_: goodexamples.Candidate(item.type, item.file, item.subject) for id_, item in first.items()}
         problems += goodexamples.check(good, candidates)
-        directory.set_good_examples(good.ids)
+    directory = Directory(
+        root,
+        categories,
+        areas,
+        entries,
+        helplines=lines.helplines if lines else [],
+        files={type_: sum(t == type_ for _, t, _ in files) for type_ in TYPES},
+        good_examples=good_examples_of(good.ids, entries) if good is not None else (),
+    )
     if lines and lines_loaded:
         problems += helplines.problems(lines, lines_loaded.file, lines_loaded.position, directory.entries)
     return directory, sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
@@ -108,16 +120,16 @@ def _relative(root: Path, path: Path) -> str:
     return str(Path(root.name) / path.relative_to(root)) if root.name else str(path)
 
 
-def _check_files(files: list[tuple[str, str, str]], directory: Directory, today: date) -> list[Checked]:
+def _check_files(files: list[tuple[str, str, str]], terms: Terms, today: date) -> list[Checked]:
     """Every check that a file needs alone: reading, the schema, the vocabulary, dates, areas."""
     checked = [_check_file(file) for file in files]
     judged = [item for item in checked if item.subject is not None]
     with_location = [item for item in judged if _point(item.subject)]
     points = [_point(item.subject) for item in with_location]
-    for item, where in zip(with_location, directory.areas.locate(points), strict=True):
+    for item, where in zip(with_location, terms.areas.locate(points), strict=True):
         item.located = where
     for item in judged:
-        item.problems += _record_problems(item, directory, today)
+        item.problems += _record_problems(item, terms, today)
         if item.record is not None:
             item.keys = record_keys(item.record, item.type)
     return checked
@@ -167,7 +179,7 @@ def _read_categories(root: Path, problems: list[Problem]) -> dict[str, CategoryD
     return {c.id: c for c in vocabulary.categories}
 
 
-def _record_problems(item: Checked, directory: Directory, today: date) -> Iterator[Problem]:
+def _record_problems(item: Checked, terms: Terms, today: date) -> Iterator[Problem]:
     """Checks of one record that need the vocabulary, the areas or today's date. On a partial
     record, the checks of fields that are left out are skipped: those have problems of their own."""
     record = item.subject
@@ -181,14 +193,14 @@ def _record_problems(item: Checked, directory: Directory, today: date) -> Iterat
     if id_ is not None and id_ != expected:
         yield at(("id",), "id-mismatch", value=id_, expected=expected)
     explained = item.loaded.explained if item.loaded else frozenset()  # the loader said what is wrong
-    labels = {c.id: c.label for c in directory.categories.values()}
+    labels = {c.id: c.label for c in terms.categories.values()}
     for path, category in _categories(record):
-        if category not in directory.categories and path not in explained:
+        if category not in terms.categories and path not in explained:
             code, params = _unknown(category, labels, "category")
-            yield at(path, code, **params, allowed=", ".join(directory.categories))
-    names = {area.id: area.name for area in directory.areas}
+            yield at(path, code, **params, allowed=", ".join(terms.categories))
+    names = {area.id: area.name for area in terms.areas}
     for index, area in enumerate(_field(record, "areas", ())):
-        if area is not None and area not in directory.areas.by_id and ("areas", index) not in explained:
+        if area is not None and area not in terms.areas.by_id and ("areas", index) not in explained:
             code, params = _unknown(area, names, "area")
             yield at(("areas", index), code, **params)
     yield from _date_problems(record, today, at)
@@ -199,7 +211,7 @@ def _record_problems(item: Checked, directory: Directory, today: date) -> Iterat
     point = _point(record)
     if point and item.located is None:
         params = {"lat": location.lat, "lon": location.lon}
-        swapped = directory.areas.locate([(location.lon, location.lat)])[0] is not None
+        swapped = terms.areas.locate([(location.lon, location.lat)])[0] is not None
         yield at(("location",), "swapped-coordinates" if swapped else "outside-municipality", **params)
 
 
@@ -273,10 +285,10 @@ def months_between(earlier: date, later: date) -> int:
     return months - (later.day < earlier.day)
 
 
-def _collect(directory: Directory, checked: list[Checked], problems: list[Problem]) -> dict[str, Checked]:
-    """Cross-record checks, then the valid records into the directory with their areas. Records
-    with problems take part in the checks (a reference to one is not "unknown"), not the directory.
-    Returns the first record of each id."""
+def _collect(checked: list[Checked], problems: list[Problem]) -> tuple[dict[str, Checked], dict[str, Entry]]:
+    """Cross-record checks, then the valid records as entries with their areas, in id order.
+    Records with problems take part in the checks (a reference to one is not "unknown"), not the
+    directory. Returns the first record of each id, and the entries."""
     first: dict[str, Checked] = {}
     for item in checked:
         id_ = item.subject.id
@@ -292,10 +304,10 @@ def _collect(directory: Directory, checked: list[Checked], problems: list[Proble
     kept = [item for item in first.values() if item.record is not None]
     problems += duplicate_warnings([(item, item.record, item.type) for item in kept], [item.keys for item in kept])
     valid = {id_: item for id_, item in first.items() if item.record is not None}
-    for id_ in sorted(valid):
-        item = valid[id_]
-        directory.entries[id_] = Entry(item.record, item.type, item.file, _located_in(item, valid))
-    return first
+    entries = {
+        id_: Entry(item.record, item.type, item.file, _located_in(item, valid)) for id_, item in sorted(valid.items())
+    }
+    return first, entries
 
 
 def _reference_problems(item: Checked, types: dict[str, str]) -> Iterator[Problem]:
@@ -339,16 +351,14 @@ def references(record: BaseModel) -> Iterator[tuple[tuple, str, str]]:
 
 
 def _located_in(item: Checked, by_id: dict[str, Checked]) -> tuple[str, ...]:
-    """Areas from the record's own point, or from the points of the places it refers to."""
-    record = item.record
-    if _field(record, "location") is not None:
+    """Areas from the record's own point, or from the points of the meeting places it is at."""
+    if item.record.own_location is not None:
         return item.located or ()
-    place_ids = [_field(record, "place"), *_field(record, "places", [])]
     found: set[str] = set()
-    for place_id in filter(None, place_ids):
-        place = by_id.get(place_id)
-        if place is not None and place.type == "places":
-            found.update(_located_in(place, by_id))
-            if _field(place.record, "protected", False):  # no point: it is where it says it serves
-                found.update(place.record.areas)
+    for place in sites_of(item, by_id):
+        if place is item:  # at a site of its own without a point
+            continue
+        found.update(place.located or ())
+        if place.record.is_protected:  # no point: it is where it says it serves
+            found.update(place.record.areas)
     return tuple(sorted(found))

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from commonmap.base import ui
 from commonmap.records.checks import language_names
 from commonmap.records.directory import Directory, Entry
+from commonmap.records.model import Organisation, Role
 from commonmap.site import richtext
 from commonmap.site.urls import url_of
 
@@ -94,14 +95,14 @@ def record_doc(entry: Entry, directory: Directory, category_words: dict[str, str
     record = entry.record
     categories = [directory.categories[c] for c in record.categories if c in directory.categories]
     areas = [directory.areas.by_id[a].name for a in entry.areas if a in directory.areas.by_id]
-    type_words = _type_words(entry.type, getattr(record, "kind", None))
+    type_words = _type_words(entry.type, record.kind if isinstance(record, Organisation) else None)
     texts = [
         ("name", record.name),
         ("category", ", ".join(c.label for c in categories)),
         ("type", type_words),
         ("language", ", ".join(language_words(code) for code in record.languages)),
         ("area", ", ".join([*areas, *([ui.t(f"serves.{record.serves}")] if record.serves else [])])),
-        ("for", ", ".join([*record.target_groups, *(s.name for s in getattr(record, "services", []))])),
+        ("for", ", ".join([*record.target_groups, *(s.name for s in record.offers)])),
         ("summary", record.summary or ""),
         ("text", " ".join(_texts(entry, directory))),
     ]
@@ -141,17 +142,16 @@ def _type_words(type_: str, kind: str | None) -> str:
 def _texts(entry: Entry, directory: Directory) -> Iterable[str]:
     """The longer texts: description, a role's tasks, services, hosts and partners, outcomes."""
     record = entry.record
-    for markdown in (record.description, getattr(record, "tasks", None)):
+    for markdown in (record.description, record.tasks if isinstance(record, Role) else None):
         if markdown:
             yield Markup(richtext.render(markdown)).striptags()
-    for service in getattr(record, "services", []):
+    for service in record.offers:
         yield service.description or ""
-    related = [*getattr(record, "hosts", []), getattr(record, "organisation", None)]
-    related += [p.organisation for p in getattr(record, "partners", [])]
+    related = record.organisation_ids
     yield from (directory.entries[id_].record.name for id_ in related if id_ in directory.entries)
     for key in ("requirements", "outcomes", "lessons", "funding"):
         yield from getattr(record, key, [])
-    address = getattr(record, "address", None)
+    address = record.own_address
     if address is not None:
         yield " ".join(filter(None, [address.street, address.city]))
 

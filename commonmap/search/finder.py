@@ -11,8 +11,10 @@ from importlib import resources
 from commonmap.base import ui
 from commonmap.base.languages import SWEDISH
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import TYPES
+from commonmap.records.model import Place, Record
 from commonmap.records.settings import Settings
+from commonmap.records.types import TYPES
+from commonmap.records.whereabouts import sites_of
 from commonmap.search.documents import FIELDS, where_of
 from commonmap.site import holidays, wire
 from commonmap.site.localized import language_label, localized
@@ -142,19 +144,21 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
         "c": [index["c"][c] for c in record.categories],
         "a": [index["a"][a] for a in entry.areas],
     }
-    cost, access = getattr(record, "cost", None), getattr(record, "accessibility", None)
+    # A place's own facts; the hours are a place's or an organisation's.
+    facts = record if isinstance(record, Place) else None
+    cost, access = (facts.cost, facts.accessibility) if facts else (None, None)
     optional = {
         "l": [index["l"][code] for code in record.languages],
-        "h": _rows(getattr(record, "opening_hours", []), wire.HOURS),
-        "cp": _rows(getattr(record, "closed_periods", []), wire.CLOSED_PERIODS),
-        "ho": True if getattr(record, "open_on_public_holidays", False) else None,
+        "h": _rows(record.hours, wire.HOURS),
+        "cp": _rows(facts.closed_periods, wire.CLOSED_PERIODS) if facts else None,
+        "ho": True if record.open_on_holidays else None,
         "tc": True if record.temporarily_closed else None,
         "st": record.status if record.status in ("planned", "ended") else None,
         "pr": True if directory.protected_places(entry) else None,
         "f": cost.free if cost else None,
         "w": access.wheelchair if access else None,
-        "ll": [place.location.lat, place.location.lon] if getattr(place, "location", None) else None,
-        "llx": True if getattr(place, "location", None) and place.location.approximate else None,
+        "ll": [place.own_location.lat, place.own_location.lon] if place.own_location else None,
+        "llx": True if place.own_location and place.own_location.approximate else None,
         "sv": WIDE.index(record.serves) if record.serves else None,
         "ad": _address(place),
         "tn": {code: t.name for code, t in record.translations.items() if t.name} or None,
@@ -189,19 +193,16 @@ def _plain(entry: Entry, directory: Directory, local) -> dict[str, str]:
     }
 
 
-def _place_of(entry: Entry, directory: Directory):
-    """Where a record is (for "near me" and the address): itself for organisations and places,
-    its place for a volunteer role, its first place for a collaboration. A protected place has
-    neither an address nor a location (the model refuses them), so nothing of it is shown."""
-    record = entry.record
-    place_id = getattr(record, "place", None) or next(iter(getattr(record, "places", [])), None)
-    if entry.type in ("organisations", "places") or place_id is None or place_id not in directory.entries:
-        return record
-    return directory.entries[place_id].record
+def _place_of(entry: Entry, directory: Directory) -> Record:
+    """Where a record is (for "near me" and the address): its first site (whereabouts.py), itself
+    when it has none. A collaboration at several places is near me only by its first (a known
+    limit: the map shows them all). A protected place has neither an address nor a location
+    (the model refuses them), so nothing of it is shown."""
+    return next(iter(sites_of(entry, directory.entries)), entry).record
 
 
-def _address(record) -> str | None:
-    address = getattr(record, "address", None)
+def _address(record: Record) -> str | None:
+    address = record.own_address
     if address is None:
         return None
     return ", ".join(filter(None, [address.street, " ".join(filter(None, [address.postal_code, address.city]))]))

@@ -17,19 +17,15 @@ from __future__ import annotations
 
 import json
 
-from commonmap.site import templating
 from commonmap.records.checks import language_names
 from commonmap.records.directory import Directory, Entry
-from commonmap.records.model import Hours, Organisation, Place, Role
+from commonmap.records.model import Organisation, Place, Record, Role
+from commonmap.records.parts import Hours
 from commonmap.records.settings import Settings
+from commonmap.records.types import BY_FOLDER
+from commonmap.site import templating
 from commonmap.site.urls import url_of
 
-SCHEMA_TYPES = {
-    "organisations": "Organization",
-    "places": "Place",
-    "roles": "JobPosting",
-    "collaborations": "Project",
-}
 DAYS = {
     "mo": "Monday",
     "tu": "Tuesday",
@@ -44,7 +40,11 @@ DAYS = {
 def json_ld(entry: Entry, settings: Settings, directory: Directory) -> dict:
     """The schema.org data of a record page."""
     record = entry.record
-    data: dict[str, object] = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entry.type], "name": record.name}
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": BY_FOLDER[entry.type].schema_org,
+        "name": record.name,
+    }
     if settings.site_url:
         data["url"] = settings.page_url(url_of(entry))
     if record.summary:
@@ -141,12 +141,12 @@ def _address(record: Organisation | Place) -> dict:
     return data
 
 
-def _place(record) -> dict[str, object]:
+def _place(record: Record) -> dict[str, object]:
     """A Place with the record's address and point (a protected place has neither)."""
     data: dict[str, object] = {"@type": "Place"}
-    if getattr(record, "address", None):
+    if record.own_address:
         data["address"] = _address(record)
-    location = getattr(record, "location", None)
+    location = record.own_location
     if location:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": location.lat, "longitude": location.lon}
     return data

@@ -17,45 +17,32 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from commonmap.base import clock, ui
-
-from commonmap.records import freshness
-
-from commonmap.site import reach, richtext, templating
-from commonmap.records.directory import Directory, Entry
-from commonmap.site.jsonld import json_ld, script_json
 from commonmap.base.languages import LANGUAGES, SWEDISH
-from commonmap.site.localized import localized
-from commonmap.records.model import TYPES, Hours
-from commonmap.site.outputs import Output, Page, Snippet
+from commonmap.records import freshness
+from commonmap.records.directory import Directory, Entry
+from commonmap.records.parts import Hours
 from commonmap.records.settings import Settings
+from commonmap.records.types import TYPES
+from commonmap.site import reach, richtext, templating
+from commonmap.site.jsonld import json_ld, script_json
+from commonmap.site.localized import localized
+from commonmap.site.outputs import Output, Page, Snippet
 from commonmap.site.urls import FOLDERS, base_of, url_of
 
 DAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"]
 
 
-@dataclass
-class Relations:
-    """Links between records, both ways, computed once for all pages."""
+# What a record page lists of the records that refer to it, by their type (record.html).
+Relations = dict[str, dict[str, list[Entry]]]
 
-    places: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
-    roles: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
-    collaborations: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
 
-    @classmethod
-    def of(cls, directory: Directory) -> Relations:
-        found = cls()
-        for entry in directory.entries.values():
-            record = entry.record
-            if entry.type == "places":
-                for host in record.hosts:
-                    found.places[host].append(entry)
-            elif entry.type == "roles":
-                for target in filter(None, (record.organisation, record.place)):
-                    found.roles[target].append(entry)
-            elif entry.type == "collaborations":
-                for target in dict.fromkeys([p.organisation for p in record.partners] + record.places):
-                    found.collaborations[target].append(entry)
-        return found
+def relations_of(directory: Directory) -> Relations:
+    """The records referring to each id (Directory.referred_by), grouped by the referrer's type."""
+    found: Relations = {type_: defaultdict(list) for type_ in TYPES}
+    for target, entries in directory.referred_by.items():
+        for entry in entries:
+            found[entry.type][target].append(entry)
+    return found
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:
@@ -114,7 +101,7 @@ class SiteView:
 
     @cached_property
     def relations(self) -> Relations:
-        return Relations.of(self.directory)
+        return relations_of(self.directory)
 
     def render(self, template: str, path: str, **context: object) -> str:
         local = self.local
@@ -199,8 +186,8 @@ class SiteView:
     def good_examples_page(self) -> Page:
         path = "goda-exempel.md"
         examples = [self.directory.entries[id_] for id_ in self.directory.good_examples]
-        current = [e for e in examples if e.record.status != "ended"]
-        ended = [e for e in examples if e.record.status == "ended"]
+        current = [e for e in examples if not e.record.ended]
+        ended = [e for e in examples if e.record.ended]
         html = self.render("good_examples.html", path, current=current, ended=ended)
         return Page(path, ui.t("good_examples"), html, description=ui.t("good_examples_intro"))
 

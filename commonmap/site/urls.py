@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from commonmap.records.directory import Entry
+from commonmap.records.types import RECORD_TYPES
 
-FOLDERS = {
-    "organisations": "organisationer",
-    "places": "motesplatser",
-    "roles": "volontaruppdrag",
-    "collaborations": "samverkan",
-}
+FOLDERS = {type_.folder: type_.url_folder for type_ in RECORD_TYPES}
 
 
 def url_of(entry: Entry) -> str:
