@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from commonmap.records.model import TYPES
+from commonmap.records.types import TYPES
 from commonmap.site import wire
 
 # The files with a header, and the item count each one's chunks must add up to.
