@@ -25,11 +25,11 @@ import time
 from pathlib import Path
 
 import build_map
-from benchmarks.synthetic import generate
 from commonmap.base import collector
 from commonmap.map import coverage, karta, mapdata, mapview, spatial
 from commonmap.records.settings import Settings
 from commonmap.records.validate import read_directory
+from tests.support.synthetic import generate
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
@@ -58,7 +58,9 @@ def map_data(directory):
     served = coverage.coverage(directory, geography)
     shading = mapdata.area_shading(served, "ingen")
     files = [
-        mapdata.to_json(mapdata.marker_table(mapdata.record_features(directory, geography.markers), list(directory.categories))),
+        mapdata.to_json(
+            mapdata.marker_table(mapdata.record_features(directory, geography.markers), list(directory.categories))
+        ),
         mapdata.to_json(mapdata.area_features(directory, served)),
         coverage.to_csv(directory, served),
     ]
@@ -109,7 +111,7 @@ def first_markers(out: Path, runs: int = 3) -> list[tuple[float, float]]:
     """(first markers or clusters visible, all markers loaded) in seconds from navigation start."""
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import serve
+    from tests.support.browser import serve
 
     url, server = serve(out)
     found = []

@@ -13,7 +13,7 @@ import yaml
 
 from commonmap.records import loader
 from commonmap.records.validate import read_directory
-from tests.conftest import TESTS, TODAY, problem_keys, validate
+from tests.support.directories import TESTS, TODAY, problem_keys, validate
 
 BAD = sorted((TESTS / "bad").glob("*.yml"))
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import problem_keys, validate
+from tests.support.directories import problem_keys, validate
 
 HELPLINES = """helplines:
   - topic: Stöd

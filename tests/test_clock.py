@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from commonmap.base import clock
-from tests.conftest import ROOT, TODAY
+from tests.support.directories import TODAY
+from tests.support.sites import ROOT
 
 COMMAND = [sys.executable, "-m", "commonmap.cli"]
 

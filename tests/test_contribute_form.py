@@ -17,8 +17,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from commonmap.records.loader import load_bytes
-from tests.conftest import MINIMAL, TODAY, fixture_site, serve
+from tests.support.browser import serve
+from tests.support.directories import MINIMAL, TODAY
+from tests.support.sites import fixture_site
 from tests.test_trust_csp import VIOLATIONS
+
+pytestmark = pytest.mark.browser  # every test here opens Chromium
 
 REPO = "https://github.com/exempel/karta"
 EMAIL = "gemensam-karta@example.se"  # mkdocs.yml's report_email, which the test site keeps

@@ -27,7 +27,8 @@ from commonmap.export.hsds_columns import COLUMNS
 from commonmap.records.model import TYPES, Organisation
 from commonmap.records.settings import Settings
 from commonmap.records.validate import read_directory
-from tests.conftest import ROOT, TODAY
+from tests.support.directories import TODAY
+from tests.support.sites import ROOT
 
 HSDS_SCHEMA = ROOT.parent / "shared" / "data" / "hsds" / "schema"
 BASE = "https://hsds.invalid/schema/"

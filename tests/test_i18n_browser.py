@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
+
+pytestmark = pytest.mark.browser  # every test here opens Chromium
 
 SCREENSHOTS = ROOT / ".cache" / "screenshots"
 

@@ -16,7 +16,7 @@ import pytest
 from commonmap.base import words
 from commonmap.base.languages import LANGUAGES, SWEDISH
 from commonmap.search import index
-from tests.conftest import fixture_site
+from tests.support.sites import fixture_site
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 RESIDENT = ["", "hitta-stod/", "karta/", "kategorier/", "kategorier/arbete/", "omraden/", "omraden/vivalla/", "om/"]
@@ -264,4 +264,6 @@ def test_the_header_search_speaks_the_pages_language_and_sends_to_its_finder(bui
     action, label = form.groups()
     expected = "sok/" if code == SWEDISH else f"{code}/hitta-stod/"
     assert posixpath.normpath(posixpath.join(page, action)) + "/" == expected
-    assert label == texts.t("search.label") and (code in (SWEDISH, "lattlast") or label != i18n.texts(SWEDISH).t("search.label"))
+    assert label == texts.t("search.label") and (
+        code in (SWEDISH, "lattlast") or label != i18n.texts(SWEDISH).t("search.label")
+    )

@@ -12,7 +12,11 @@ from axe_playwright_python.sync_playwright import Axe
 
 from commonmap.map import mapdata, spatial
 from commonmap.records.validate import read_directory
-from tests.conftest import ROOT, TODAY, axe_violations, fixture_site, local_tab, serve
+from tests.support.browser import axe_violations, local_tab, serve
+from tests.support.directories import TODAY
+from tests.support.sites import ROOT, fixture_site
+
+pytestmark = pytest.mark.browser  # every test here opens Chromium
 
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_PATTERN = re.compile(r"^https://tile\.openstreetmap\.org/\d+/\d+/\d+\.png$")
@@ -91,9 +95,7 @@ def open_map(page, url: str, fragment: str = "") -> None:
 def wait_still(page) -> None:
     """Until no zoom or cluster animation runs: while one does, the old cluster icons are still
     in the page beside the new ones (a loaded machine counted 59 markers of 32)."""
-    page.wait_for_function(
-        "() => !document.querySelector('#cm-map.leaflet-zoom-anim, #cm-map .leaflet-cluster-anim')"
-    )
+    page.wait_for_function("() => !document.querySelector('#cm-map.leaflet-zoom-anim, #cm-map .leaflet-cluster-anim')")
 
 
 def markers_shown(page) -> int:

@@ -8,7 +8,7 @@ import string
 import yaml
 
 from commonmap.records.messages import MESSAGES
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
 
 
 def test_every_code_has_message_and_hint() -> None:

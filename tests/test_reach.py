@@ -32,7 +32,8 @@ from commonmap.records import freshness
 from commonmap.records.settings import Settings
 from commonmap.records.validate import read_directory
 from commonmap.search import finder
-from tests.conftest import TESTS, TODAY, fixture_site
+from tests.support.directories import TESTS, TODAY
+from tests.support.sites import fixture_site
 
 REACH = TESTS / "fixtures" / "reach"
 

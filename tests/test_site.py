@@ -11,8 +11,9 @@ import yaml
 
 from commonmap.records.validate import read_directory
 from commonmap.site.urls import FOLDERS
-from tests.conftest import ROOT, TODAY
-from tests.safety import unsafe_markup
+from tests.support.directories import TODAY
+from tests.support.safety import unsafe_markup
+from tests.support.sites import ROOT
 
 
 def test_a_page_for_every_record_at_its_contract_url(built_site: Path) -> None:

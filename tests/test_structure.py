@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
 
 PACKAGE = ROOT / "commonmap"
 # The stages in the order data flows; a module may import from its own stage and earlier ones.
@@ -77,7 +77,11 @@ def test_the_checks_see_what_they_should() -> None:
     """The import reader finds a lazy import and names a stage; a broken reader would pass everything."""
     tree = ast.parse("def f():\n    import mkdocs.config\n    from commonmap.site import pages\n")
     assert imported(tree) == ["mkdocs.config", "commonmap.site", "commonmap.site.pages"]
-    assert [stage_of(n) for n in ("commonmap.records.model", "commonmap.cli", "commonmap.map")] == ["records", "", "map"]
+    assert [stage_of(n) for n in ("commonmap.records.model", "commonmap.cli", "commonmap.map")] == [
+        "records",
+        "",
+        "map",
+    ]
 
 
 def test_no_module_is_too_long() -> None:

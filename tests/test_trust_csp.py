@@ -13,7 +13,9 @@ import pytest
 
 from commonmap.map import mapdata
 from commonmap.records.validate import read_directory
-from tests.conftest import TODAY, build_site, serve, site_config
+from tests.support.browser import serve
+from tests.support.directories import TODAY
+from tests.support.sites import build_site, site_config
 from tests.test_map_browser import markers_shown, open_map
 from tests.test_site_browser import search
 from tests.test_trust_hostile import SHOWN, directory_with, headers
@@ -111,6 +113,7 @@ def violations(page) -> list[str]:
     return page.evaluate("window.__csp")
 
 
+@pytest.mark.browser
 def test_search_works_under_the_policy(guarded, site_url: str) -> None:
     titles = search(guarded, site_url, "Kvinnofridslinjen")
     assert any("Kvinnofridslinjen" in title for title in titles), titles
@@ -129,6 +132,7 @@ def hostile_site_url(tmp_path_factory):
     server.shutdown()
 
 
+@pytest.mark.browser
 def test_the_map_and_a_popup_work_under_the_policy(page, hostile_site_url) -> None:
     url, root = hostile_site_url
     guarded = guard(page, url)
@@ -147,6 +151,7 @@ def test_the_map_and_a_popup_work_under_the_policy(page, hostile_site_url) -> No
     assert set(guarded.hosts) <= {"127.0.0.1", TILE_HOST}
 
 
+@pytest.mark.browser
 def test_the_finder_and_its_qr_code_work_under_the_policy(guarded, site_url: str) -> None:
     guarded.goto(f"{site_url}/hitta-stod/")
     guarded.wait_for_selector("#cm-results > li h3")  # drawn by finder.js (the plain list has none)
@@ -157,7 +162,10 @@ def test_the_finder_and_its_qr_code_work_under_the_policy(guarded, site_url: str
     assert violations(guarded) == []
 
 
-@pytest.mark.parametrize("path", ["", "organisationer/kvinnofridslinjen/", "omraden/vivalla/", "bidra/", "bidra/plats/", "oppna-data/"])
+@pytest.mark.parametrize(
+    "path", ["", "organisationer/kvinnofridslinjen/", "omraden/vivalla/", "bidra/", "bidra/plats/", "oppna-data/"]
+)
+@pytest.mark.browser
 def test_pages_load_without_violations(guarded, site_url: str, path: str) -> None:
     guarded.goto(f"{site_url}/{path}", wait_until="networkidle")
     # The theme's bundle ran (on a busy machine it may still be running when the network is idle).
@@ -167,6 +175,7 @@ def test_pages_load_without_violations(guarded, site_url: str, path: str) -> Non
     assert set(guarded.hosts) <= {"127.0.0.1", TILE_HOST}
 
 
+@pytest.mark.browser
 def test_the_policy_blocks_an_injected_handler(guarded, site_url: str) -> None:
     """Were a value ever to reach a page as markup, its handler would not run."""
     guarded.goto(f"{site_url}/organisationer/kvinnofridslinjen/", wait_until="networkidle")

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests import bounded
-from tests.conftest import MINIMAL, ROOT, TESTS, build_site, problem_keys, site_config, validate
+from tests.support import processes
+from tests.support.directories import MINIMAL, TESTS, problem_keys, validate
+from tests.support.sites import ROOT, build_site, site_config
 
 AREAS = TESTS / "hostile" / "areas"
 AREA_CASES = yaml.safe_load((AREAS / "expect.yml").read_text(encoding="utf-8"))
@@ -51,7 +52,7 @@ def directory_with(tmp_path: Path, name: str, content: bytes) -> Path:
     return root
 
 
-def error_lines(run: bounded.Run, name: str) -> list[int]:
+def error_lines(run: processes.Run, name: str) -> list[int]:
     return sorted(line for line, severity in run.problems(name) if severity == "error")
 
 
@@ -61,7 +62,7 @@ def error_lines(run: bounded.Run, name: str) -> list[int]:
 @pytest.mark.parametrize("case", sorted(AREA_CASES), ids=lambda name: name.removesuffix(".geojson"))
 def test_areas_file_case(tmp_path: Path, case: str) -> None:
     root = directory_with(tmp_path, "areas.geojson", (AREAS / case).read_bytes())
-    run = bounded.validate(root)
+    run = processes.validate(root)
     want = expected(AREA_CASES[case]["expect"])
     assert run.code == (1 if want else 0), run.output[-2000:]
     assert error_lines(run, "areas.geojson") == want, run.stdout[-2000:]
@@ -131,7 +132,7 @@ GENERATED_AREAS = {
 def test_areas_file_sizes_depths_and_encodings_are_bounded(tmp_path: Path, name: str) -> None:
     content, line, code = GENERATED_AREAS[name]
     root = directory_with(tmp_path, "areas.geojson", content)
-    run = bounded.validate(root)
+    run = processes.validate(root)
     assert run.code == 1
     assert error_lines(run, "areas.geojson")[:1] == [line], run.stdout[-2000:]
     run.assert_bounded()
@@ -170,7 +171,7 @@ def test_vocabulary_case(tmp_path: Path, path: Path) -> None:
     want = codes(headers(path)["expect"])
     found = sorted((line, code) for name, line, code in problem_keys(validate(root)) if name == "categories.yml")
     assert found == want
-    run = bounded.validate(root)
+    run = processes.validate(root)
     errors = [line for line, code in want if code != "duplicate-color"]
     assert run.code == (1 if errors else 0)
     assert error_lines(run, "categories.yml") == errors
@@ -215,7 +216,7 @@ def test_vocabulary_sizes_and_encodings_are_bounded(tmp_path: Path, name: str) -
     root = directory_with(tmp_path, "categories.yml", content or b"")
     if content is None:
         (root / "categories.yml").unlink()
-    run = bounded.validate(root)
+    run = processes.validate(root)
     assert run.code == 1
     assert error_lines(run, "categories.yml")[:1] == [line], run.stdout[-2000:]
     run.assert_bounded()
@@ -234,7 +235,7 @@ def test_settings_case(tmp_path: Path, path: Path) -> None:
     shutil.copy(path, tmp_path / "mkdocs.yml")
     want = codes(headers(path)["expect"])
     assert sorted((p.line, p.code) for p in siteconfig.problems(tmp_path / "mkdocs.yml")) == want
-    run = bounded.validate(root)
+    run = processes.validate(root)
     assert run.code == (1 if want else 0), run.output[-2000:]
     assert error_lines(run, "mkdocs.yml") == [line for line, _ in want]
     run.assert_bounded()

@@ -25,8 +25,9 @@ from pathlib import Path
 import pytest
 
 from commonmap.records import checks
-from tests.conftest import MINIMAL, ROOT, TESTS, build_site, site_config
-from tests.safety import MARKER, unsafe_markup
+from tests.support.directories import MINIMAL, TESTS
+from tests.support.safety import MARKER, unsafe_markup
+from tests.support.sites import ROOT, build_site, site_config
 
 HOSTILE = sorted((TESTS / "hostile").glob("*.yml"))
 SECONDS, MEGABYTES = 5.0, 500

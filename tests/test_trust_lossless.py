@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.synthetic import generate
 from commonmap.export import geojson
 from commonmap.map import mapdata
 from commonmap.records.model import SourceLink
 from commonmap.records.validate import read_directory
 from commonmap.site.urls import FOLDERS, url_of
-from tests.conftest import ROOT, TODAY, build_site, site_config
+from tests.support.directories import TODAY
+from tests.support.sites import ROOT, build_site, site_config
+from tests.support.synthetic import generate
 
 
 class Page(HTMLParser):

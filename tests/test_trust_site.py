@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from commonmap.site.urls import FOLDERS
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
 
 VNU_JAR = Path(os.environ.get("VNU_JAR", ROOT / ".cache" / "vnu" / "vnu.jar"))
 # The theme's own markup, not ours: mkdocs-material puts autocomplete="off" on its two checkbox

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import json
 
-from commonmap.site import templating
 from commonmap.records.checks import language_names
 from commonmap.records.directory import Directory, Entry
 from commonmap.records.model import Hours, Organisation, Place, Role
 from commonmap.records.settings import Settings
+from commonmap.site import templating
 from commonmap.site.urls import url_of
 
 SCHEMA_TYPES = {

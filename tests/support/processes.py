@@ -1,5 +1,5 @@
-"""`commonmap validate` in its own process, held to the bounds of the trust tests: its exit code,
-its whole output, and the CPU time and peak memory it took."""
+"""The command line in its own process, as a user runs it; `commonmap validate` held to the bounds
+of the trust tests: its exit code, its whole output, and the CPU time and peak memory it took."""
 
 from __future__ import annotations
 
@@ -44,6 +44,13 @@ class Run:
         for line in self.output.splitlines():
             assert len(line) <= LINE_MAX, line[:200]
             assert not UNSAFE_OUTPUT.search(line), line[:200]
+
+
+def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """`commonmap ARGS` run to its end: its exit code and output as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "commonmap.cli", *args], capture_output=True, text=True, timeout=timeout
+    )
 
 
 def validate(root: Path, *options: str) -> Run:
