@@ -5,7 +5,7 @@ no policy violation and no request leaving 127.0.0.1 except map tiles."""
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,6 +13,7 @@ import pytest
 
 from commonmap.map import mapdata
 from commonmap.records.validate import read_directory
+from tests.support import html
 from tests.support.browser import serve
 from tests.support.directories import TODAY
 from tests.support.sites import build_site, site_config
@@ -34,29 +35,24 @@ document.addEventListener('securitypolicyviolation', function (e) {
 """
 
 
-class Head(HTMLParser):
-    """The CSP meta elements of a page, and whether any executable inline script precedes them."""
+@dataclass
+class Head:
+    """The CSP meta elements of a page, and the executable inline scripts it has."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.policies: list[str] = []
-        self.inline: list[str] = []
-        self._script = False
+    policies: list[str]
+    inline: list[str]
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "meta" and (values.get("http-equiv") or "").lower() == "content-security-policy":
-            self.policies.append(values.get("content") or "")
-        if tag == "script":
-            executable = (values.get("type") or "text/javascript") in ("text/javascript", "module")
-            self._script = executable and "src" not in values
-
-    def handle_endtag(self, tag: str) -> None:
-        self._script = False if tag == "script" else self._script
-
-    def handle_data(self, data: str) -> None:
-        if self._script and data.strip():
-            self.inline.append(data.strip()[:60])
+    @classmethod
+    def of(cls, page: str) -> Head:
+        document = html.parse(page)
+        metas = [m for m in document.elements("meta") if m.get("http-equiv").lower() == "content-security-policy"]
+        scripts = [
+            s
+            for s in document.elements("script")
+            if (s.get("type") or "text/javascript") in ("text/javascript", "module") and "src" not in s.attrs
+        ]
+        inline = [text.strip()[:60] for script in scripts for _, text in script.strings() if text.strip()]
+        return cls([m.get("content") for m in metas], inline)
 
 
 def test_every_page_has_the_policy_and_no_inline_script(built_site: Path) -> None:
@@ -64,8 +60,7 @@ def test_every_page_has_the_policy_and_no_inline_script(built_site: Path) -> Non
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 50
     for path in pages:
-        head = Head()
-        head.feed(path.read_text(encoding="utf-8"))
+        head = Head.of(path.read_text(encoding="utf-8"))
         assert head.policies == [POLICY], path
         assert head.inline == [], path
 
@@ -81,8 +76,7 @@ def test_the_tile_server_comes_from_the_plugin_setting(make_directory, tmp_path:
     result = build_site(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     page = (tmp_path / "site" / "karta" / "index.html").read_text(encoding="utf-8")
-    head = Head()
-    head.feed(page)
+    head = Head.of(page)
     assert "img-src 'self' data: https://*.tiles.example.org;" in head.policies[0]
     assert "tile.openstreetmap.org" not in head.policies[0]
 
