@@ -15,11 +15,12 @@ from commonmap.map import mapdata
 from commonmap.records.validate import read_directory
 from tests.support import html
 from tests.support.browser import serve
-from tests.support.directories import TODAY
+from tests.support.corpus import headers
+from tests.support.directories import TODAY, minimal_with
 from tests.support.sites import build_site, site_config
 from tests.test_map_browser import markers_shown, open_map
 from tests.test_site_browser import search
-from tests.test_trust_hostile import SHOWN, directory_with, headers
+from tests.test_trust_hostile import SHOWN
 
 TILE_HOST = "tile.openstreetmap.org"
 POLICY = (
@@ -118,7 +119,7 @@ def test_search_works_under_the_policy(guarded, site_url: str) -> None:
 def hostile_site_url(tmp_path_factory):
     """The minimal directory (it has places on the map) with the accepted hostile records."""
     folder = tmp_path_factory.mktemp("csp")
-    root = directory_with(folder, {f"{headers(p)['folder']}/{p.name}": p.read_bytes() for p in SHOWN})
+    root = minimal_with(folder / "directory", {f"{headers(p)['folder']}/{p.name}": p.read_bytes() for p in SHOWN})
     result = build_site(site_config(folder, root), folder / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     url, server = serve(folder / "site")

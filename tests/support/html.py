@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,9 +16,13 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 @dataclass(eq=False)
 class Element:
     tag: str
-    attrs: dict[str, str | None]
+    pairs: list[tuple[str, str | None]]  # the attributes as written, repeats included
     parent: Element | None = None
     children: list[Element | str] = field(default_factory=list)
+
+    @cached_property
+    def attrs(self) -> dict[str, str | None]:
+        return dict(self.pairs)
 
     def get(self, name: str) -> str:
         """The attribute's value; "" when absent or empty."""
@@ -65,16 +70,16 @@ class Element:
 class _Builder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.document = self.open = Element("#document", {})
+        self.document = self.open = Element("#document", [])
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, dict(attrs), self.open)
+        element = Element(tag, attrs, self.open)
         self.open.children.append(element)
         if tag not in VOID:
             self.open = element
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.open.children.append(Element(tag, dict(attrs), self.open))
+        self.open.children.append(Element(tag, attrs, self.open))
 
     def handle_endtag(self, tag: str) -> None:
         # An end tag closes the nearest open element of its name and all inside it; a stray one is ignored.

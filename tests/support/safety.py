@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+from tests.support.html import Element, parse
 
 MARKER = "alert("  # every hostile test value calls alert(); theme scripts never do
 
@@ -19,42 +19,43 @@ def script_url(value: str) -> bool:
     return normal.startswith(BAD_SCHEMES)
 
 
-class _Unsafe(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-        self._script: str | None = None
+def _attributes(element: Element) -> list[str]:
+    """What an element's attributes would run: handlers, script URLs, the marker in srcdoc or style."""
+    tag, found = element.tag, []
+    for name, value in element.pairs:
+        if name.startswith("on"):
+            found.append(f"<{tag} {name}=...>")
+        if name in URL_ATTRIBUTES and script_url(value or ""):
+            found.append(f"<{tag} {name}={value!r}>")
+        if name in ("srcdoc", "style") and MARKER in (value or ""):
+            found.append(f"<{tag} {name}=...>")
+    return found
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(f"<{tag} {name}=...>")
-            if name in URL_ATTRIBUTES and script_url(value or ""):
-                self.found.append(f"<{tag} {name}={value!r}>")
-            if name in ("srcdoc", "style") and MARKER in (value or ""):
-                self.found.append(f"<{tag} {name}=...>")
-        if tag in FOREIGN:
-            self.found.append(f"<{tag}>")
-        if tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "refresh":
-            self.found.append("<meta http-equiv=refresh>")
-        if tag == "script":
-            self._script = dict(attrs).get("type") or "text/javascript"
-        if tag in ("img", "svg", "math") and any(MARKER in (v or "") for _, v in attrs):
-            self.found.append(f"<{tag}>")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._script = None
+def _element(element: Element) -> list[str]:
+    tag, found = element.tag, _attributes(element)
+    if tag in FOREIGN:
+        found.append(f"<{tag}>")
+    if tag == "meta" and element.get("http-equiv").lower() == "refresh":
+        found.append("<meta http-equiv=refresh>")
+    if tag in ("img", "svg", "math") and any(MARKER in (v or "") for _, v in element.pairs):
+        found.append(f"<{tag}>")
+    return found
 
-    def handle_data(self, data: str) -> None:
-        if self._script and self._script not in ("application/ld+json", "application/json") and MARKER in data:
-            self.found.append(f"script with {data[:60]!r}")
-        if self._script and ("<!--" in data or "<script" in data.lower()):
-            self.found.append(f"markup inside a script: {data[:60]!r}")
+
+def _script(element: Element) -> list[str]:
+    kind, found = element.get("type") or "text/javascript", []
+    for _, data in element.strings():
+        if kind not in ("application/ld+json", "application/json") and MARKER in data:
+            found.append(f"script with {data[:60]!r}")
+        if "<!--" in data or "<script" in data.lower():
+            found.append(f"markup inside a script: {data[:60]!r}")
+    return found
 
 
 def unsafe_markup(html: str) -> list[str]:
     """Scripts, event handlers and script URLs that data could have injected into a page."""
-    parser = _Unsafe()
-    parser.feed(html)
-    return parser.found
+    found = []
+    for element in parse(html).elements():
+        found += _element(element) + (_script(element) if element.tag == "script" else [])
+    return found
