@@ -18,7 +18,8 @@ import pytest
 import yaml
 
 from tests.support import processes
-from tests.support.directories import MINIMAL, TESTS, problem_keys, validate
+from tests.support.corpus import codes, headers, lines
+from tests.support.directories import MINIMAL, TESTS, minimal_with, problem_keys, validate
 from tests.support.sites import ROOT, build_site, site_config
 
 AREAS = TESTS / "hostile" / "areas"
@@ -28,28 +29,8 @@ SETTINGS = sorted((TESTS / "hostile" / "settings").glob("*.yml"))
 VALID_AREAS = (AREAS / "valid.geojson").read_text(encoding="utf-8")
 
 
-def headers(path: Path) -> dict[str, str]:
-    found = {}
-    for line in path.read_text(encoding="utf-8").splitlines()[:3]:
-        if line.startswith("# ") and ":" in line:
-            key, _, value = line[2:].partition(":")
-            found[key] = value.strip()
-    return found
-
-
-def expected(text: str) -> list[int]:
-    return sorted(int(item.split()[0]) for item in text.split(",") if item.strip())
-
-
-def codes(text: str) -> list[tuple[int, str]]:
-    return sorted((int(item.split()[0]), item.split()[1]) for item in text.split(",") if item.strip())
-
-
 def directory_with(tmp_path: Path, name: str, content: bytes) -> Path:
-    root = tmp_path / "directory"
-    shutil.copytree(MINIMAL, root)
-    (root / name).write_bytes(content)
-    return root
+    return minimal_with(tmp_path / "directory", {name: content})
 
 
 def error_lines(run: processes.Run, name: str) -> list[int]:
@@ -63,7 +44,7 @@ def error_lines(run: processes.Run, name: str) -> list[int]:
 def test_areas_file_case(tmp_path: Path, case: str) -> None:
     root = directory_with(tmp_path, "areas.geojson", (AREAS / case).read_bytes())
     run = processes.validate(root)
-    want = expected(AREA_CASES[case]["expect"])
+    want = lines(AREA_CASES[case]["expect"])
     assert run.code == (1 if want else 0), run.output[-2000:]
     assert error_lines(run, "areas.geojson") == want, run.stdout[-2000:]
     run.assert_bounded()
