@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from commonmap.map import mapdata, spatial
 from commonmap.records.validate import read_directory
-from tests.support.browser import axe_violations, local_tab, serve
+from tests.support.browser import axe_violations, local_tab, only, serve
 from tests.support.directories import TODAY
 from tests.support.sites import ROOT, fixture_site
 
@@ -72,15 +72,7 @@ def site(map_site, page):
     url, _ = map_site
     page.requests = []
     page.dialogs = []
-
-    def route(route_):
-        page.requests.append(route_.request.url)
-        if route_.request.url.startswith(url + "/"):
-            route_.continue_()
-        else:
-            route_.abort()
-
-    page.route("**/*", route)
+    only(page, url + "/", page.requests)
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     return url
 
@@ -248,7 +240,7 @@ def test_map_pages_have_no_serious_accessibility_violations(site, page, path):
 def test_the_sample_site_map_and_coverage(built_site, site_url, page):
     directory, _ = read_directory(ROOT / "directory")
     expected = sum(len(mapdata.points_of(e, directory.entries)) for e in directory.entries.values())
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort())
+    only(page, site_url)
     open_map(page, site_url)
     assert markers_shown(page) == expected
     assert page.locator("#cm-map path.cm-area").count() == 36

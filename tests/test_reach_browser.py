@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.support.browser import serve
+from tests.support.browser import only, serve
 from tests.support.sites import fixture_site
 from tests.test_reach import reach_files
 
@@ -41,7 +41,7 @@ def tab(browser):
         permissions=["geolocation"],
     )
     page = context.new_page()
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1") else r.abort())
+    only(page, "http://127.0.0.1")
     yield page
     context.close()
 

@@ -4,8 +4,6 @@ closed periods and Swedish public holidays, checked in the validator and in the 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -13,8 +11,9 @@ import pytest
 
 from commonmap.records.validate import read_directory
 from commonmap.site.holidays import easter, swedish_holidays
-from tests.support.browser import serve
+from tests.support.browser import only, serve
 from tests.support.directories import MINIMAL, TODAY, problem_keys, validate
+from tests.support.processes import cli
 from tests.support.sites import ROOT, fixture_site
 
 PROTECTED = """\
@@ -151,8 +150,7 @@ sources: [testfixtur]
 def test_a_protected_record_with_a_street_or_coordinates_is_rejected(make_directory, added, line, code) -> None:
     root = make_directory({"places/skyddat-boende.yml": PROTECTED + added})
     assert problem_keys(validate(root)) == [("skyddat-boende.yml", line, code)]
-    command = [sys.executable, "-m", "commonmap.cli", "validate", str(root)]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=root.parent)
+    result = cli("validate", str(root), cwd=root.parent)
     assert result.returncode == 1
     assert f"directory/places/skyddat-boende.yml:{line}:" in result.stdout
     assert "skyddad adress" in result.stdout
@@ -236,7 +234,7 @@ def tab(browser, reliable_site):
     _, url = reliable_site
     context = browser.new_context(locale="sv-SE", timezone_id="Europe/Stockholm")
     page = context.new_page()
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+    only(page, url)
     yield page
     context.close()
 

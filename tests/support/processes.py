@@ -46,11 +46,13 @@ class Run:
             assert not UNSAFE_OUTPUT.search(line), line[:200]
 
 
-def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """`commonmap ARGS` run to its end: its exit code and output as text."""
-    return subprocess.run(
-        [sys.executable, "-m", "commonmap.cli", *args], capture_output=True, text=True, timeout=timeout
-    )
+def cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """`commonmap ARGS` run to its end (`env` added to the environment): its exit code and output as text."""
+    command = [sys.executable, "-m", "commonmap.cli", *args]
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=environment, cwd=cwd)
 
 
 def validate(root: Path, *options: str) -> Run:
