@@ -23,7 +23,7 @@ from pathlib import Path
 from benchmarks import finder_10k, map_10k, search_10k
 from benchmarks.measure import machine_speed, mkdocs, run
 from benchmarks.site_10k import OUT, bare, project
-from benchmarks.synthetic import generate
+from tests.support.synthetic import generate
 
 Row = tuple[str, str, str]
 

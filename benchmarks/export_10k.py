@@ -11,11 +11,11 @@ from __future__ import annotations
 import argparse
 import time
 
-from benchmarks.synthetic import ROOT, generate
 from commonmap import export
 from commonmap.base import collector
 from commonmap.export import geojson, hsds_files, native, tables
 from commonmap.records.validate import read_directory
+from tests.support.synthetic import ROOT, generate
 
 OUT = ROOT / "benchmarks" / "out" / "export"
 

@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks.gzip_server import GzipHandler
 from benchmarks.site_10k import OUT, build, project
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 
 @dataclass

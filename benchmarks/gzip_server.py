@@ -1,6 +1,6 @@
 """A request handler that compresses text with gzip, as static hosts do (GitHub Pages, Netlify,
 nginx with gzip on), so that a benchmark measures the bytes a resident really receives:
-`tests.conftest.serve(folder, GzipHandler)`."""
+`tests.support.browser.serve(folder, GzipHandler)`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import gzip
 import mimetypes
 from pathlib import Path
 
-from tests.conftest import QuietHandler
+from tests.support.browser import QuietHandler
 
 TEXT = {".html", ".css", ".js", ".json", ".geojson", ".csv", ".svg", ".xml", ".txt"}
 

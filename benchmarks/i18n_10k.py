@@ -17,8 +17,8 @@ import shutil
 from pathlib import Path
 
 from benchmarks.measure import machine_speed, mkdocs
-from benchmarks.synthetic import ROOT, generate
 from commonmap.base.languages import LANGUAGES
+from tests.support.synthetic import ROOT, generate
 
 OUT = ROOT / "benchmarks" / "out" / "i18n"
 HOOK = Path(__file__).with_name("record_pages_hook.py")

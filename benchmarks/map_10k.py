@@ -25,11 +25,11 @@ import time
 from pathlib import Path
 
 import build_map
-from benchmarks.synthetic import generate
 from commonmap.base import collector
 from commonmap.map import coverage, karta, mapdata, mapview, spatial
 from commonmap.records.settings import Settings
 from commonmap.records.validate import read_directory
+from tests.support.synthetic import generate
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
@@ -109,7 +109,7 @@ def first_markers(out: Path, runs: int = 3) -> list[tuple[float, float]]:
     """(first markers or clusters visible, all markers loaded) in seconds from navigation start."""
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import serve
+    from tests.support.browser import serve
 
     url, server = serve(out)
     found = []

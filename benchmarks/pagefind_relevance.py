@@ -18,7 +18,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from commonmap.records.validate import read_directory
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, serve
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.support.sites import ROOT, build_site
 from tests.test_search_relevance import QUERIES, accepted
 
 

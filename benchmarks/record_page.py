@@ -21,8 +21,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(HERE))
 
-from benchmarks.synthetic import generate  # noqa: E402
-from tests.conftest import CHROMIUM, serve  # noqa: E402
+from tests.support.browser import CHROMIUM, serve  # noqa: E402
+from tests.support.synthetic import generate  # noqa: E402
 
 
 def build(root: Path, directory: Path, out: Path) -> Path:

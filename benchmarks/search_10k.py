@@ -23,7 +23,7 @@ from benchmarks.gzip_server import GzipHandler
 from benchmarks.site_10k import OUT, build, project
 from commonmap.records.validate import read_directory
 from commonmap.search import index
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 QUERY = "språkcafé"  # a word of the synthetic records' texts and a category's everyday word
 

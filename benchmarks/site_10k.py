@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 from benchmarks.measure import mkdocs
-from benchmarks.synthetic import ROOT, WORDS, generate
+from tests.support.synthetic import ROOT, WORDS, generate
 
 OUT = ROOT / "benchmarks" / "out"
 THEME = "theme: {name: material, language: sv, font: false}\nplugins:\n  - search: {lang: sv}\n"

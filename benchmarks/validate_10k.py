@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from benchmarks.measure import machine_speed, run
-from benchmarks.synthetic import ROOT, generate
+from tests.support.synthetic import ROOT, generate
 
 
 def main() -> None:

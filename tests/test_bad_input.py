@@ -13,26 +13,19 @@ import yaml
 
 from commonmap.records import loader
 from commonmap.records.validate import read_directory
-from tests.conftest import TESTS, TODAY, problem_keys, validate
+from tests.support.corpus import codes, headers
+from tests.support.directories import TESTS, TODAY, problem_keys, validate
 
 BAD = sorted((TESTS / "bad").glob("*.yml"))
 
 
-def header(path: Path, name: str) -> str | None:
-    for line in path.read_text(encoding="utf-8").splitlines()[:3]:
-        if line.startswith(f"# {name}: "):
-            return line.split(": ", 1)[1]
-    return None
-
-
 def expected(path: Path) -> list[tuple[str, int, str]]:
-    pairs = [item.split() for item in header(path, "expect").split(",")]
-    return sorted((path.name, int(line), code) for line, code in pairs)
+    return [(path.name, line, code) for line, code in codes(headers(path)["expect"])]
 
 
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
 def test_bad_file_is_reported_at_its_line(make_directory, path: Path) -> None:
-    folder = header(path, "folder") or "organisations"
+    folder = headers(path).get("folder") or "organisations"
     root = make_directory({f"{folder}/{path.name}": path.read_bytes()})
     found = sorted(k for k in problem_keys(validate(root)) if k[0] == path.name)
     assert found == expected(path)

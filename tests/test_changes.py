@@ -13,7 +13,8 @@ from commonmap.cli import main
 from commonmap.export import changes
 from commonmap.records.settings import Settings
 from commonmap.records.validate import read_directory
-from tests.conftest import TODAY, build_site, site_config
+from tests.support.directories import TODAY
+from tests.support.sites import build_site, site_config
 
 SETTINGS = Settings(site_url="https://karta.example.se/")
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import problem_keys, validate
+from tests.support import html
+from tests.support.directories import problem_keys, validate
 
 HELPLINES = """helplines:
   - topic: Stöd
@@ -28,52 +29,32 @@ HELPLINES = """helplines:
 """
 
 
-class Chrome(HTMLParser):
+@dataclass
+class Chrome:
     """The first link of the body, the ids, the crisis strip's links and the footer's links."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.first_link: str | None = None
-        self.ids: set[str] = set()
-        self.strip: list[tuple[str, str]] = []  # (href, text) of links in the crisis strip
-        self.footer: list[str] = []
-        self.quick_exit = False
-        self._in_body = self._in_strip = self._in_footer = False
-        self._href: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"] or "")
-        self._in_body |= tag == "body"
-        self._in_strip |= "cm-crisis" in (values.get("class") or "").split()
-        self._in_footer |= "cm-footer-nav" in (values.get("class") or "").split()
-        self.quick_exit |= "data-cm-quick-exit" in values
-        if tag == "a" and self._in_body:
-            self._href = values.get("href") or ""
-            # The theme's own skip link (pages with a table of contents) is hidden: resident.css.
-            if self.first_link is None and "md-skip" not in (values.get("class") or ""):
-                self.first_link = self._href
-            if self._in_footer:
-                self.footer.append(self._href)
-
-    def handle_data(self, data: str) -> None:
-        if self._href is not None and self._in_strip:
-            self.strip.append((self._href, data))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a":
-            self._href = None
-        if tag == "aside":
-            self._in_strip = False
-        if tag == "nav":
-            self._in_footer = False
+    first_link: str | None
+    ids: set[str]
+    strip: list[tuple[str, str]]  # (href, text) of links in the crisis strip
+    footer: list[str]
+    quick_exit: bool
 
 
 def chrome_of(path: Path) -> Chrome:
-    found = Chrome()
-    found.feed(path.read_text(encoding="utf-8"))
-    return found
+    document = html.parse_file(path)
+    links = [a for body in document.elements("body") for a in body.elements("a")]
+
+    def inside(a: html.Element, tag: str, class_: str) -> bool:
+        return any(e.tag == tag and e.has_class(class_) for e in a.lineage())
+
+    return Chrome(
+        # The theme's own skip link (pages with a table of contents) is hidden: resident.css.
+        first_link=next((a.get("href") for a in links if "md-skip" not in a.get("class")), None),
+        ids={e.get("id") for e in document.elements() if e.get("id")},
+        strip=[(a.get("href"), text) for a in links if inside(a, "aside", "cm-crisis") for _, text in a.strings()],
+        footer=[a.get("href") for a in links if inside(a, "nav", "cm-footer-nav")],
+        quick_exit=any("data-cm-quick-exit" in e.attrs for e in document.elements()),
+    )
 
 
 def test_every_page_starts_with_the_skip_link_shows_the_strip_and_links_the_statement(built_site: Path) -> None:

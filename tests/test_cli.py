@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 from commonmap.cli import main
+from tests.support.processes import cli as run
 
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): .+ Tips: .+$")
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "commonmap.cli", *args], capture_output=True, text=True, timeout=60)
 
 
 def test_valid_directory_exits_0_with_summary(make_directory) -> None:

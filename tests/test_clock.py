@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -10,15 +9,11 @@ from datetime import date
 from pathlib import Path
 
 from commonmap.base import clock
-from tests.conftest import ROOT, TODAY
+from tests.support.directories import TODAY
+from tests.support.processes import cli as run
+from tests.support.sites import ROOT
 
 COMMAND = [sys.executable, "-m", "commonmap.cli"]
-
-
-def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*COMMAND, *args], capture_output=True, text=True, timeout=60, env={**os.environ, **(env or {})}, cwd=cwd
-    )
 
 
 def test_the_suite_runs_on_its_pinned_day() -> None:

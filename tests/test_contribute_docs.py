@@ -9,7 +9,7 @@ from commonmap.cli import main
 from commonmap.contribute.fields import fields_of
 from commonmap.records.messages import MESSAGES
 from commonmap.records.types import TYPES
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
 
 
 def paths(model: type, parent: str = "") -> list[str]:

@@ -7,8 +7,6 @@ usable with labels, described errors and the keyboard."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -17,8 +15,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from commonmap.records.loader import load_bytes
-from tests.conftest import MINIMAL, TODAY, fixture_site, serve
+from tests.support.browser import serve
+from tests.support.directories import MINIMAL, TODAY
+from tests.support.processes import cli
+from tests.support.sites import fixture_site
 from tests.test_trust_csp import VIOLATIONS
+
+pytestmark = pytest.mark.browser  # every test here opens Chromium
 
 REPO = "https://github.com/exempel/karta"
 EMAIL = "gemensam-karta@example.se"  # mkdocs.yml's report_email, which the test site keeps
@@ -77,8 +80,7 @@ def validate_file(directory: Path, folder: str, name: str, text: str, tmp_path: 
     root = tmp_path / "directory"
     shutil.copytree(directory, root)
     (root / folder / name).write_text(text, encoding="utf-8")
-    command = [sys.executable, "-m", "commonmap.cli", "validate", str(root)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    result = cli("validate", str(root), cwd=tmp_path, timeout=120)
     return result.returncode, result.stdout
 
 

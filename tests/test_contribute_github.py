@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from commonmap.records.validate import read_directory
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))

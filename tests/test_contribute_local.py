@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
 from tests.test_contribute_new import fill
 from tests.test_governance import _Loader
 

@@ -10,7 +10,7 @@ import pytest
 
 from commonmap.contribute.reference import COMMON_CODES, error_messages, placeholder_text
 from commonmap.records.messages import MESSAGES
-from tests.conftest import TESTS, problem_keys, validate
+from tests.support.directories import TESTS, problem_keys, validate
 
 HEAD = "id: forening\nname: Föreningen\nkind: association\n"
 TAIL = "last_reviewed: 2026-01-15\nsources: [test]\n"

@@ -10,7 +10,7 @@ import pytest
 from commonmap.cli import main
 from commonmap.contribute.new import template
 from commonmap.records.types import TYPES
-from tests.conftest import TODAY, problem_keys, validate
+from tests.support.directories import TODAY, problem_keys, validate
 
 # What a volunteer writes into each empty placeholder (ids that exist in tests/fixtures/minimal).
 FILL = {

@@ -10,7 +10,8 @@ from datetime import date
 from commonmap.cli import main
 from commonmap.contribute.review import months_between, stale, stale_csv, stats
 from commonmap.records.validate import read_directory
-from tests.conftest import ROOT, TODAY
+from tests.support.directories import TODAY
+from tests.support.sites import ROOT
 
 OLD_PLACE = """id: gammal-plats
 name: Gammal plats

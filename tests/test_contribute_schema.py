@@ -12,7 +12,7 @@ import pytest
 
 from commonmap.contribute.schema import NAMES, expected_files
 from commonmap.records.validate import read_directory
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
 
 SCHEMAS = ROOT / "schema"
 SAMPLE = ROOT / "directory"

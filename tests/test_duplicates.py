@@ -9,7 +9,7 @@ import pytest
 from commonmap.records.duplicates import duplicate_warnings, name_key, phone_key, website_key
 from commonmap.records.loader import load_bytes
 from commonmap.records.types import TYPES
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
 
 BASE = {"categories": "[gemenskap]", "last_reviewed": "2026-01-15", "sources": "[test]"}
 KIND = {"organisations": {"kind": "association"}, "places": {"hosts": "[x-host]"}, "roles": {"tasks": "Hjälpa till."}}

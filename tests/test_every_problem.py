@@ -13,7 +13,7 @@ from commonmap.base.characters import excerpt
 from commonmap.records import loader
 from commonmap.records.messages import STOPPED
 from commonmap.records.yamltext import scalar
-from tests.conftest import problem_keys, validate
+from tests.support.directories import problem_keys, validate
 
 # One meeting place with a mistake of a different kind on nearly every line.
 MANY_MISTAKES = """\

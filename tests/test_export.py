@@ -28,7 +28,8 @@ from commonmap.records.model import Organisation
 from commonmap.records.settings import Settings
 from commonmap.records.types import TYPES
 from commonmap.records.validate import read_directory
-from tests.conftest import ROOT, TODAY
+from tests.support.directories import TODAY
+from tests.support.sites import ROOT
 
 HSDS_SCHEMA = ROOT.parent / "shared" / "data" / "hsds" / "schema"
 BASE = "https://hsds.invalid/schema/"

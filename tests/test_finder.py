@@ -11,7 +11,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from commonmap.records.validate import read_directory
-from tests.conftest import ROOT, TODAY, fixture_site, serve
+from tests.support.browser import serve
+from tests.support.directories import TODAY
+from tests.support.sites import ROOT, fixture_site
+
+pytestmark = pytest.mark.browser  # every test here opens Chromium
 
 EXTRA = {
     "places/dagcafe.yml": """\

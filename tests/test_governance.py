@@ -13,7 +13,8 @@ import yaml
 from commonmap.records import governance
 from commonmap.records.settings import Settings
 from commonmap.site.pages import outputs as page_outputs
-from tests.conftest import ROOT, TODAY, problem_keys, validate
+from tests.support.directories import TODAY, problem_keys, validate
+from tests.support.sites import ROOT
 
 CODEOWNERS = ROOT / ".github" / "CODEOWNERS"
 TEAM = re.compile(r"^@[A-Za-z0-9-]+/[A-Za-z0-9_.-]+$")

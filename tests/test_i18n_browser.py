@@ -11,7 +11,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from commonmap.site import wire
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
+
+pytestmark = pytest.mark.browser  # every test here opens Chromium
 
 SCREENSHOTS = ROOT / ".cache" / "screenshots"
 

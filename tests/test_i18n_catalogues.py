@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po, write_po
 
 from commonmap.base import i18n, ui
 from commonmap.base.languages import LANGUAGES, RESIDENT_CONTENT, SWEDISH
-from tests.conftest import ROOT, build_site, site_config
+from tests.support.sites import ROOT, build_site, site_config
 
 OTHERS = [language for code, language in LANGUAGES.items() if code != SWEDISH]
 PYBABEL = Path(sys.executable).with_name("pybabel")

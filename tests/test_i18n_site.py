@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -16,59 +16,36 @@ import pytest
 from commonmap.base import words
 from commonmap.base.languages import LANGUAGES, SWEDISH
 from commonmap.search import index
-from tests.conftest import fixture_site
+from tests.support import html
+from tests.support.sites import fixture_site
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 RESIDENT = ["", "hitta-stod/", "karta/", "kategorier/", "kategorier/arbete/", "omraden/", "omraden/vivalla/", "om/"]
 RESIDENT += ["sprak/"]
 
 
-class Langs(HTMLParser):
+@dataclass
+class Langs:
     """Each text with the language it is in (the nearest lang attribute), <html>'s lang and dir,
     and the language switcher's links."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, str | None]] = []
-        self.texts: list[tuple[str, str]] = []
-        self.html: dict[str, str | None] = {}
-        self.body: dict[str, str | None] = {}
-        self.switcher: list[dict[str, str | None]] = []
-        self.in_switcher = False
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        attributes = dict(attrs)
-        if tag == "html":
-            self.html = attributes
-        if tag == "body":
-            self.body = attributes
-        if tag == "nav" and "cm-languages" in (attributes.get("class") or ""):
-            self.in_switcher = True
-        if tag == "a" and self.in_switcher:
-            self.switcher.append(attributes)
-        if tag not in VOID:
-            inherited = self.stack[-1][1] if self.stack else None
-            self.stack.append((tag, attributes.get("lang", inherited)))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "nav":
-            self.in_switcher = False
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        if data.strip() and self.stack:
-            self.texts.append((" ".join(data.split()), self.stack[-1][1]))
+    texts: list[tuple[str, str | None]]
+    html: dict[str, str | None]
+    body: dict[str, str | None]
+    switcher: list[dict[str, str | None]]
 
     def lang_of(self, text: str) -> list[str | None]:
         return [lang for found, lang in self.texts if found == text]
 
 
 def parse(path: Path) -> Langs:
-    parser = Langs()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+    document = html.parse_file(path)
+    switchers = [nav for nav in document.elements("nav") if "cm-languages" in nav.get("class")]
+    return Langs(
+        texts=[(" ".join(t.split()), e.lang) for e, t in document.strings() if t.strip() and e is not document],
+        html=next(document.elements("html")).attrs,
+        body=next(document.elements("body")).attrs,
+        switcher=[a.attrs for nav in switchers for a in nav.elements("a")],
+    )
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from commonmap.records import loader
 from commonmap.records.linereader import LineReader
-from tests.conftest import ROOT, TESTS
+from tests.support.directories import TESTS
+from tests.support.sites import ROOT
 
 YAML_FILES = sorted(
     path for folder in (TESTS, ROOT / "directory") for path in folder.rglob("*") if path.suffix in (".yml", ".yaml")
@@ -74,7 +75,7 @@ def test_the_sample_directory_takes_the_fast_path() -> None:
 
 
 def test_the_benchmark_records_take_the_fast_path(tmp_path: Path) -> None:
-    from benchmarks.synthetic import generate
+    from tests.support.synthetic import generate
 
     root = generate(tmp_path / "directory", 40)
     assert all(agree(path.read_text(encoding="utf-8")) for path in sorted(root.rglob("*.yml")) if path.parent != root)

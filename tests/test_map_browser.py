@@ -12,7 +12,11 @@ from axe_playwright_python.sync_playwright import Axe
 
 from commonmap.map import mapdata, spatial
 from commonmap.records.validate import read_directory
-from tests.conftest import ROOT, TODAY, axe_violations, fixture_site, local_tab, serve
+from tests.support.browser import axe_violations, local_tab, only, serve
+from tests.support.directories import TODAY
+from tests.support.sites import ROOT, fixture_site
+
+pytestmark = pytest.mark.browser  # every test here opens Chromium
 
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_PATTERN = re.compile(r"^https://tile\.openstreetmap\.org/\d+/\d+/\d+\.png$")
@@ -68,15 +72,7 @@ def site(map_site, page):
     url, _ = map_site
     page.requests = []
     page.dialogs = []
-
-    def route(route_):
-        page.requests.append(route_.request.url)
-        if route_.request.url.startswith(url + "/"):
-            route_.continue_()
-        else:
-            route_.abort()
-
-    page.route("**/*", route)
+    only(page, url + "/", page.requests)
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     return url
 
@@ -91,9 +87,7 @@ def open_map(page, url: str, fragment: str = "") -> None:
 def wait_still(page) -> None:
     """Until no zoom or cluster animation runs: while one does, the old cluster icons are still
     in the page beside the new ones (a loaded machine counted 59 markers of 32)."""
-    page.wait_for_function(
-        "() => !document.querySelector('#cm-map.leaflet-zoom-anim, #cm-map .leaflet-cluster-anim')"
-    )
+    page.wait_for_function("() => !document.querySelector('#cm-map.leaflet-zoom-anim, #cm-map .leaflet-cluster-anim')")
 
 
 def markers_shown(page) -> int:
@@ -246,7 +240,7 @@ def test_map_pages_have_no_serious_accessibility_violations(site, page, path):
 def test_the_sample_site_map_and_coverage(built_site, site_url, page):
     directory, _ = read_directory(ROOT / "directory")
     expected = sum(len(mapdata.points_of(e, directory.entries)) for e in directory.entries.values())
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort())
+    only(page, site_url)
     open_map(page, site_url)
     assert markers_shown(page) == expected
     assert page.locator("#cm-map path.cm-area").count() == 36

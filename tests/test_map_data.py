@@ -15,7 +15,8 @@ from commonmap.records.validate import read_directory
 from commonmap.site import wire
 from commonmap.site.outputs import Asset, Page
 from commonmap.site.urls import url_of
-from tests.conftest import ROOT, TODAY
+from tests.support.directories import TODAY
+from tests.support.sites import ROOT
 from tests.test_coverage import FILES as COVERAGE_FILES
 
 HOSTILE = "<img src=x onerror=alert(1)> ${alert(1)} `x` \\u0041 </script> &amp;"

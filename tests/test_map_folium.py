@@ -15,7 +15,8 @@ from commonmap.map import folium_page, karta, mapview
 from commonmap.records.settings import Settings
 from commonmap.records.validate import read_directory
 from commonmap.site.outputs import Asset, Page
-from tests.conftest import ROOT, TODAY
+from tests.support.directories import TODAY
+from tests.support.sites import ROOT
 
 JINJA_NAME = "Jinja {{ 7*7 }} {% raw %} {# c #} <b>"
 FILES = {

@@ -8,7 +8,9 @@ import string
 import yaml
 
 from commonmap.records.messages import MESSAGES
-from tests.conftest import ROOT
+from tests.support.corpus import codes, headers
+from tests.support.directories import TESTS
+from tests.support.sites import ROOT
 
 
 def test_every_code_has_message_and_hint() -> None:
@@ -32,13 +34,11 @@ def corpus_codes() -> set[str]:
     headers, tests/hostile/areas/ in its expect.yml."""
     expected = set()
     for folder in ("bad", "hostile/vocabulary", "hostile/settings"):
-        for path in (ROOT / "tests" / folder).glob("*.yml"):
-            for line in path.read_text(encoding="utf-8").splitlines()[:3]:
-                if line.startswith("# expect: "):
-                    expected |= {item.split()[1] for item in line[10:].split(",")}
-    areas = yaml.safe_load((ROOT / "tests" / "hostile" / "areas" / "expect.yml").read_text(encoding="utf-8"))
+        for path in (TESTS / folder).glob("*.yml"):
+            expected |= {code for _, code in codes(headers(path).get("expect", ""))}
+    areas = yaml.safe_load((TESTS / "hostile" / "areas" / "expect.yml").read_text(encoding="utf-8"))
     for case in areas.values():
-        expected |= {item.split()[1] for item in case["expect"].split(",") if item.strip()}
+        expected |= {code for _, code in codes(case["expect"])}
     return expected
 
 

@@ -1,5 +1,5 @@
 """The open data through the standards' own validators (issue 21), on the sample directory and on
-a 1,000-record synthetic directory whose records fill every field (benchmarks/synthetic_rich):
+a 1,000-record synthetic directory whose records fill every field (tests/support/synthetic_rich):
 
 - HSDS JSON: Open Referral's recipe, the schemas compiled with `compiletojsonschema
   --set-additional-properties-false-everywhere` and every object checked with `check-jsonschema`;
@@ -22,15 +22,16 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.synthetic import generate
 from commonmap import export
 from commonmap.export.hsds_columns import COLUMNS
 from commonmap.records.settings import Settings
 from commonmap.records.types import TYPES
 from commonmap.records.validate import read_directory
 from commonmap.site import pages
-from tests.conftest import ROOT, TODAY
-from tests.schemaorg import Vocabulary
+from tests.support.directories import TODAY
+from tests.support.schemaorg import Vocabulary
+from tests.support.sites import ROOT
+from tests.support.synthetic import generate
 
 HSDS_SCHEMA = ROOT.parent / "shared" / "data" / "hsds" / "schema"
 BIN = Path(sys.executable).parent

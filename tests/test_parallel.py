@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.synthetic import generate
 from commonmap.base import parallel
 from commonmap.records.validate import read_directory
-from tests.conftest import TODAY, problem_keys
+from tests.support.directories import TODAY, problem_keys
+from tests.support.synthetic import generate
 
 
 def _pid(items: list[int]) -> list[int]:

@@ -11,7 +11,11 @@ import shapely
 
 from commonmap.records.geography import TOLERANCE
 from commonmap.records.validate import read_directory
-from tests.conftest import TODAY, axe_violations, fixture_site, local_tab, serve
+from tests.support.browser import axe_violations, local_tab, serve
+from tests.support.directories import TODAY
+from tests.support.sites import fixture_site
+
+pytestmark = pytest.mark.browser  # every test here opens Chromium
 
 TILE_HOST = "tile.openstreetmap.org"
 

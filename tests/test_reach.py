@@ -33,7 +33,8 @@ from commonmap.records.settings import Settings
 from commonmap.records.validate import read_directory
 from commonmap.search import finder
 from commonmap.site import wire
-from tests.conftest import TESTS, TODAY, fixture_site
+from tests.support.directories import TESTS, TODAY
+from tests.support.sites import fixture_site
 
 REACH = TESTS / "fixtures" / "reach"
 

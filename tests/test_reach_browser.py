@@ -11,8 +11,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import fixture_site, serve
+from tests.support.browser import only, serve
+from tests.support.sites import fixture_site
 from tests.test_reach import reach_files
+
+pytestmark = pytest.mark.browser  # every test here opens Chromium
 
 LOCAL_IN_VIVALLA = {"exempelplatsen", "exempeluppdraget", "exempelsamverkan", "fikavard", "vivalla-traffpunkt"}
 WIDE_IN_ORDER = ["kommunlinjen", "lanslinjen", "rikslinjen"]  # municipality, county, country
@@ -38,7 +41,7 @@ def tab(browser):
         permissions=["geolocation"],
     )
     page = context.new_page()
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1") else r.abort())
+    only(page, "http://127.0.0.1")
     yield page
     context.close()
 

@@ -4,8 +4,6 @@ closed periods and Swedish public holidays, checked in the validator and in the 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -14,7 +12,10 @@ import pytest
 from commonmap.records.validate import read_directory
 from commonmap.site import wire
 from commonmap.site.holidays import easter, swedish_holidays
-from tests.conftest import MINIMAL, ROOT, TODAY, fixture_site, problem_keys, serve, validate
+from tests.support.browser import only, serve
+from tests.support.directories import MINIMAL, TODAY, problem_keys, validate
+from tests.support.processes import cli
+from tests.support.sites import ROOT, fixture_site
 
 PROTECTED = """\
 id: skyddat-boende
@@ -150,8 +151,7 @@ sources: [testfixtur]
 def test_a_protected_record_with_a_street_or_coordinates_is_rejected(make_directory, added, line, code) -> None:
     root = make_directory({"places/skyddat-boende.yml": PROTECTED + added})
     assert problem_keys(validate(root)) == [("skyddat-boende.yml", line, code)]
-    command = [sys.executable, "-m", "commonmap.cli", "validate", str(root)]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=root.parent)
+    result = cli("validate", str(root), cwd=root.parent)
     assert result.returncode == 1
     assert f"directory/places/skyddat-boende.yml:{line}:" in result.stdout
     assert "skyddad adress" in result.stdout
@@ -235,7 +235,7 @@ def tab(browser, reliable_site):
     _, url = reliable_site
     context = browser.new_context(locale="sv-SE", timezone_id="Europe/Stockholm")
     page = context.new_page()
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+    only(page, url)
     yield page
     context.close()
 
@@ -247,6 +247,7 @@ def finder_ids(tab, url: str, query: str = "", clock: str = "2026-11-25T12:00:00
     return set(tab.locator("#cm-results > li").evaluate_all("items => items.map(i => i.dataset.id)"))
 
 
+@pytest.mark.browser
 def test_a_protected_place_on_its_area_page_in_the_finder_and_as_its_area_on_the_map(tab, reliable_site) -> None:
     _, url = reliable_site
     tab.goto(f"{url}/omraden/brickebacken/")
@@ -274,6 +275,7 @@ def test_a_protected_place_on_its_area_page_in_the_finder_and_as_its_area_on_the
     assert "adressen visas inte" in notice.inner_text() and "Brickebacken" in notice.inner_text()
 
 
+@pytest.mark.browser
 def test_a_closed_place_is_absent_from_map_and_finder_and_its_page_says_closed(tab, reliable_site) -> None:
     _, url = reliable_site
     assert "nedlagda-lokalen" not in finder_ids(tab, url)
@@ -297,12 +299,14 @@ def test_a_closed_place_is_absent_from_map_and_finder_and_its_page_says_closed(t
         ("2026-06-19T12:00:00", {"helgoppet"}),  # midsommarafton, a Friday
     ],
 )
+@pytest.mark.browser
 def test_open_now_respects_closed_periods_and_public_holidays(tab, reliable_site, clock, open_now) -> None:
     _, url = reliable_site
     shown = finder_ids(tab, url, "?tid=nu&behov=gemenskap&typ=places", clock)
     assert shown == open_now  # never renoveras (temporarily closed) nor nedlagda-lokalen (closed)
 
 
+@pytest.mark.browser
 def test_after_midnight_an_opening_belongs_to_the_day_it_began(tab, reliable_site) -> None:
     """exempelplatsen opens Fridays 21:00–01:00; on juldagen (a Friday) it stays closed past midnight."""
     _, url = reliable_site
@@ -319,11 +323,13 @@ def test_after_midnight_an_opening_belongs_to_the_day_it_began(tab, reliable_sit
         ("2026-12-24T23:59:00", {"jourlinjen"}),  # julafton, a minute before midnight
     ],
 )
+@pytest.mark.browser
 def test_a_line_that_answers_round_the_clock_is_open_at_any_hour(tab, reliable_site, clock, open_now) -> None:
     _, url = reliable_site
     assert finder_ids(tab, url, "?tid=nu&typ=organisations", clock) == open_now
 
 
+@pytest.mark.browser
 def test_a_round_the_clock_line_says_dygnet_runt_in_the_finder_and_on_its_page(tab, reliable_site) -> None:
     site, url = reliable_site
     finder_ids(tab, url, "?tid=nu&typ=organisations")

@@ -11,9 +11,13 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import MINIMAL, fixture_site, serve
+from tests.support.browser import serve
+from tests.support.directories import MINIMAL
+from tests.support.sites import fixture_site
 from tests.test_map_browser import FILES as MAP_FILES
 from tests.test_map_browser import click_marker, open_map
+
+pytestmark = pytest.mark.browser  # every test here opens Chromium
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}

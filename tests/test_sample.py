@@ -11,7 +11,8 @@ from commonmap.contribute.actionable import actionable
 from commonmap.records.model import Collaboration, Organisation, Place, Role
 from commonmap.records.parts import SourceLink, source_text
 from commonmap.records.validate import read_directory
-from tests.conftest import ROOT, TODAY
+from tests.support.directories import TODAY
+from tests.support.sites import ROOT
 
 SEEDS = [
     "000_d0c8b694a2e6e978",

@@ -13,7 +13,7 @@ import pytest
 
 from commonmap.records.model import Organisation, Place
 from commonmap.site.holidays import swedish_holidays
-from tests.conftest import local_tab
+from tests.support.browser import local_tab
 
 AREA = "vivalla"
 LEVELS = ("municipality", "county", "country")
@@ -46,6 +46,7 @@ def record_ids(tab, selector: str) -> list[str]:
     return list(dict.fromkeys(h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs))
 
 
+@pytest.mark.browser
 def test_vivalla_page_lists_municipality_wide_help_after_the_local_help(tab, site_url: str, sample) -> None:
     local, wide = local_and_wide(sample)
     assert local and wide["municipality"] and wide["country"]  # the sample has both kinds
@@ -68,6 +69,7 @@ def finder_ids(tab, url: str, query: str, moment: datetime | None = None) -> lis
     return tab.locator("#cm-results > li").evaluate_all("items => items.map(i => i.dataset.id)")
 
 
+@pytest.mark.browser
 def test_finder_on_vivalla_lists_wide_help_after_the_local_help(tab, site_url: str, sample) -> None:
     local, wide = local_and_wide(sample)
     ids = finder_ids(tab, site_url, f"?omrade={AREA}")
@@ -117,6 +119,7 @@ MOMENTS = [
 ]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("clock", MOMENTS)
 def test_open_now_gives_the_places_open_at_that_moment(tab, site_url: str, sample, clock: str) -> None:
     moment = datetime.fromisoformat(clock).replace(tzinfo=ZoneInfo("Europe/Stockholm"))
@@ -144,6 +147,7 @@ def xpath_text(text: str) -> str:
     return "concat(" + ', "\'", '.join(f"'{part}'" for part in text.split("'")) + ", '')"
 
 
+@pytest.mark.browser
 def test_an_approximate_sample_marker_says_so_in_its_title_and_popup(tab, site_url: str, sample) -> None:
     approximate = [e.record for e in sample.of_type("places") if e.record.location and e.record.location.approximate]
     assert approximate

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 from commonmap.records.checks import URL_LIKE
 from commonmap.records.parts import SourceLink
 from commonmap.records.validate import read_directory
-from tests.conftest import ROOT, TODAY
+from tests.support.directories import TODAY
+from tests.support.sites import ROOT
 from tests.test_sample import SEEDS
 
 SEED_FILE = re.compile(r"^seeds/(\d{3}_[0-9a-f]{16})\.txt\b")

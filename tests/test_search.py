@@ -12,7 +12,9 @@ import pytest
 
 from commonmap.base import words
 from commonmap.records.validate import read_directory
-from tests.conftest import ROOT, fixture_site, problem_keys, serve, validate
+from tests.support.browser import serve
+from tests.support.directories import problem_keys, validate
+from tests.support.sites import ROOT, fixture_site
 
 EXTRA = {
     "places/sprakcafe.yml": """\
@@ -84,6 +86,7 @@ def test_a_noun_and_its_forms_share_a_stem_and_unrelated_words_do_not() -> None:
     assert words.stem("tidigare") != words.stem("tid") and words.stem("farligt") != words.stem("far")
 
 
+@pytest.mark.browser
 def test_the_browser_stems_and_folds_every_word_as_python_does(tab, url: str) -> None:
     directory, _ = read_directory(ROOT / "directory")
     text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "directory").rglob("*.yml"))
@@ -116,17 +119,20 @@ def test_the_browser_stems_and_folds_every_word_as_python_does(tab, url: str) ->
         ("vivalla", "sprakcafe", 3),  # an area
     ],
 )
+@pytest.mark.browser
 def test_everyday_words_inflections_and_languages_find_the_record(tab, url, surface, query, expected, within) -> None:
     found = surface(tab, url, query)
     assert any(expected in item for item in found[:within]), found
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("surface", [site_search, finder])
 def test_a_short_word_is_not_found_inside_a_longer_one(tab, url: str, surface) -> None:
     found = surface(tab, url, "ung")
     assert not any("trygga-vuxna" in item for item in found), found  # only "ungefär" there
 
 
+@pytest.mark.browser
 def test_each_result_shows_type_area_and_why_with_a_legible_highlight(tab, url: str) -> None:
     site_search(tab, url, "språkcafé")
     first = tab.locator("#cm-search-results > li").first
@@ -156,6 +162,7 @@ def contrast(foreground: str, background: str) -> float:
 SEARCH_ANSWERED = "() => /träff/.test(document.getElementById('cm-search-status')?.textContent || '')"
 
 
+@pytest.mark.browser
 def test_no_page_fetches_the_index_before_a_search(tab, url: str) -> None:
     requests: list[str] = []
     tab.on("request", lambda request: requests.append(request.url))
@@ -168,6 +175,7 @@ def test_no_page_fetches_the_index_before_a_search(tab, url: str) -> None:
     assert [r for r in requests if "/data/sok/" in r]
 
 
+@pytest.mark.browser
 def test_the_header_search_works_from_the_keyboard(tab, url: str) -> None:
     tab.goto(url + "/organisationer/exempelforeningen/")
     for _ in range(12):
@@ -181,6 +189,7 @@ def test_the_header_search_works_from_the_keyboard(tab, url: str) -> None:
     assert "organisationer/exempelforeningen/" in tab.locator("#cm-search-results > li").first.get_attribute("data-url")
 
 
+@pytest.mark.browser
 def test_without_javascript_the_finder_lists_every_record(browser, url: str, site: Path) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

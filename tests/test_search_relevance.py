@@ -17,7 +17,9 @@ from urllib.parse import quote
 import pytest
 
 from commonmap.records.validate import read_directory
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
+
+pytestmark = pytest.mark.browser  # every test here opens Chromium
 
 # (query, what counts as a hit in the top 3, words it must not match inside)
 QUERIES: list[tuple[str, set[str], set[str]]] = [

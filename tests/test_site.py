@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
 from commonmap.records.validate import read_directory
 from commonmap.site.urls import FOLDERS
-from tests.conftest import ROOT, TODAY
-from tests.safety import unsafe_markup
+from tests.support import html
+from tests.support.directories import TODAY
+from tests.support.safety import unsafe_markup
+from tests.support.sites import ROOT
 
 
 def test_a_page_for_every_record_at_its_contract_url(built_site: Path) -> None:
@@ -30,30 +31,11 @@ def test_a_page_for_every_record_at_its_contract_url(built_site: Path) -> None:
 # Links, anchors and resources of every page: tests/test_trust_site.py.
 
 
-class NavLinks(HTMLParser):
-    """(text, href) of the theme's navigation links in the primary sidebar."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[list[str]] = []
-        self.depth = 0  # >0 inside the primary sidebar
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if self.depth:
-            self.depth += tag == "div"
-        elif tag == "div" and values.get("data-md-type") == "navigation":
-            self.depth = 1
-        if self.depth and tag == "a" and "md-nav__link" in (values.get("class") or ""):
-            self.links.append([values["href"] or "", ""])
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.depth and tag == "div":
-            self.depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self.depth and self.links and data.strip() and not self.links[-1][1]:
-            self.links[-1][1] = data.strip()
+def nav_links(path: Path) -> list[tuple[str, str]]:
+    """(href, text) of the theme's navigation links in the primary sidebar."""
+    sidebars = [div for div in html.parse_file(path).elements("div") if div.get("data-md-type") == "navigation"]
+    links = [a for div in sidebars for a in div.elements("a") if "md-nav__link" in a.get("class")]
+    return [(a.get("href"), next((t.strip() for _, t in a.strings() if t.strip()), "")) for a in links]
 
 
 def test_every_page_has_the_same_navigation(built_site: Path) -> None:
@@ -62,10 +44,9 @@ def test_every_page_has_the_same_navigation(built_site: Path) -> None:
     from posixpath import join, normpath
 
     def menu(url: str) -> list[tuple[str, str]]:
-        parser = NavLinks()
-        parser.feed((built_site / url / "index.html").read_text(encoding="utf-8"))
+        links = nav_links(built_site / url / "index.html")
         # The current page's table of contents ("#…") is shown in the menu too: left out.
-        return [(text, normpath(join("/", url, href))) for href, text in parser.links if "#" not in href]
+        return [(text, normpath(join("/", url, href))) for href, text in links if "#" not in href]
 
     start = menu("")
     assert len(start) >= 10

@@ -8,7 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import serve
+from tests.support.browser import serve
+
+pytestmark = pytest.mark.browser  # every test here opens Chromium
 
 RESIDENT_PAGES = ["", "organisationer/kvinnofridslinjen/", "organisationer/", "omraden/vivalla/", "goda-exempel/"]
 TILE_HOSTS = {"tile.openstreetmap.org"}

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL, site_config
+from tests.support.directories import MINIMAL
+from tests.support.sites import site_config
 
 pytestmark = pytest.mark.timed_waits  # mkdocs serve's file watcher waits with timeouts
 

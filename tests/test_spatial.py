@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import shapely
 
-from benchmarks.synthetic import generate
 from commonmap.map import spatial
 from commonmap.records.geography import TOLERANCE
 from commonmap.records.validate import read_directory
-from tests.conftest import MINIMAL, ROOT, TODAY
+from tests.support.directories import MINIMAL, TODAY
+from tests.support.sites import ROOT
+from tests.support.synthetic import generate
 from tests.test_coverage import FILES
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
 
 PACKAGE = ROOT / "commonmap"
 # The stages in the order data flows; a module may import from its own stage and earlier ones.
@@ -77,7 +77,11 @@ def test_the_checks_see_what_they_should() -> None:
     """The import reader finds a lazy import and names a stage; a broken reader would pass everything."""
     tree = ast.parse("def f():\n    import mkdocs.config\n    from commonmap.site import pages\n")
     assert imported(tree) == ["mkdocs.config", "commonmap.site", "commonmap.site.pages"]
-    assert [stage_of(n) for n in ("commonmap.records.model", "commonmap.cli", "commonmap.map")] == ["records", "", "map"]
+    assert [stage_of(n) for n in ("commonmap.records.model", "commonmap.cli", "commonmap.map")] == [
+        "records",
+        "",
+        "map",
+    ]
 
 
 def test_no_module_is_too_long() -> None:
@@ -98,3 +102,19 @@ def test_no_function_is_too_long() -> None:
                 if length > MAX_FUNCTION_LINES:
                     long[f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"] = length
     assert long == {}
+
+
+def test_no_test_imports_the_benchmarks() -> None:
+    """Benchmarks may use the tests' helpers (tests/support/); the tests never depend on a benchmark."""
+
+    def benchmarks_named(tree: ast.AST) -> list[str]:
+        names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        return [name for name in names if name == "benchmarks" or name.startswith("benchmarks.")]
+
+    found = {
+        str(path.relative_to(ROOT)): names
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        if (names := benchmarks_named(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert found == {}

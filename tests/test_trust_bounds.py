@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from commonmap.records import checks
 from commonmap.records.loader import load_bytes
 from commonmap.records.types import REFERENCES, TYPES
-from tests.conftest import MINIMAL, dump_yaml, problem_keys, validate
+from tests.support.directories import MINIMAL, dump_yaml, problem_keys, validate
 
 # A source as a link with its year and note, so that the note's bound is tested too (tests copy FULL).
 LINKED_SOURCE = {"url": "https://full.exempel.se/om", "year": 2025, "note": "Adress."}
@@ -299,7 +299,7 @@ def test_distinct_from_names_existing_records_other_than_itself(tmp_path: Path) 
 )
 def test_international_domains_are_checked_in_punycode(tmp_path: Path, website: str, expected: list[str]) -> None:
     from commonmap.records.validate import read_directory
-    from tests.conftest import TODAY
+    from tests.support.directories import TODAY
 
     data = copy.deepcopy(FULL["organisations"]) | {"contact": {"website": website}}
     root = directory_with(tmp_path, {"organisations/full.yml": data})

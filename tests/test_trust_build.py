@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL, ROOT, site_config
+from tests.support.directories import MINIMAL
+from tests.support.sites import ROOT, site_config
 from tests.test_site_serve import free_port, page_when
 
 RECORD = "organisations/exempelforeningen.yml"

@@ -5,7 +5,7 @@ no policy violation and no request leaving 127.0.0.1 except map tiles."""
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,10 +13,14 @@ import pytest
 
 from commonmap.map import mapdata
 from commonmap.records.validate import read_directory
-from tests.conftest import TODAY, build_site, serve, site_config
+from tests.support import html
+from tests.support.browser import serve
+from tests.support.corpus import headers
+from tests.support.directories import TODAY, minimal_with
+from tests.support.sites import build_site, site_config
 from tests.test_map_browser import markers_shown, open_map
 from tests.test_site_browser import search
-from tests.test_trust_hostile import SHOWN, directory_with, headers
+from tests.test_trust_hostile import SHOWN
 
 TILE_HOST = "tile.openstreetmap.org"
 POLICY = (
@@ -32,29 +36,24 @@ document.addEventListener('securitypolicyviolation', function (e) {
 """
 
 
-class Head(HTMLParser):
-    """The CSP meta elements of a page, and whether any executable inline script precedes them."""
+@dataclass
+class Head:
+    """The CSP meta elements of a page, and the executable inline scripts it has."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.policies: list[str] = []
-        self.inline: list[str] = []
-        self._script = False
+    policies: list[str]
+    inline: list[str]
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "meta" and (values.get("http-equiv") or "").lower() == "content-security-policy":
-            self.policies.append(values.get("content") or "")
-        if tag == "script":
-            executable = (values.get("type") or "text/javascript") in ("text/javascript", "module")
-            self._script = executable and "src" not in values
-
-    def handle_endtag(self, tag: str) -> None:
-        self._script = False if tag == "script" else self._script
-
-    def handle_data(self, data: str) -> None:
-        if self._script and data.strip():
-            self.inline.append(data.strip()[:60])
+    @classmethod
+    def of(cls, page: str) -> Head:
+        document = html.parse(page)
+        metas = [m for m in document.elements("meta") if m.get("http-equiv").lower() == "content-security-policy"]
+        scripts = [
+            s
+            for s in document.elements("script")
+            if (s.get("type") or "text/javascript") in ("text/javascript", "module") and "src" not in s.attrs
+        ]
+        inline = [text.strip()[:60] for script in scripts for _, text in script.strings() if text.strip()]
+        return cls([m.get("content") for m in metas], inline)
 
 
 def test_every_page_has_the_policy_and_no_inline_script(built_site: Path) -> None:
@@ -62,8 +61,7 @@ def test_every_page_has_the_policy_and_no_inline_script(built_site: Path) -> Non
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 50
     for path in pages:
-        head = Head()
-        head.feed(path.read_text(encoding="utf-8"))
+        head = Head.of(path.read_text(encoding="utf-8"))
         assert head.policies == [POLICY], path
         assert head.inline == [], path
 
@@ -79,8 +77,7 @@ def test_the_tile_server_comes_from_the_plugin_setting(make_directory, tmp_path:
     result = build_site(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     page = (tmp_path / "site" / "karta" / "index.html").read_text(encoding="utf-8")
-    head = Head()
-    head.feed(page)
+    head = Head.of(page)
     assert "img-src 'self' data: https://*.tiles.example.org;" in head.policies[0]
     assert "tile.openstreetmap.org" not in head.policies[0]
 
@@ -111,6 +108,7 @@ def violations(page) -> list[str]:
     return page.evaluate("window.__csp")
 
 
+@pytest.mark.browser
 def test_search_works_under_the_policy(guarded, site_url: str) -> None:
     titles = search(guarded, site_url, "Kvinnofridslinjen")
     assert any("Kvinnofridslinjen" in title for title in titles), titles
@@ -121,7 +119,7 @@ def test_search_works_under_the_policy(guarded, site_url: str) -> None:
 def hostile_site_url(tmp_path_factory):
     """The minimal directory (it has places on the map) with the accepted hostile records."""
     folder = tmp_path_factory.mktemp("csp")
-    root = directory_with(folder, {f"{headers(p)['folder']}/{p.name}": p.read_bytes() for p in SHOWN})
+    root = minimal_with(folder / "directory", {f"{headers(p)['folder']}/{p.name}": p.read_bytes() for p in SHOWN})
     result = build_site(site_config(folder, root), folder / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     url, server = serve(folder / "site")
@@ -129,6 +127,7 @@ def hostile_site_url(tmp_path_factory):
     server.shutdown()
 
 
+@pytest.mark.browser
 def test_the_map_and_a_popup_work_under_the_policy(page, hostile_site_url) -> None:
     url, root = hostile_site_url
     guarded = guard(page, url)
@@ -147,6 +146,7 @@ def test_the_map_and_a_popup_work_under_the_policy(page, hostile_site_url) -> No
     assert set(guarded.hosts) <= {"127.0.0.1", TILE_HOST}
 
 
+@pytest.mark.browser
 def test_the_finder_and_its_qr_code_work_under_the_policy(guarded, site_url: str) -> None:
     guarded.goto(f"{site_url}/hitta-stod/")
     guarded.wait_for_selector("#cm-results > li h3")  # drawn by finder.js (the plain list has none)
@@ -157,7 +157,10 @@ def test_the_finder_and_its_qr_code_work_under_the_policy(guarded, site_url: str
     assert violations(guarded) == []
 
 
-@pytest.mark.parametrize("path", ["", "organisationer/kvinnofridslinjen/", "omraden/vivalla/", "bidra/", "bidra/plats/", "oppna-data/"])
+@pytest.mark.parametrize(
+    "path", ["", "organisationer/kvinnofridslinjen/", "omraden/vivalla/", "bidra/", "bidra/plats/", "oppna-data/"]
+)
+@pytest.mark.browser
 def test_pages_load_without_violations(guarded, site_url: str, path: str) -> None:
     guarded.goto(f"{site_url}/{path}", wait_until="networkidle")
     # The theme's bundle ran (on a busy machine it may still be running when the network is idle).
@@ -167,6 +170,7 @@ def test_pages_load_without_violations(guarded, site_url: str, path: str) -> Non
     assert set(guarded.hosts) <= {"127.0.0.1", TILE_HOST}
 
 
+@pytest.mark.browser
 def test_the_policy_blocks_an_injected_handler(guarded, site_url: str) -> None:
     """Were a value ever to reach a page as markup, its handler would not run."""
     guarded.goto(f"{site_url}/organisationer/kvinnofridslinjen/", wait_until="networkidle")

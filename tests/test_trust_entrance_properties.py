@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from commonmap.base.languages import TRANSLATED
 from commonmap.records import areasfile
 from commonmap.records.checks import RESERVED_IDS
-from tests.conftest import MINIMAL, TODAY, dump_yaml
+from tests.support.directories import MINIMAL, TODAY, dump_yaml
 from tests.test_trust_properties import mutated
 
 HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]

@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests import bounded
-from tests.conftest import MINIMAL, ROOT, TESTS, build_site, problem_keys, site_config, validate
+from tests.support import processes
+from tests.support.corpus import codes, headers, lines
+from tests.support.directories import MINIMAL, TESTS, minimal_with, problem_keys, validate
+from tests.support.sites import ROOT, build_site, site_config
 
 AREAS = TESTS / "hostile" / "areas"
 AREA_CASES = yaml.safe_load((AREAS / "expect.yml").read_text(encoding="utf-8"))
@@ -27,31 +29,11 @@ SETTINGS = sorted((TESTS / "hostile" / "settings").glob("*.yml"))
 VALID_AREAS = (AREAS / "valid.geojson").read_text(encoding="utf-8")
 
 
-def headers(path: Path) -> dict[str, str]:
-    found = {}
-    for line in path.read_text(encoding="utf-8").splitlines()[:3]:
-        if line.startswith("# ") and ":" in line:
-            key, _, value = line[2:].partition(":")
-            found[key] = value.strip()
-    return found
-
-
-def expected(text: str) -> list[int]:
-    return sorted(int(item.split()[0]) for item in text.split(",") if item.strip())
-
-
-def codes(text: str) -> list[tuple[int, str]]:
-    return sorted((int(item.split()[0]), item.split()[1]) for item in text.split(",") if item.strip())
-
-
 def directory_with(tmp_path: Path, name: str, content: bytes) -> Path:
-    root = tmp_path / "directory"
-    shutil.copytree(MINIMAL, root)
-    (root / name).write_bytes(content)
-    return root
+    return minimal_with(tmp_path / "directory", {name: content})
 
 
-def error_lines(run: bounded.Run, name: str) -> list[int]:
+def error_lines(run: processes.Run, name: str) -> list[int]:
     return sorted(line for line, severity in run.problems(name) if severity == "error")
 
 
@@ -61,8 +43,8 @@ def error_lines(run: bounded.Run, name: str) -> list[int]:
 @pytest.mark.parametrize("case", sorted(AREA_CASES), ids=lambda name: name.removesuffix(".geojson"))
 def test_areas_file_case(tmp_path: Path, case: str) -> None:
     root = directory_with(tmp_path, "areas.geojson", (AREAS / case).read_bytes())
-    run = bounded.validate(root)
-    want = expected(AREA_CASES[case]["expect"])
+    run = processes.validate(root)
+    want = lines(AREA_CASES[case]["expect"])
     assert run.code == (1 if want else 0), run.output[-2000:]
     assert error_lines(run, "areas.geojson") == want, run.stdout[-2000:]
     run.assert_bounded()
@@ -131,7 +113,7 @@ GENERATED_AREAS = {
 def test_areas_file_sizes_depths_and_encodings_are_bounded(tmp_path: Path, name: str) -> None:
     content, line, code = GENERATED_AREAS[name]
     root = directory_with(tmp_path, "areas.geojson", content)
-    run = bounded.validate(root)
+    run = processes.validate(root)
     assert run.code == 1
     assert error_lines(run, "areas.geojson")[:1] == [line], run.stdout[-2000:]
     run.assert_bounded()
@@ -170,7 +152,7 @@ def test_vocabulary_case(tmp_path: Path, path: Path) -> None:
     want = codes(headers(path)["expect"])
     found = sorted((line, code) for name, line, code in problem_keys(validate(root)) if name == "categories.yml")
     assert found == want
-    run = bounded.validate(root)
+    run = processes.validate(root)
     errors = [line for line, code in want if code != "duplicate-color"]
     assert run.code == (1 if errors else 0)
     assert error_lines(run, "categories.yml") == errors
@@ -215,7 +197,7 @@ def test_vocabulary_sizes_and_encodings_are_bounded(tmp_path: Path, name: str) -
     root = directory_with(tmp_path, "categories.yml", content or b"")
     if content is None:
         (root / "categories.yml").unlink()
-    run = bounded.validate(root)
+    run = processes.validate(root)
     assert run.code == 1
     assert error_lines(run, "categories.yml")[:1] == [line], run.stdout[-2000:]
     run.assert_bounded()
@@ -234,7 +216,7 @@ def test_settings_case(tmp_path: Path, path: Path) -> None:
     shutil.copy(path, tmp_path / "mkdocs.yml")
     want = codes(headers(path)["expect"])
     assert sorted((p.line, p.code) for p in siteconfig.problems(tmp_path / "mkdocs.yml")) == want
-    run = bounded.validate(root)
+    run = processes.validate(root)
     assert run.code == (1 if want else 0), run.output[-2000:]
     assert error_lines(run, "mkdocs.yml") == [line for line, _ in want]
     run.assert_bounded()

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tests import bounded
-from tests.conftest import MINIMAL, build_site, problem_keys, site_config, validate
+from tests.support import processes
+from tests.support.directories import MINIMAL, problem_keys, validate
+from tests.support.sites import build_site, site_config
 
 SECRET = "HEMLIGT-UTANFOR-TRADET-7f3a"  # in every file outside the tree; never in any output
 RECORD = (
@@ -189,7 +190,7 @@ def test_entry_is_refused_or_reported_by_name(tmp_path: Path, case: str) -> None
     root = tmp_path / "directory"
     shutil.copytree(MINIMAL, root)
     make(root, outside(tmp_path), name)
-    run = bounded.validate(root)
+    run = processes.validate(root)
     assert (1, severity) in run.problems(shown), run.stdout[-2000:]
     assert run.code == (1 if severity == "error" else 0), run.output[-2000:]
     assert SECRET not in run.output
@@ -235,12 +236,12 @@ def test_an_unreadable_yaml_file_is_quoted_briefly_and_visibly(tmp_path: Path) -
     shutil.copytree(MINIMAL, root)
     for name, content in files.items():
         (root / name).write_text(content, encoding="utf-8")
-    run = bounded.validate(root)
+    run = processes.validate(root)
     for name in files:
         assert run.problems(Path(name).name), name
     assert SECRET not in run.output
     run.assert_bounded()
-    github = bounded.validate(root, "--format", "github")
+    github = processes.validate(root, "--format", "github")
     assert SECRET not in github.output
     github.assert_bounded()
     named = {Path(name).name for name in files}

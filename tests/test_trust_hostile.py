@@ -13,82 +13,36 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 import time
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from commonmap.records import checks
 from commonmap.site import wire
-from tests.conftest import MINIMAL, ROOT, TESTS, build_site, site_config
-from tests.safety import MARKER, unsafe_markup
+from tests.support import html, processes
+from tests.support.corpus import headers
+from tests.support.directories import TESTS, minimal_with
+from tests.support.processes import MEGABYTES, SECONDS
+from tests.support.safety import MARKER, unsafe_markup
+from tests.support.sites import ROOT, build_site, site_config
 
 HOSTILE = sorted((TESTS / "hostile").glob("*.yml"))
-SECONDS, MEGABYTES = 5.0, 500
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def headers(path: Path) -> dict[str, str]:
-    found = {}
-    for line in path.read_text(encoding="utf-8").splitlines()[:4]:
-        if line.startswith("# ") and ": " in line:
-            key, value = line[2:].split(": ", 1)
-            found[key] = value
-    return found
-
-
 REJECTED = [p for p in HOSTILE if headers(p)["expect"] != "shown"]
 SHOWN = [p for p in HOSTILE if headers(p)["expect"] == "shown"]
-
-
-def validate_in_process(root: Path) -> tuple[int, str, float, float]:
-    """`commonmap validate` in its own process: (exit code, stdout, CPU seconds, peak RSS in MB).
-    CPU time, not wall time, is held to the bound: the machine running the tests is shared."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "commonmap.cli", "validate", str(root)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=ENV,
-        cwd=root.parent,
-    )
-    stdout = process.stdout.read() if process.stdout else b""
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    assert time.perf_counter() - started < 6 * SECONDS, "validate hung"
-    return process.returncode, stdout.decode("utf-8"), usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
-
-
-def located(output: str, name: str) -> list[tuple[int, str]]:
-    """(line, severity) of each problem of `name` in the validate output: FILE:LINE:COL: severity: ..."""
-    pattern = re.compile(rf"^(\S*{re.escape(name)}):(\d+):(\d+): (error|warning): ", re.M)
-    return [(int(m.group(2)), m.group(4)) for m in pattern.finditer(output)]
-
-
-def directory_with(tmp_path: Path, files: dict[str, bytes]) -> Path:
-    root = tmp_path / "directory"
-    shutil.copytree(MINIMAL, root)
-    for name, content in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_bytes(content)
-    return root
 
 
 @pytest.mark.parametrize("path", REJECTED, ids=[p.stem for p in REJECTED])
 def test_rejected_with_file_and_line(tmp_path: Path, path: Path) -> None:
     info = headers(path)
-    root = directory_with(tmp_path, {f"{info['folder']}/{path.name}": path.read_bytes()})
-    code, output, seconds, peak = validate_in_process(root)
+    root = minimal_with(tmp_path / "directory", {f"{info['folder']}/{path.name}": path.read_bytes()})
+    run = processes.validate(root)
     expected = sorted(int(item.split()[0]) for item in info["expect"].split(","))
-    assert code == 1, output
-    assert sorted(line for line, severity in located(output, path.name) if severity == "error") == expected
-    assert seconds < SECONDS and peak < MEGABYTES
+    assert run.code == 1, run.stdout
+    assert sorted(line for line, severity in run.problems(path.name) if severity == "error") == expected
+    assert run.seconds < SECONDS and run.megabytes < MEGABYTES
 
 
 def test_every_class_of_hostile_input_has_a_file() -> None:
@@ -140,13 +94,13 @@ GENERATED = {
 @pytest.mark.parametrize("name", GENERATED)
 def test_encodings_sizes_and_depths_are_bounded(tmp_path: Path, name: str) -> None:
     content, first_line = GENERATED[name]
-    root = directory_with(tmp_path, {f"organisations/{name}.yml": content})
-    code, output, seconds, peak = validate_in_process(root)
-    assert code == 1, output  # every one of these is an error somewhere in the file
-    lines = [line for line, severity in located(output, f"{name}.yml") if severity == "error"]
-    assert lines and min(lines) == first_line, output[-2000:]
-    assert seconds < SECONDS, seconds
-    assert peak < MEGABYTES, peak
+    root = minimal_with(tmp_path / "directory", {f"organisations/{name}.yml": content})
+    run = processes.validate(root)
+    assert run.code == 1, run.stdout  # every one of these is an error somewhere in the file
+    lines = [line for line, severity in run.problems(f"{name}.yml") if severity == "error"]
+    assert lines and min(lines) == first_line, run.stdout[-2000:]
+    assert run.seconds < SECONDS, run.seconds
+    assert run.megabytes < MEGABYTES, run.megabytes
 
 
 PATHOLOGICAL_MARKDOWN = {
@@ -186,47 +140,26 @@ def hostile_site(tmp_path_factory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("hostile")
     files = {f"{headers(p)['folder']}/{p.name}": p.read_bytes() for p in SHOWN}
     files["good_examples.yml"] = b"good_examples:\n  - inject-collab\n"  # its text on /goda-exempel/ too
-    root = directory_with(folder, files)
-    code, output, seconds, _ = validate_in_process(root)
-    assert code == 0, output
+    root = minimal_with(folder / "directory", files)
+    run = processes.validate(root)
+    assert run.code == 0, run.stdout
     result = build_site(site_config(folder, root), folder / "site")
     assert result.returncode == 0, result.stderr[-5000:]
     return folder / "site", root
 
 
-class Text(HTMLParser):
+@dataclass
+class Text:
     """The text a person reads on a page (scripts and styles left out), and its <title>."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title = ""
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        self._skip += tag in ("script", "style")
-        self._in_title = tag == "title"
-
-    def handle_endtag(self, tag: str) -> None:
-        self._skip -= tag in ("script", "style")
-        self._in_title = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self._skip:
-            self.parts.append(data)
-
-    @property
-    def text(self) -> str:
-        return " ".join(" ".join(self.parts).split())
+    title: str
+    text: str
 
 
 def page_text(path: Path) -> Text:
-    parser = Text()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+    strings = list(html.parse_file(path).strings())
+    read = " ".join(t for e, t in strings if e.tag != "title" and not e.within("script", "style"))
+    return Text("".join(t for e, t in strings if e.tag == "title"), " ".join(read.split()))
 
 
 def shown_values(root: Path) -> dict[str, tuple[str, str, list[str]]]:

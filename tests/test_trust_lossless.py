@@ -6,44 +6,32 @@ from __future__ import annotations
 import csv
 import io
 import json
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from benchmarks.synthetic import generate
 from commonmap.export import geojson
 from commonmap.map import mapdata
 from commonmap.records.parts import SourceLink
 from commonmap.records.validate import read_directory
 from commonmap.site import wire
 from commonmap.site.urls import FOLDERS, url_of
-from tests.conftest import ROOT, TODAY, build_site, site_config
+from tests.support import html
+from tests.support.directories import TODAY
+from tests.support.sites import ROOT, build_site, site_config
+from tests.support.synthetic import generate
 
 
-class Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.hrefs: set[str] = set()
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        href = dict(attrs).get("href")
-        if tag == "a" and href:
-            self.hrefs.add(href)
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-    @property
-    def text(self) -> str:
-        return " ".join(" ".join(self.parts).split())
+@dataclass
+class Page:
+    hrefs: set[str]  # of the page's links
+    text: str  # all of it, white space collapsed
 
 
 def parsed(path: Path) -> Page:
-    page = Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
+    document = html.parse_file(path)
+    return Page({a.get("href") for a in document.elements("a") if a.get("href")}, document.text())
 
 
 def links_to(page: Page, entry, depth: int) -> bool:

@@ -15,8 +15,8 @@ from commonmap import generators
 from commonmap.records.loader import load_bytes
 from commonmap.records.settings import Settings
 from commonmap.records.validate import read_directory
-from tests.conftest import MINIMAL, TODAY
-from tests.safety import unsafe_markup
+from tests.support.directories import MINIMAL, TODAY
+from tests.support.safety import unsafe_markup
 
 VALID = (MINIMAL / "organisations" / "exempelforeningen.yml").read_bytes()
 PLACE = (MINIMAL / "places" / "exempelplatsen.yml").read_bytes()

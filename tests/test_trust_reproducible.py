@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.support.sites import ROOT
 
 
 def build(out: Path, seed: str, epoch: str | None) -> None:
@@ -95,7 +95,7 @@ def tree_build(tree: Path, directory: Path | None, out: Path) -> None:
 
 @pytest.mark.skipif(not SAME_AS, reason="set COMMONMAP_SAME_AS to a commit to compare the site with")
 def test_same_site_as_the_commit_named(tmp_path: Path) -> None:
-    from benchmarks.synthetic import generate
+    from tests.support.synthetic import generate
 
     before = tmp_path / "before"
     subprocess.run(["git", "worktree", "add", "--detach", str(before), SAME_AS], cwd=ROOT, check=True)

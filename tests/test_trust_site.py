@@ -8,13 +8,14 @@ import json
 import os
 import re
 import subprocess
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from commonmap.site import wire
 from commonmap.site.urls import FOLDERS
-from tests.conftest import ROOT
+from tests.support import html
+from tests.support.sites import ROOT
 
 VNU_JAR = Path(os.environ.get("VNU_JAR", ROOT / ".cache" / "vnu" / "vnu.jar"))
 # The theme's own markup, not ours: mkdocs-material puts autocomplete="off" on its two checkbox
@@ -22,29 +23,19 @@ VNU_JAR = Path(os.environ.get("VNU_JAR", ROOT / ".cache" / "vnu" / "vnu.jar"))
 THEME_MESSAGES = ("Attribute “autocomplete” is only allowed when the input type is",)
 
 
-class Links(HTMLParser):
+@dataclass
+class Links:
     """Every URL a page makes the browser follow or load, and every id on the page."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name in ("href", "src"):
-            if values.get(name) and not (tag == "link" and values.get("rel") in ("canonical", "alternate")):
-                self.urls.append(values[name])
-        if values.get("id"):
-            self.ids.add(values["id"])
-        if tag == "a" and values.get("name"):
-            self.ids.add(values["name"])
+    urls: list[str]
+    ids: set[str]
 
 
 def parse(path: Path) -> Links:
-    links = Links()
-    links.feed(path.read_text(encoding="utf-8"))
-    return links
+    elements = list(html.parse_file(path).elements())
+    followed = [e for e in elements if not (e.tag == "link" and e.attrs.get("rel") in ("canonical", "alternate"))]
+    ids = {e.get("id") for e in elements if e.get("id")} | {e.get("name") for e in elements if e.tag == "a"}
+    return Links([e.get(name) for e in followed for name in ("href", "src") if e.get(name)], ids - {""})
 
 
 # The site is resolved as if published under a sub-path (a GitHub Pages project site): a link that

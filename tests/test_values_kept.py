@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import validate
+from tests.support.directories import validate
 
 TRICKY = """\
 id: knepiga-varden

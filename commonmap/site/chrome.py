@@ -12,10 +12,10 @@ from markupsafe import escape
 from commonmap.base import ui
 from commonmap.records.directory import Directory
 from commonmap.records.helplines import Helpline
+from commonmap.records.settings import Settings
 from commonmap.site.localized import Localized, localized
 from commonmap.site.outputs import Output, Snippet
 from commonmap.site.pages import environment
-from commonmap.records.settings import Settings
 
 STATEMENT = "tillganglighetsredogorelse/"
 

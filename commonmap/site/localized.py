@@ -13,9 +13,9 @@ from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
 
 from commonmap.base import i18n
+from commonmap.base.languages import LANGUAGES, SWEDISH, Language
 from commonmap.records.checks import language_names
 from commonmap.records.directory import CategoryDef, Entry
-from commonmap.base.languages import LANGUAGES, SWEDISH, Language
 from commonmap.site.urls import url_of
 
 FINDER = "hitta-stod/"

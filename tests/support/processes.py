@@ -1,5 +1,5 @@
-"""`commonmap validate` in its own process, held to the bounds of the trust tests: its exit code,
-its whole output, and the CPU time and peak memory it took."""
+"""The command line in its own process, as a user runs it; `commonmap validate` held to the bounds
+of the trust tests: its exit code, its whole output, and the CPU time and peak memory it took."""
 
 from __future__ import annotations
 
@@ -44,6 +44,15 @@ class Run:
         for line in self.output.splitlines():
             assert len(line) <= LINE_MAX, line[:200]
             assert not UNSAFE_OUTPUT.search(line), line[:200]
+
+
+def cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """`commonmap ARGS` run to its end (`env` added to the environment): its exit code and output as text."""
+    command = [sys.executable, "-m", "commonmap.cli", *args]
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=environment, cwd=cwd)
 
 
 def validate(root: Path, *options: str) -> Run:

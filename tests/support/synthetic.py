@@ -1,4 +1,5 @@
-"""A synthetic directory of N records (plausible, valid, spread over Örebro) for benchmarks.
+"""A synthetic directory of N records (plausible, valid, spread over Örebro) for benchmarks and tests
+(`python -m tests.support.synthetic`).
 
 With `rich=True` the records fill every field of the model between them (addresses, opening
 hours, closed periods, languages, roles with requirements, collaborations with partners, periods
@@ -15,10 +16,10 @@ from pathlib import Path
 
 import shapely
 
-from benchmarks import synthetic_rich
 from commonmap.records.geography import Areas
+from tests.support import synthetic_rich
+from tests.support.sites import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CATEGORIES = [
     "arbete",
     "sprak-och-utbildning",
