@@ -74,6 +74,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     stats.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stats.add_argument("--format", choices=("text", "json"), default="text", help="utdata: text eller json")
+    generate_options(
+        commands.add_parser(
+            "generate",
+            parents=[dated],
+            help="Skriv webbplatsens alla sidor och filer som källor som MkDocs bygger utan tillägget.",
+        )
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
@@ -88,9 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     # Each command imports what only it needs, so that `validate` starts quickly (jinja2 and the
     # exporters are not needed to check a directory).
     if args.command == "export":
-        from commonmap import export
+        from commonmap import export, mkdocs_files
 
-        return export.run(args.directory, args.out, args.config, args.previous)
+        settings, problems = mkdocs_files.settings_from(args.config), mkdocs_files.problems(args.config)
+        return export.run(args.directory, args.out, settings, problems, args.previous)
+    if args.command == "generate":
+        return run_generate(args)
     if args.command in ("new", "stale", "stats", "links"):
         from commonmap import contribute
     if args.command == "new":
@@ -102,6 +112,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "stats":
         return contribute.review.run_stats(args.directory, args.format)
     return run_validate(args.directory, args.format)
+
+
+def generate_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, help="mappen: OUT/mkdocs.yml och OUT/docs/")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="webbplatsens mkdocs.yml")
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    """`commonmap generate`: every page and file of the site as sources, with a mkdocs.yml that
+    builds them without the plugin (another engine can read them too)."""
+    if not args.config.is_file():
+        print(f"commonmap: filen '{args.config}' finns inte", file=sys.stderr)
+        return 2
+    from commonmap import plugin
+
+    return plugin.generate(args.config, args.out)
 
 
 def run_validate(root: Path, output: str) -> int:

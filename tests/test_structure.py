@@ -49,7 +49,7 @@ def imported(tree: ast.AST) -> list[str]:
 def test_the_stage_folders_exist_and_the_top_is_small() -> None:
     assert {path.name for path in PACKAGE.iterdir() if (path / "__init__.py").exists()} >= set(STAGES) - {""}
     top = sorted(path.name for path in PACKAGE.glob("*.py"))
-    assert top == ["__init__.py", "cli.py", "generators.py", "plugin.py"]
+    assert top == ["__init__.py", "cli.py", "generators.py", "mkdocs_files.py", "plugin.py"]
 
 
 @pytest.mark.parametrize("path", modules(), ids=lambda path: str(path.relative_to(PACKAGE)))
@@ -77,7 +77,11 @@ def test_the_checks_see_what_they_should() -> None:
     """The import reader finds a lazy import and names a stage; a broken reader would pass everything."""
     tree = ast.parse("def f():\n    import mkdocs.config\n    from commonmap.site import pages\n")
     assert imported(tree) == ["mkdocs.config", "commonmap.site", "commonmap.site.pages"]
-    assert [stage_of(n) for n in ("commonmap.records.model", "commonmap.cli", "commonmap.map")] == ["records", "", "map"]
+    assert [stage_of(n) for n in ("commonmap.records.model", "commonmap.cli", "commonmap.map")] == [
+        "records",
+        "",
+        "map",
+    ]
 
 
 def test_no_module_is_too_long() -> None:

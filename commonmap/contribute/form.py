@@ -35,7 +35,7 @@ from commonmap.site import templating
 from commonmap.site.outputs import Asset, Output, Page
 from commonmap.site.urls import FOLDERS
 
-PATH = "bidra/formular.md"
+URL = "bidra/formular/"
 BASE = "../../"  # from /bidra/formular/ to the site's root
 INDEX = "data/bidra/index.json"
 CHUNK_PATH = "data/bidra/poster-{n}.json"
@@ -111,7 +111,7 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
             has_github="github.com/" in settings.repo_url,
         )
     )
-    found: list[Output] = [Page(PATH, ui.t("form.title"), html, description=ui.t("form.description"))]
+    found: list[Output] = [Page(URL, ui.t("form.title"), html, description=ui.t("form.description"))]
     found += data_files(directory)
     for name in ASSETS:
         content = (resources.files("commonmap") / "assets" / "contribute" / name).read_bytes()

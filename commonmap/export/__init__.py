@@ -2,7 +2,8 @@
 CSVs and Open Referral HSDS 3.0 (JSON and tabular), plus the page /oppna-data/ that explains them.
 
 `outputs` is the site generator (registered in generators.py); `write` and `run` serve
-`commonmap export`, which writes the very same files without building the site.
+`commonmap export`, which writes the very same files without building the site (the command line
+reads the settings and their problems from mkdocs.yml: mkdocs_files.py).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from pathlib import Path
 
 from commonmap.base import collector
 from commonmap.export import changes, geojson, hsds_files, native, page, tables
-from commonmap.records import siteconfig
 from commonmap.records.directory import Directory
+from commonmap.records.problems import Problem
 from commonmap.records.settings import Settings
 from commonmap.records.validate import read_directory
 from commonmap.site.outputs import Asset, Output
@@ -45,24 +46,9 @@ def write(directory: Directory, settings: Settings, out_dir: Path) -> list[Path]
     return written
 
 
-def settings_from(config_file: Path) -> Settings:
-    """The settings the exports need (site_url, data licence) from mkdocs.yml, so that
-    `commonmap export` writes the same bytes as the site build; defaults when there is no file.
-    Their problems are siteconfig.problems(config_file)."""
-    if not config_file.is_file():
-        return Settings()
-    config = siteconfig.read(config_file)
-    defaults = Settings()
-    return Settings(
-        site_url=config.site_url,
-        data_license=config.options.get("data_license", defaults.data_license),
-        data_license_url=config.options.get("data_license_url", defaults.data_license_url),
-    )
-
-
-def run(root: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml"), previous: Path | None = None) -> int:
-    """`commonmap export`: 0 when written, 1 when the directory, the plugin's settings or the
-    previous version has errors, 2 when the directory is missing."""
+def run(root: Path, out_dir: Path, settings: Settings, problems: list[Problem], previous: Path | None = None) -> int:
+    """`commonmap export`: 0 when written, 1 when the directory, the plugin's settings (`problems`)
+    or the previous version has errors, 2 when the directory is missing."""
     if not root.is_dir():
         print(f"commonmap: katalogen '{root}' finns inte", file=sys.stderr)
         return 2
@@ -72,7 +58,6 @@ def run(root: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml"), previ
             print(error, file=sys.stderr)
             print("Inga filer skrevs.", file=sys.stderr)
             return 1
-    problems = siteconfig.problems(config_file) if config_file.is_file() else []
     directory, found = read_directory(root)
     errors = [p for p in problems + found if p.severity == "error"]
     if directory is None or errors:
@@ -80,7 +65,7 @@ def run(root: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml"), previ
             print(problem.format(), file=sys.stderr)
         print(f"{len(errors)} fel; inga filer skrevs.", file=sys.stderr)
         return 1
-    settings = dataclasses.replace(settings_from(config_file), previous_export=str(previous or ""))
+    settings = dataclasses.replace(settings, previous_export=str(previous or ""))
     written = write(directory, settings, out_dir)
     print(f"{len(written)} filer skrivna i {out_dir}.")
     return 0

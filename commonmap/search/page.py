@@ -13,14 +13,16 @@ from commonmap.search.documents import FIELDS
 from commonmap.site.outputs import Asset, Output, Page
 from commonmap.site.pages import environment
 
-PATH = "sok.md"
+URL = "sok/"
 SCRIPTS = ("search.js", "sok.js", "search.css")
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:
     fields = {name: ui.t(f"search.field.{name}") for name in FIELDS}
     html = environment().get_template("search.html").render(base="../", fields=fields)
-    found: list[Output] = [Page(PATH, ui.t("search.title"), html, description=ui.t("search.description"), search=False)]
+    found: list[Output] = [
+        Page(URL, ui.t("search.title"), html, description=ui.t("search.description"), searchable=False)
+    ]
     folder = resources.files("commonmap") / "assets" / "search"
     found += [Asset(f"assets/search/{name}", (folder / name).read_bytes()) for name in SCRIPTS]
     return found
