@@ -116,7 +116,7 @@ def _without_plugin(key: yaml.Node | None, plugins: yaml.Node | None) -> tuple[i
     if not ours:
         return None
     if len(items) == 1:
-        return key.start_mark.line, _end_line(plugins), "plugins: []\n"
+        return key.start_mark.line, _end_line(plugins), "plugins: []\n\n"
     n = ours[0]
     end = items[n + 1].start_mark.line if n + 1 < len(items) else _end_line(plugins)
     return items[n].start_mark.line, end, ""
