@@ -12,6 +12,7 @@ from commonmap.records.problems import has_errors
 
 DEFAULT_DIR = Path("directory")
 PIPE_CLOSED = 141  # what a shell reports for a program ended by SIGPIPE
+GENERATE_HELP = "Skriv webbplatsens alla sidor och filer som källor som MkDocs bygger utan tillägget."
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,13 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     stats.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR, help="katalogen (standard: directory)")
     stats.add_argument("--format", choices=("text", "json"), default="text", help="utdata: text eller json")
-    generate_options(
-        commands.add_parser(
-            "generate",
-            parents=[dated],
-            help="Skriv webbplatsens alla sidor och filer som källor som MkDocs bygger utan tillägget.",
-        )
-    )
+    generate_options(commands.add_parser("generate", parents=[dated], help=GENERATE_HELP))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
