@@ -21,6 +21,7 @@ from commonmap.records.settings import Settings
 from commonmap.site.outputs import Page
 
 GENERATED_DOCS = "docs"  # DIR/docs, beside DIR/mkdocs.yml
+TILE_ORIGIN = "commonmap_tile_origin"  # in mkdocs.yml's extra: the tile server for the theme's CSP
 
 
 def source_of(page: Page) -> str:
@@ -84,19 +85,24 @@ def write(out: Path, path: str, content: str | bytes) -> None:
     target.write_bytes(content.encode() if isinstance(content, str) else content)
 
 
-def write_config(config_file: Path, out: Path) -> Path:
+def write_config(config_file: Path, out: Path, extra: dict[str, str] | None = None) -> Path:
     """DIR/mkdocs.yml: the project's, edited as text (its tags and comments kept), without the
-    commonmap plugin and with docs_dir DIR/docs; the theme's custom_dir is copied beside it."""
+    commonmap plugin, with docs_dir DIR/docs and what the plugin put in `extra`; the theme's
+    custom_dir is copied beside it."""
     lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
     top = _pairs(yaml.compose("".join(lines), Loader=yaml.SafeLoader))
-    edits = [_without_plugin(*top.get("plugins", (None, None)))]
+    end = len(lines)  # an edit at the end appends
     docs_dir = top.get("docs_dir", (None, None))[1]
-    if docs_dir is not None:
-        edits.append((docs_dir.start_mark.line, docs_dir.start_mark.line + 1, f"docs_dir: {GENERATED_DOCS}\n"))
-    for first, end, text in sorted(filter(None, edits), reverse=True):
-        lines[first:end] = [text]
-    if docs_dir is None:
-        lines.append(f"docs_dir: {GENERATED_DOCS}\n")
+    here = (docs_dir.start_mark.line, docs_dir.start_mark.line + 1) if docs_dir is not None else (end, end)
+    edits = [
+        _without_plugin(*top.get("plugins", (None, None))),
+        _extra(top.get("extra", (None, None))[1], extra or {}, end),
+        (*here, f"docs_dir: {GENERATED_DOCS}\n"),
+    ]
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    for first, last, text in sorted(filter(None, edits), reverse=True):
+        lines[first:last] = [text]
     theme = _pairs(top.get("theme", (None, None))[1])
     custom = theme.get("custom_dir", (None, None))[1]
     if isinstance(custom, yaml.ScalarNode) and not Path(custom.value).is_absolute():
@@ -120,6 +126,22 @@ def _without_plugin(key: yaml.Node | None, plugins: yaml.Node | None) -> tuple[i
     n = ours[0]
     end = items[n + 1].start_mark.line if n + 1 < len(items) else _end_line(plugins)
     return items[n].start_mark.line, end, ""
+
+
+def _extra(node: yaml.Node | None, values: dict[str, str], end: int) -> tuple[int, int, str] | None:
+    """The edit that adds `values` to `extra`: lines before its first key, or (when there is none)
+    a new block at the end. An `extra` written otherwise (flow style) is left as it is."""
+    if not values:
+        return None
+    if node is None:
+        return end, end, "extra:\n" + _keys(values, "  ")
+    if not isinstance(node, yaml.MappingNode) or node.flow_style or not node.value:
+        return None
+    return node.start_mark.line, node.start_mark.line, _keys(values, " " * node.start_mark.column)
+
+
+def _keys(values: dict[str, str], indent: str) -> str:
+    return "".join(f"{indent}{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in values.items())
 
 
 def _name(item: yaml.Node) -> str | None:

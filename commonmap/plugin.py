@@ -88,6 +88,8 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         else:
             self.root = config_file.parent / self.config.directory
             self.settings = _settings(config, self.config, self.root, self._previous_export(config))
+        # For the CSP (overrides/main.html); in `extra`, so that a build without the plugin has it too.
+        config.extra[mkdocs_files.TILE_ORIGIN] = self.settings.tile_origin
         self.final_site, self.counter = config.site_dir, None
         if not self.dirty:  # a dirty build adds to the site in place
             self.staging = config.site_dir = staging.begin(config.site_dir)
@@ -226,7 +228,6 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         env.globals["commonmap_sitemap_alternates"] = self._alternates
         env.globals["commonmap_snippet"] = pass_context(lambda context, *args: self._snippet(context, *args))
         env.globals["commonmap_t"] = ui.t  # pages set their language's (on_page_context)
-        env.globals["commonmap_tile_origin"] = self.settings.tile_origin  # for the CSP (overrides/main.html)
         return env
 
     def _alternates(self, src_uri: str) -> list[tuple[str, str]]:
@@ -365,5 +366,5 @@ def generate(config_file: Path, out: Path) -> int:
     except MkDocsException as error:
         log.error(str(error))
         return 1
-    mkdocs_files.write_config(config_file, out)
+    mkdocs_files.write_config(config_file, out, {mkdocs_files.TILE_ORIGIN: config.extra[mkdocs_files.TILE_ORIGIN]})
     return 0

@@ -52,6 +52,9 @@ def test_the_generated_config_builds_without_the_plugin(generated: Path) -> None
     text = (generated / "mkdocs.yml").read_text(encoding="utf-8")
     assert yaml.load(text, Loader=yaml.BaseLoader)["plugins"] == []  # no commonmap, no theme search
     assert "docs_dir: docs\n" in text and (generated / "overrides" / "main.html").is_file()
+    assert yaml.load(text, Loader=yaml.BaseLoader)["extra"] == {
+        "commonmap_tile_origin": "https://tile.openstreetmap.org"
+    }
     front = (generated / "docs" / "organisationer" / "index.md").read_text(encoding="utf-8")
     assert front.startswith('---\ntitle: "Organisationer"\n') and "<!-- commonmap:" not in front
     assert "<!-- commonmap:" not in (generated / "docs" / "index.md").read_text(encoding="utf-8")
@@ -68,6 +71,9 @@ def test_a_plain_build_of_the_generated_sources_is_the_same_site(built_site: Pat
     assert [path for path in data if normal[path].read_bytes() != plain[path].read_bytes()] == []
     for asset in ("assets/map/cm.js", "karta/map.js", "assets/search/search.js"):
         assert normal[asset].read_bytes() == plain[asset].read_bytes(), asset
+    csp = "img-src 'self' data: https://tile.openstreetmap.org;"  # the map's tiles load without the plugin too
+    assert csp in normal["karta/index.html"].read_text(encoding="utf-8")
+    assert csp in plain["karta/index.html"].read_text(encoding="utf-8")
 
 
 def test_a_page_s_source_is_named_as_the_nav_and_content_link_to_it() -> None:
@@ -85,10 +91,17 @@ def test_a_page_s_source_is_named_as_the_nav_and_content_link_to_it() -> None:
 def test_the_config_loses_only_the_commonmap_plugin(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        "site_name: x\nplugins:\n  - search\n  - commonmap:\n      directory: d\n  - tags\nextra_css: [a.css]\n",
+        "site_name: x\nplugins:\n  - search\n  - commonmap:\n      directory: d\n  - tags\n"
+        "extra:\n  version: 1\nextra_css: [a.css]",
         encoding="utf-8",
     )
     out = tmp_path / "out"
     out.mkdir()
-    written = yaml.safe_load(mkdocs_files.write_config(config, out).read_text(encoding="utf-8"))
-    assert written == {"site_name": "x", "plugins": ["search", "tags"], "extra_css": ["a.css"], "docs_dir": "docs"}
+    written = yaml.safe_load(mkdocs_files.write_config(config, out, {"o": "https://t"}).read_text(encoding="utf-8"))
+    assert written == {
+        "site_name": "x",
+        "plugins": ["search", "tags"],
+        "extra": {"o": "https://t", "version": 1},
+        "extra_css": ["a.css"],
+        "docs_dir": "docs",
+    }
