@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
+import re
 import shutil
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from commonmap.site.outputs import Page
 
 GENERATED_DOCS = "docs"  # DIR/docs, beside DIR/mkdocs.yml
 TILE_ORIGIN = "commonmap_tile_origin"  # in mkdocs.yml's extra: the tile server for the theme's CSP
+LINK = re.compile(r"(\]\()([^)\s#]+\.md)(?=[#)\s])")  # a Markdown link to a page: [text](path.md)
 
 
 def source_of(page: Page) -> str:
@@ -30,6 +33,30 @@ def source_of(page: Page) -> str:
     if page.url == "" or page.section:
         return page.url + "index.md"
     return page.url.removesuffix("/") + ".md"
+
+
+def folder_source(page: Page) -> str:
+    """The source `commonmap generate` writes for a page: "karta/index.md" for "karta/", so that
+    the relative links of its HTML mean the same from the source's folder as from its URL (an
+    engine such as Zensical rebases them from the source's folder)."""
+    return page.url + "index.md"
+
+
+def moved(pages: dict[str, Page]) -> dict[str, str]:
+    """The generated pages whose source `commonmap generate` names otherwise than the plugin."""
+    return {source: folder_source(page) for source, page in pages.items() if source != folder_source(page)}
+
+
+def relinked(markdown: str, src_uri: str, renamed: dict[str, str]) -> str:
+    """A hand-written page's Markdown links to moved pages ("karta.md"), pointed at their new
+    sources ("karta/index.md")."""
+    folder = posixpath.dirname(src_uri)
+
+    def new(link: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(folder, link[2]))
+        return link[1] + posixpath.relpath(renamed[target], folder or ".") if target in renamed else link[0]
+
+    return LINK.sub(new, markdown)
 
 
 def url_of_source(src_uri: str) -> str:
@@ -85,12 +112,18 @@ def write(out: Path, path: str, content: str | bytes) -> None:
     target.write_bytes(content.encode() if isinstance(content, str) else content)
 
 
-def write_config(config_file: Path, out: Path, extra: dict[str, str] | None = None) -> Path:
+def write_config(
+    config_file: Path, out: Path, extra: dict[str, str] | None = None, renamed: dict[str, str] | None = None
+) -> Path:
     """DIR/mkdocs.yml: the project's, edited as text (its tags and comments kept), without the
-    commonmap plugin, with docs_dir DIR/docs and what the plugin put in `extra`; the theme's
-    custom_dir is copied beside it."""
+    commonmap plugin, with docs_dir DIR/docs, what the plugin put in `extra` and the nav pointed
+    at the `renamed` sources; the theme's custom_dir is copied beside it."""
     lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
     top = _pairs(yaml.compose("".join(lines), Loader=yaml.SafeLoader))
+    for node in _scalars(top.get("nav", (None, None))[1]):  # first: these keep the line numbers
+        if node.value in (renamed or {}):
+            line, start, end = node.start_mark.line, node.start_mark.column, node.end_mark.column
+            lines[line] = lines[line][:start] + renamed[node.value] + lines[line][end:]
     end = len(lines)  # an edit at the end appends
     docs_dir = top.get("docs_dir", (None, None))[1]
     here = (docs_dir.start_mark.line, docs_dir.start_mark.line + 1) if docs_dir is not None else (end, end)
@@ -142,6 +175,17 @@ def _extra(node: yaml.Node | None, values: dict[str, str], end: int) -> tuple[in
 
 def _keys(values: dict[str, str], indent: str) -> str:
     return "".join(f"{indent}{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in values.items())
+
+
+def _scalars(node: yaml.Node | None) -> list[yaml.ScalarNode]:
+    """The values in a nav (its titles are keys, not values)."""
+    if isinstance(node, yaml.ScalarNode):
+        return [node]
+    if isinstance(node, yaml.SequenceNode):
+        return [found for item in node.value for found in _scalars(item)]
+    if isinstance(node, yaml.MappingNode):
+        return [found for _, value in node.value for found in _scalars(value)]
+    return []
 
 
 def _name(item: yaml.Node) -> str | None:

@@ -152,7 +152,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
                 self.pages[source] = output
                 # No Markdown and no front matter to parse: on_page_markdown gives the page its meta.
                 files.append(File.generated(config, source, content=""))
-                self._keep(source, mkdocs_files.markdown_of(output))
+                self._keep(mkdocs_files.folder_source(output), mkdocs_files.markdown_of(output))
             elif isinstance(output, Asset):
                 files.append(File.generated(config, output.path, content=output.content))
                 self._keep(output.path, output.content)
@@ -199,13 +199,16 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             mkdocs_files.write(self.sink, path, content)
 
     def _keep_content(self, files: Files) -> None:
-        """`commonmap generate`: the hand-written pages with their snippets filled in, and the
-        docs folder's other files as they are."""
+        """`commonmap generate`: the hand-written pages with their snippets filled in and their
+        links to generated pages pointed at those pages' sources, and the docs folder's other
+        files as they are."""
+        renamed = mkdocs_files.moved(self.pages)
         for file in files:
             if file.generated_by:
                 continue
             if file.is_documentation_page():
-                self._keep(file.src_uri, self._filled(file.content_string, mkdocs_files.url_of_source(file.src_uri)))
+                text = self._filled(file.content_string, mkdocs_files.url_of_source(file.src_uri))
+                self._keep(file.src_uri, mkdocs_files.relinked(text, file.src_uri, renamed))
             else:
                 self._keep(file.src_uri, file.content_bytes)
 
@@ -359,12 +362,14 @@ def generate(config_file: Path, out: Path) -> int:
 
     try:
         config = load_config(str(config_file))
-        config.plugins["commonmap"].sink = out
+        plugin = config.plugins["commonmap"]
+        plugin.sink = out
         with tempfile.TemporaryDirectory() as site:
             config.site_dir = site
             build(config)
     except MkDocsException as error:
         log.error(str(error))
         return 1
-    mkdocs_files.write_config(config_file, out, {mkdocs_files.TILE_ORIGIN: config.extra[mkdocs_files.TILE_ORIGIN]})
+    extra = {mkdocs_files.TILE_ORIGIN: config.extra[mkdocs_files.TILE_ORIGIN]}
+    mkdocs_files.write_config(config_file, out, extra, mkdocs_files.moved(plugin.pages))
     return 0
