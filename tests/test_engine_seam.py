@@ -57,7 +57,10 @@ def test_the_generated_config_builds_without_the_plugin(generated: Path) -> None
     }
     front = (generated / "docs" / "organisationer" / "index.md").read_text(encoding="utf-8")
     assert front.startswith('---\ntitle: "Organisationer"\n') and "<!-- commonmap:" not in front
-    assert "<!-- commonmap:" not in (generated / "docs" / "index.md").read_text(encoding="utf-8")
+    start = (generated / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "<!-- commonmap:" not in start and "](karta/index.md)" in start and "](karta.md)" not in start
+    # Each generated page at <url>index.md: its relative links mean the same from its source.
+    assert (generated / "docs" / "karta" / "index.md").is_file() and not (generated / "docs" / "karta.md").exists()
 
 
 def test_a_plain_build_of_the_generated_sources_is_the_same_site(built_site: Path, plain_site: Path) -> None:
@@ -86,6 +89,14 @@ def test_a_page_s_source_is_named_as_the_nav_and_content_link_to_it() -> None:
         "ar/",
         "omraden/",
     ]
+
+
+def test_links_to_moved_pages_follow_them() -> None:
+    renamed = {"karta.md": "karta/index.md", "bidra/plats.md": "bidra/plats/index.md"}
+    text = '[Karta](karta.md#x) [Bidra](../bidra.md) [Plats](../bidra/plats.md "t") `(karta.md)`'
+    assert mkdocs_files.relinked(text, "ar/om.md", {"ar/karta.md": "ar/karta/index.md", **renamed}) == (
+        '[Karta](karta/index.md#x) [Bidra](../bidra.md) [Plats](../bidra/plats/index.md "t") `(karta.md)`'
+    )
 
 
 def test_the_config_loses_only_the_commonmap_plugin(tmp_path: Path) -> None:
