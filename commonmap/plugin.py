@@ -1,7 +1,8 @@
 """The MkDocs adapter: reads the directory once per build and publishes the generated outputs.
 
 Thin on purpose (Material for MkDocs reaches end of life in 2027): all content is made by
-engine-agnostic generators (generators.py); this file only maps Pages and Assets onto MkDocs files.
+engine-agnostic generators (generators.py); this file only maps Pages and Assets onto MkDocs files,
+with mkdocs_files.py for what needs no MkDocs (source paths, front matter, `commonmap generate`).
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     def _generate(self, directory: Directory, files: Files, config) -> None:
         for file in list(files.documentation_pages()):  # hand-written pages of languages left out
-            if of_url(file.src_uri).id not in self.settings.languages:
+            if of_url(mkdocs_files.url_of_source(file.src_uri)).id not in self.settings.languages:
                 files.remove(file)
         written = frozenset(mkdocs_files.url_of_source(file.src_uri) for file in files.documentation_pages())
         settings = replace(self.settings, content_pages=written)
