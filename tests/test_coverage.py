@@ -144,7 +144,10 @@ def test_the_gis_layer_opens_with_geopandas_and_holds_the_table(directory, tmp_p
         rows = layer.set_index("area_id")
         for area in result.areas:
             counts, total = EXPECTED.get(area, ((0, 0), 0))
-            assert (rows.loc[area, "gemenskap"], rows.loc[area, "trygghet"], rows.loc[area, "total"]) == (*counts, total)
+            assert (rows.loc[area, "gemenskap"], rows.loc[area, "trygghet"], rows.loc[area, "total"]) == (
+                *counts,
+                total,
+            )
             assert rows.loc[area, "no_support"] == sum(n == 0 for n in counts)  # nothing serves a whole reach here
         assert rows.loc["vivalla", "area_name"] == "Vivalla" and rows.loc["vivalla", "area_code"] == "1880R029"
         assert rows.loc["vivalla"].geometry.contains(shapely.Point(15.1869, 59.2988))

@@ -17,17 +17,15 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from commonmap.base import clock, ui
-
-from commonmap.records import freshness
-
-from commonmap.site import reach, richtext, templating
-from commonmap.records.directory import Directory, Entry
-from commonmap.site.jsonld import json_ld, script_json
 from commonmap.base.languages import LANGUAGES, SWEDISH
-from commonmap.site.localized import localized
+from commonmap.records import freshness
+from commonmap.records.directory import Directory, Entry
 from commonmap.records.model import TYPES, Hours
-from commonmap.site.outputs import Output, Page, Snippet
 from commonmap.records.settings import Settings
+from commonmap.site import reach, richtext, templating
+from commonmap.site.jsonld import json_ld, script_json
+from commonmap.site.localized import localized
+from commonmap.site.outputs import Output, Page, Snippet
 from commonmap.site.urls import FOLDERS, base_of, url_of
 
 DAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"]

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from commonmap.base import i18n
-from commonmap.records.directory import Directory
 from commonmap.base.languages import LANGUAGES, RESIDENT_CONTENT, SWEDISH, Language
+from commonmap.records.directory import Directory
+from commonmap.records.settings import Settings
 from commonmap.site.outputs import Output, Page
 from commonmap.site.pages import environment
-from commonmap.records.settings import Settings
 from commonmap.site.urls import base_of
 
 URL = "sprak/"
