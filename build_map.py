@@ -18,7 +18,7 @@ from commonmap import cli
 from commonmap.map import mapview
 from commonmap.records.settings import OSM_ATTRIBUTION, OSM_TILES, Settings
 from commonmap.site.outputs import Asset, Page
-from commonmap.site.urls import base_of, url_of_path
+from commonmap.site.urls import base_of
 
 ROOT = Path(__file__).resolve().parent
 
@@ -45,15 +45,15 @@ DOCUMENT = """<!doctype html>
 
 
 def page_path(page: Page) -> str:
-    """ "karta.md" -> "karta/index.html", as MkDocs publishes it."""
-    return url_of_path(page.path) + "index.html"
+    """ "karta/" -> "karta/index.html", as MkDocs publishes it."""
+    return page.url + "index.html"
 
 
 def document(page: Page) -> str:
     return DOCUMENT.format(
         title=html.escape(page.title),
         description=html.escape(page.description),
-        base=base_of(page.path),
+        base=base_of(page.url),
         head=page.head,
         body=page.html,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from commonmap import export
+from commonmap import export, mkdocs_files
 from commonmap.base import collector
 from commonmap.export import geojson, hsds_files, native, tables
 from commonmap.records.validate import read_directory
@@ -31,7 +31,7 @@ def main() -> None:
     with collector.paused():  # as cli.read reads it
         directory, problems = read_directory(root)
     assert directory is not None, [p.format() for p in problems if p.severity == "error"][:5]
-    settings = export.settings_from(ROOT / "mkdocs.yml")
+    settings = mkdocs_files.settings_from(ROOT / "mkdocs.yml")
 
     for name, module in (("native", native), ("geojson", geojson), ("tables", tables), ("hsds", hsds_files)):
         start = time.perf_counter()

@@ -24,7 +24,7 @@ def per_language_record_pages(directory, settings) -> list:
         view = swedish.in_language(code)
         for entry in directory.entries.values():
             page = view.record_page(entry)
-            found.append(replace(page, path=LANGUAGES[code].prefix + page.path, search=False))
+            found.append(replace(page, url=LANGUAGES[code].prefix + page.url, searchable=False))
     return found
 
 

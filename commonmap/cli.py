@@ -150,23 +150,37 @@ def export_options(parser: argparse.ArgumentParser) -> None:
 def run_export(args: argparse.Namespace) -> int:
     """0 when written, 1 when the directory, the plugin's settings or the previous version has errors."""
     root = require(args.directory)
-    from commonmap import export
+    from commonmap import export, mkdocs_files
     from commonmap.export import changes
-    from commonmap.records import siteconfig
 
     if args.previous is not None:
         _, error = changes.read_previous(str(args.previous))
         if error:
             raise Stop(1, error, "Inga filer skrevs.")
-    report = read(root, settings=siteconfig.problems(args.config) if args.config.is_file() else [])
+    report = read(root, settings=mkdocs_files.problems(args.config))
     if report.failed:
         print_problems(report.errors, file=sys.stderr)
         raise Stop(1, f"{len(report.errors)} fel; inga filer skrevs.")
-    settings = dataclasses.replace(export.settings_from(args.config), previous_export=str(args.previous or ""))
+    settings = dataclasses.replace(mkdocs_files.settings_from(args.config), previous_export=str(args.previous or ""))
     with collector.paused():
         written = export.write(report.directory, settings, args.out)
     print(f"{len(written)} filer skrivna i {args.out}.")
     return 0
+
+
+def generate_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, help="mappen: OUT/mkdocs.yml och OUT/docs/")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="webbplatsens mkdocs.yml")
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    """Every page and file of the site as sources, with a mkdocs.yml that builds them without the
+    plugin (another engine can read them too)."""
+    if not args.config.is_file():
+        raise Stop(USAGE, f"commonmap: filen '{args.config}' finns inte")
+    from commonmap import plugin
+
+    return plugin.generate(args.config, args.out)
 
 
 def new_options(parser: argparse.ArgumentParser) -> None:
@@ -277,6 +291,11 @@ COMMANDS = {
         "Räkna det en besökare kan använda (adresser, kontaktvägar, öppettider…) och poster per typ, kategori och område.",
         stats_options,
         run_stats,
+    ),
+    "generate": Command(
+        "Skriv webbplatsens alla sidor och filer som källor som MkDocs bygger utan tillägget.",
+        generate_options,
+        run_generate,
     ),
 }
 

@@ -1,7 +1,8 @@
 """The MkDocs adapter: reads the directory once per build and publishes the generated outputs.
 
 Thin on purpose (Material for MkDocs reaches end of life in 2027): all content is made by
-engine-agnostic generators (generators.py); this file only maps Pages and Assets onto MkDocs files.
+engine-agnostic generators (generators.py); this file only maps Pages and Assets onto MkDocs files,
+with mkdocs_files.py for what needs no MkDocs (source paths, front matter, `commonmap generate`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import logging
 import os
 import posixpath
 import re
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,9 +25,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
-from commonmap import generators
+from commonmap import generators, mkdocs_files
 from commonmap.base import collector, i18n, ui
-from commonmap.base.languages import LANGUAGES, SWEDISH, of_path
+from commonmap.base.languages import LANGUAGES, SWEDISH, of_url
 from commonmap.export import changes
 from commonmap.records import siteconfig
 from commonmap.records.directory import Directory
@@ -69,6 +71,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
     last_good: Directory | None = None
     staging: str | None = None
     counter: CountHandler | None = None
+    sink: Path | None = None  # `commonmap generate`: where the build's sources are written too
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -86,6 +89,8 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         else:
             self.root = config_file.parent / self.config.directory
             self.settings = _settings(config, self.config, self.root, self._previous_export(config))
+        # For the CSP (overrides/main.html); in `extra`, so that a build without the plugin has it too.
+        config.extra[mkdocs_files.TILE_ORIGIN] = self.settings.tile_origin
         self.final_site, self.counter = config.site_dir, None
         if not self.dirty:  # a dirty build adds to the site in place
             self.staging = config.site_dir = staging.begin(config.site_dir)
@@ -130,9 +135,9 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     def _generate(self, directory: Directory, files: Files, config) -> None:
         for file in list(files.documentation_pages()):  # hand-written pages of languages left out
-            if of_path(file.src_uri).id not in self.settings.languages:
+            if of_url(mkdocs_files.url_of_source(file.src_uri)).id not in self.settings.languages:
                 files.remove(file)
-        written = frozenset(file.src_uri for file in files.documentation_pages())
+        written = frozenset(mkdocs_files.url_of_source(file.src_uri) for file in files.documentation_pages())
         settings = replace(self.settings, content_pages=written)
         self.directory = directory
         self.pages = {}
@@ -145,12 +150,17 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             if isinstance(output, Snippet):
                 self.snippets[(f"<!-- commonmap:{output.name} -->", output.language)] = output
             elif isinstance(output, Page):
-                self.pages[output.path] = output
+                source = mkdocs_files.source_of(output)
+                self.pages[source] = output
                 # No Markdown and no front matter to parse: on_page_markdown gives the page its meta.
-                files.append(File.generated(config, output.path, content=""))
+                files.append(File.generated(config, source, content=""))
+                self._keep(mkdocs_files.folder_source(output), mkdocs_files.markdown_of(output))
             elif isinstance(output, Asset):
                 files.append(File.generated(config, output.path, content=output.content))
-        self.sources = {file.src_uri for file in files.documentation_pages()}
+                self._keep(output.path, output.content)
+        self.urls = {mkdocs_files.url_of_source(file.src_uri) for file in files.documentation_pages()}
+        if self.sink is not None:
+            self._keep_content(files)
         for report in translations.reports(directory, settings):
             log.info(report.line())
         self.banner = _banner(self.preview_problems)
@@ -158,28 +168,51 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            page.meta = _meta(generated)
+            page.meta = mkdocs_files.meta(generated)
         return markdown
 
     def on_page_content(self, html_: str, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            if generated.search:
+            if generated.searchable:
                 self.page_texts.append(PageText(page.url, generated.title, generated.html))
             return self.banner + generated.html
-        base = "../" * page.url.count("/")
-        language = of_path(page.file.src_uri).id
-        for (marker, snippet_language), snippet in self.snippets.items():
-            if marker in html_ and snippet_language == language:
-                html_ = html_.replace(marker, snippet.render(base))
-        for (marker, snippet_language), snippet in self.snippets.items():
-            if marker in html_ and snippet_language == SWEDISH:  # no snippet made in this language
-                html_ = html_.replace(marker, snippet.render(base))
+        language = of_url(page.url).id
+        html_ = self._filled(html_, page.url)
         for name in MARKER.findall(html_):  # a marker that no generator fills
             log.warning(self._unknown_snippet(page, name, config).format())
         if language == SWEDISH:  # the site search's index is Swedish
             self.page_texts.append(PageText(page.url, html.unescape(page.title or ""), html_))
         return self.banner + html_
+
+    def _filled(self, text: str, url: str) -> str:
+        """A hand-written page's snippet markers replaced by the generated snippets."""
+        base, language = "../" * url.count("/"), of_url(url).id
+        for (marker, snippet_language), snippet in self.snippets.items():
+            if marker in text and snippet_language == language:
+                text = text.replace(marker, snippet.render(base))
+        for (marker, snippet_language), snippet in self.snippets.items():
+            if marker in text and snippet_language == SWEDISH:  # no snippet made in this language
+                text = text.replace(marker, snippet.render(base))
+        return text
+
+    def _keep(self, path: str, content: str | bytes) -> None:
+        if self.sink is not None:
+            mkdocs_files.write(self.sink, path, content)
+
+    def _keep_content(self, files: Files) -> None:
+        """`commonmap generate`: the hand-written pages with their snippets filled in and their
+        links to generated pages pointed at those pages' sources, and the docs folder's other
+        files as they are."""
+        renamed = mkdocs_files.moved(self.pages)
+        for file in files:
+            if file.generated_by:
+                continue
+            if file.is_documentation_page():
+                text = self._filled(file.content_string, mkdocs_files.url_of_source(file.src_uri))
+                self._keep(file.src_uri, mkdocs_files.relinked(text, file.src_uri, renamed))
+            else:
+                self._keep(file.src_uri, file.content_bytes)
 
     def _unknown_snippet(self, page, name: str, config) -> Problem:
         line = page.markdown.split(f"<!-- commonmap:{name} -->")[0].count("\n") + 1
@@ -202,9 +235,10 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         env.globals["commonmap_t"] = ui.t  # pages set their language's (on_page_context)
         return env
 
-    def _alternates(self, path: str) -> list[tuple[str, str]]:
+    def _alternates(self, src_uri: str) -> list[tuple[str, str]]:
         """(hreflang, absolute URL) of a page's versions, for the sitemap (overrides/sitemap.xml)."""
-        links = [link for link in switcher.links(path, self.sources, self.settings.languages) if "?" not in link.url]
+        url = mkdocs_files.url_of_source(src_uri)
+        links = [link for link in switcher.links(url, self.urls, self.settings.languages) if "?" not in link.url]
         return [(tag, self.settings.page_url(url)) for tag, url in switcher.alternates(links)]
 
     def _snippet(self, context, name: str, base_url: str) -> Markup:
@@ -227,31 +261,31 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         return self.fragments[key]
 
     def on_page_context(self, context, page, config, nav):
-        self._language_context(context, page.file.src_uri)
+        self._language_context(context, page.url)
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             context["commonmap_head"] = Markup(generated.head)
-            if page.file.src_uri not in self.in_nav and not page.toc and not page.meta.get("hide"):
+            if page.file.src_uri not in self.in_nav and not page.toc:
                 # The sidebars of such a page depend only on its folder (the links are relative).
                 context["commonmap_nav_key"] = f"sidebars:{posixpath.dirname(page.url.rstrip('/'))}"
         return context
 
-    def _language_context(self, context, path: str) -> None:
+    def _language_context(self, context, url: str) -> None:
         """The page's language for the theme (overrides/): its strings, lang and dir, the language
         switcher and, for other languages than Swedish, that language's navigation."""
-        language = of_path(path)
+        language = of_url(url)
         texts = i18n.texts(language.id)
-        links = switcher.links(path, self.sources, self.settings.languages)
+        links = switcher.links(url, self.urls, self.settings.languages)
         context["commonmap_language"] = language
         context["commonmap_t"] = texts.t
         context["commonmap_theme"] = texts.theme
         context["commonmap_switcher"] = links
         if language.id != SWEDISH:
-            context["commonmap_nav"] = switcher.nav(path, self.sources)
+            context["commonmap_nav"] = switcher.nav(url, self.urls)
 
     def on_post_page(self, output: str, page, config) -> str:
         """`dir` on <html> as well as on <body> (the theme sets only the body's)."""
-        direction = of_path(page.file.src_uri).dir
+        direction = of_url(page.url).dir
         return output.replace(' class="no-js">', f' dir="{direction}" class="no-js">', 1)
 
     @event_priority(-100)  # last: every other plugin has written its files
@@ -263,6 +297,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             target = Path(config.site_dir) / asset.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(asset.content.encode() if isinstance(asset.content, str) else asset.content)
+            self._keep(asset.path, asset.content)
         collector.release()
         self._stop_counting()
         if self.staging is not None and not self.warned:
@@ -320,10 +355,23 @@ def _banner(problems: list[Problem]) -> str:
     return f'<div class="admonition failure" role="alert"><p class="admonition-title">{title}</p><ul>{items}</ul></div>'
 
 
-def _meta(page: Page) -> dict[str, object]:
-    """The page's title and description as MkDocs reads them from front matter; the title is
-    HTML-escaped because the theme prints `page.title` unescaped."""
-    meta = {"title": html.escape(page.title), **page.meta}
-    if page.description:
-        meta["description"] = html.escape(page.description)
-    return meta
+def generate(config_file: Path, out: Path) -> int:
+    """`commonmap generate`: a build (into a folder thrown away) that also writes its sources to
+    out/docs, and out/mkdocs.yml to build them with the plugin off (mkdocs_files.py)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        config = load_config(str(config_file))
+        plugin = config.plugins["commonmap"]
+        plugin.sink = out
+        with tempfile.TemporaryDirectory() as site:
+            config.site_dir = site
+            build(config)
+    except MkDocsException as error:
+        log.error(str(error))
+        return 1
+    extra = {mkdocs_files.TILE_ORIGIN: config.extra[mkdocs_files.TILE_ORIGIN]}
+    mkdocs_files.write_config(config_file, out, extra, mkdocs_files.moved(plugin.pages))
+    return 0

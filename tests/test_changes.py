@@ -75,7 +75,7 @@ def test_added_changed_and_removed_since_the_previous_version(make_directory, tm
     page = next(
         o
         for o in export.outputs(before, dataclasses.replace(SETTINGS, previous_export=str(previous)))
-        if getattr(o, "path", "") == "oppna-data.md"
+        if getattr(o, "url", "") == "oppna-data/"
     )
     assert "Jämfört med versionen från <strong>2026-11-01</strong>" in page.html
     assert '<a href="../motesplatser/exempelplatsen/">Exempelplatsen</a>' in page.html

@@ -122,7 +122,7 @@ def test_csv_has_the_same_numbers(directory):
 
 def test_coverage_page_marks_empty_cells_and_links_the_csv(directory):
     outputs = mapview.outputs(directory, Settings())
-    page = next(o for o in outputs if getattr(o, "path", "") == "omraden/tackning.md")
+    page = next(o for o in outputs if getattr(o, "url", "") == "omraden/tackning/")
     assert page.html.count('class="cm-count cm-gap"') == 36 * 2 - 7
     assert 'href="../../data/tackning.csv"' in page.html
     assert "Avslutad samverkan räknas inte" in page.html  # the page says what is counted

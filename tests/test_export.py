@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from commonmap import export
+from commonmap import export, mkdocs_files
 from commonmap.base import clock
 from commonmap.cli import main
 from commonmap.export import geojson, hsds, hsds_files, hsds_terms, native, tables
@@ -561,7 +561,7 @@ def test_build_date_is_the_day_of_the_build_from_the_one_clock(rich, monkeypatch
 
     def dates() -> tuple[str, str, bool]:
         files = export.files(rich, SETTINGS)
-        page = next(o for o in export.outputs(rich, SETTINGS) if getattr(o, "path", "") == "oppna-data.md")
+        page = next(o for o in export.outputs(rich, SETTINGS) if getattr(o, "url", "") == "oppna-data/")
         built = json.loads(files[native.PATH])["build_date"]
         return (
             built,
@@ -703,7 +703,7 @@ def test_cli_export_refuses_a_directory_with_errors(make_directory, tmp_path, ca
 def test_open_data_page_explains_the_files_and_escapes(rich) -> None:
     settings = Settings(data_license="<b>egen</b>", data_license_url="https://example.se/?a=1&b=2")
     outputs = export.outputs(rich, settings)
-    [page] = [o for o in outputs if getattr(o, "path", "") == "oppna-data.md" and hasattr(o, "html")]
+    [page] = [o for o in outputs if getattr(o, "url", "") == "oppna-data/" and hasattr(o, "html")]
     assert page.title == "Öppna data"
     assert "&lt;b&gt;egen&lt;/b&gt;" in page.html and "<b>egen</b>" not in page.html
     assert 'href="https://example.se/?a=1&amp;b=2"' in page.html
@@ -712,12 +712,12 @@ def test_open_data_page_explains_the_files_and_escapes(rich) -> None:
         assert f'href="../{path}"' in page.html, path
     for field in ("contact.phone", "opening_hours[].opens", "partners[].part", "criminal_record_extract"):
         assert f"<code>{field}</code>" in page.html
-    default = next(o for o in export.outputs(rich, Settings()) if getattr(o, "path", "") == "oppna-data.md")
+    default = next(o for o in export.outputs(rich, Settings()) if getattr(o, "url", "") == "oppna-data/")
     assert "CC0 1.0" in default.html and "standardvalet" in default.html
 
 
 def test_the_built_site_publishes_the_export(built_site: Path, sample) -> None:
-    settings = export.settings_from(ROOT / "mkdocs.yml")
+    settings = mkdocs_files.settings_from(ROOT / "mkdocs.yml")
     for path, content in export.files(sample, settings).items():
         published = (built_site / path).read_bytes()
         assert published == (content.encode() if isinstance(content, str) else content), path

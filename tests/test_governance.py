@@ -129,9 +129,9 @@ def test_a_complete_good_example_passes_and_shows_in_the_lists_order(make_direct
     directory, problems = read_directory(root, today=TODAY)
     assert [p.format() for p in problems if p.severity == "error"] == []
     assert directory.good_examples == ("andra", "forsta")
-    page = next(p for p in page_outputs(directory, Settings()) if getattr(p, "path", "") == "goda-exempel.md")
+    page = next(p for p in page_outputs(directory, Settings()) if getattr(p, "url", "") == "goda-exempel/")
     assert page.html.index("Samverkan forsta") < page.html.index("Samverkan andra")  # ongoing first, then ended
-    record = next(p for p in page_outputs(directory, Settings()) if getattr(p, "path", "") == "samverkan/forsta.md")
+    record = next(p for p in page_outputs(directory, Settings()) if getattr(p, "url", "") == "samverkan/forsta/")
     assert "goda-exempel/" in record.html
 
 

@@ -148,7 +148,9 @@ def independent_counts(directory: Path) -> dict[str, tuple[int, int, int, int]]:
         pairs = list(zip(categories, own, strict=True))
         labels = [t.get("label") or (c["label_en"] if language.id == "en" else None) for c, t in pairs]
         translated = sum(bool(label) and bool(t.get("description")) for label, t in zip(labels, own, strict=True))
-        pages = sum((ROOT / "content" / language.id / page).exists() for page in RESIDENT_CONTENT)
+        pages = sum(
+            (ROOT / "content" / language.id / f"{page.rstrip('/') or 'index'}.md").exists() for page in RESIDENT_CONTENT
+        )
         counts[language.id] = (done, total, translated, pages)
     return counts
 

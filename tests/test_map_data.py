@@ -139,7 +139,10 @@ def test_loader_script_carries_its_configuration_safely(directory):
 
 def test_the_map_talks_to_no_other_host(directory):
     """Our own scripts and styles name no host; Leaflet's only URLs are links in its attribution."""
-    outputs = {o.path: o for o in mapview.outputs(directory, Settings(tiles_url="https://t.example/{z}/{x}/{y}.png"))}
+    outputs = {
+        getattr(o, "url", None) or o.path: o
+        for o in mapview.outputs(directory, Settings(tiles_url="https://t.example/{z}/{x}/{y}.png"))
+    }
     for path in ["assets/map/karta.js", "assets/map/map.css"]:
         assert not re.search(r"https?://|//[a-z]", re.sub(r"/\*.*?\*/", "", outputs[path].content, flags=re.S)), path
     for path in ["assets/map/leaflet/leaflet.js", "assets/map/markercluster/leaflet.markercluster.js"]:
@@ -152,7 +155,7 @@ def test_the_map_talks_to_no_other_host(directory):
 
 def test_map_page_lists_every_marker_as_text(directory):
     outputs = mapview.outputs(directory, Settings())
-    page = next(o for o in outputs if isinstance(o, Page) and o.path == "karta.md")
+    page = next(o for o in outputs if isinstance(o, Page) and o.url == "karta/")
     for entry in mapdata.located_records(directory):
         assert f'href="../{url_of(entry)}"' in page.html
     assert "&lt;img src=x onerror=alert(1)&gt;" in page.html and "<img src=x" not in page.html

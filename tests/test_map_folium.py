@@ -36,7 +36,11 @@ sources: [testfixtur]
 def outputs(make_directory):
     directory, problems = read_directory(make_directory(FILES), today=TODAY)
     assert directory is not None, problems
-    return {o.path: o for o in mapview.outputs(directory, Settings()) if isinstance(o, Page | Asset)}
+    return {
+        o.url if isinstance(o, Page) else o.path: o
+        for o in mapview.outputs(directory, Settings())
+        if isinstance(o, Page | Asset)
+    }
 
 
 def test_the_map_scripts_hold_no_data_and_no_random_names(outputs):
@@ -52,31 +56,34 @@ def test_the_map_scripts_hold_no_data_and_no_random_names(outputs):
 def test_two_renders_are_identical(make_directory):
     directory, _ = read_directory(make_directory(FILES), today=TODAY)
     first, second = (
-        {o.path: getattr(o, "content", None) or (o.html, o.head) for o in mapview.outputs(directory, Settings())}
+        {
+            getattr(o, "url", None) or o.path: getattr(o, "content", None) or (o.html, o.head)
+            for o in mapview.outputs(directory, Settings())
+        }
         for _ in range(2)
     )
     assert first == second
 
 
 def test_every_asset_the_pages_name_is_served_by_the_site(outputs):
-    for page_path, base in [(karta.PATH, "../"), ("bidra/plats.md", "../../")]:
-        head = outputs[page_path].head
+    for page_url, base in [(karta.URL, "../"), ("bidra/plats/", "../../")]:
+        head = outputs[page_url].head
         links = re.findall(r'(?:href|src)="([^"]+)"', head)
         assert links and not [link for link in links if "//" in link], links
         for link in links:
             if link == "map.js":
-                target = page_path.removesuffix(".md") + "/map.js"
+                target = page_url + "map.js"
             else:
                 assert link.startswith(base), link
                 target = link.removeprefix(base)
-            assert target in outputs, (page_path, link)
+            assert target in outputs, (page_url, link)
         assert "jquery" not in head.lower() and "bootstrap" not in head.lower()
-    scripts = re.findall(r'<script defer src="([^"]+)"', outputs[karta.PATH].head)
+    scripts = re.findall(r'<script defer src="([^"]+)"', outputs[karta.URL].head)
     assert scripts[0].endswith("leaflet.js") and scripts[-1] == "map.js"  # Leaflet first, the map last
 
 
 def test_the_map_page_carries_its_configuration_as_data(outputs):
-    html = outputs[karta.PATH].html
+    html = outputs[karta.URL].html
     assert '<script type="application/json" id="cm-map-config">' in html
     config = re.search(r'id="cm-map-config">(.*?)</script>', html).group(1)
     assert "<" not in config

@@ -243,7 +243,7 @@ def test_every_json_ld_block_of_a_rich_directory_uses_the_vocabulary(synthetic) 
     vocabulary = Vocabulary.load()
     heads = [o for o in pages.outputs(synthetic, SETTINGS) if getattr(o, "head", "")]
     assert len(heads) == len(synthetic.entries)
-    problems = {page.path: vocabulary.problems(data) for page in heads for data in blocks(page.head)}
+    problems = {page.url: vocabulary.problems(data) for page in heads for data in blocks(page.head)}
     assert {path: found for path, found in problems.items() if found} == {}
     used = set().union(*(vocabulary.terms(data) for page in heads for data in blocks(page.head)))
     # schema.org's pending terms that the pages use (in the vocabulary, marked as proposals).

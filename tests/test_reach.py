@@ -155,7 +155,7 @@ def test_coverage_without_wide_help_keeps_its_gaps(make_directory) -> None:
 
 def test_coverage_page_marks_no_support_apart_from_unknown_area(built) -> None:
     directory, _, _ = built
-    page = next(o for o in mapview.outputs(directory, Settings()) if getattr(o, "path", "") == "omraden/tackning.md")
+    page = next(o for o in mapview.outputs(directory, Settings()) if getattr(o, "url", "") == "omraden/tackning/")
     assert page.html.count('class="cm-count cm-gap"') == 0
     assert page.html.count('class="cm-count cm-wide-only"') == 36 * 2 - 3
     rows = dict(re.findall(r'<tr[^>]*><th scope="row">([^<]+)</th>(.*?)</tr>', page.html))

@@ -45,18 +45,18 @@ LANGUAGES: dict[str, Language] = {
         Language("lattlast", "sv", "sv", "lättläst svenska", theme="sv"),
     ]
 }
-# The hand-written pages (content/) every language has: content/<id>/<page> for the others.
-RESIDENT_CONTENT = ("index.md", "om.md")
+# The URLs of the hand-written pages (content/) every language has: <id>/<page> for the others.
+RESIDENT_CONTENT = ("", "om/")
 # The languages a record or a category may be translated into (its `translations` keys).
 TRANSLATED = tuple(code for code in LANGUAGES if code != SWEDISH)
 
 
-def of_path(path: str) -> Language:
-    """The language of a page from its source path: "ar/karta.md" is Arabic, "karta.md" Swedish."""
-    first = path.split("/", 1)[0]
-    return LANGUAGES[first] if first in LANGUAGES and first != SWEDISH and "/" in path else LANGUAGES[SWEDISH]
+def of_url(url: str) -> Language:
+    """The language of a page from its URL: "ar/karta/" is Arabic, "karta/" Swedish."""
+    first = url.split("/", 1)[0]
+    return LANGUAGES[first] if first in LANGUAGES and first != SWEDISH and "/" in url else LANGUAGES[SWEDISH]
 
 
-def neutral(path: str) -> str:
-    """A page's path without its language folder: "ar/karta.md" → "karta.md"."""
-    return path.removeprefix(of_path(path).prefix)
+def neutral(url: str) -> str:
+    """A page's URL without its language folder: "ar/karta/" → "karta/"."""
+    return url.removeprefix(of_url(url).prefix)

@@ -34,7 +34,7 @@ from commonmap.site import templating, wire
 from commonmap.site.outputs import Asset, Output, Page
 from commonmap.site.urls import FOLDERS
 
-PATH = "bidra/formular.md"
+URL = "bidra/formular/"
 BASE = "../../"  # from /bidra/formular/ to the site's root
 INDEX = "data/bidra/index.json"
 CHUNK_PATH = "data/bidra/poster-{n}.json"
@@ -110,7 +110,7 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
             has_github="github.com/" in settings.repo_url,
         )
     )
-    found: list[Output] = [Page(PATH, ui.t("form.title"), html, description=ui.t("form.description"))]
+    found: list[Output] = [Page(URL, ui.t("form.title"), html, description=ui.t("form.description"))]
     found += data_files(directory)
     found.append(Asset("assets/contribute/form.js", wire.script("contribute", "form.js")))
     for name in ASSETS:

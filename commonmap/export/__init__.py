@@ -1,8 +1,9 @@
 """Open data: the directory published under /data/ in the project's JSON, GeoJSON, spreadsheet
 CSVs and Open Referral HSDS 3.0 (JSON and tabular), plus the page /oppna-data/ that explains them.
 
-`outputs` is the site generator (registered in generators.py); `write` and `settings_from` serve
-`commonmap export` (cli.py), which writes the very same files without building the site.
+`outputs` is the site generator (registered in generators.py); `write` serves `commonmap export`
+(cli.py), which writes the very same files without building the site (the command line reads
+the settings and their problems from mkdocs.yml: mkdocs_files.py).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from commonmap.export import changes, geojson, hsds_files, native, page, tables
-from commonmap.records import siteconfig
 from commonmap.records.directory import Directory
 from commonmap.records.settings import Settings
 from commonmap.site.outputs import Asset, Output
@@ -38,18 +38,3 @@ def write(directory: Directory, settings: Settings, out_dir: Path) -> list[Path]
         target.write_bytes(content)
         written.append(target)
     return written
-
-
-def settings_from(config_file: Path) -> Settings:
-    """The settings the exports need (site_url, data licence) from mkdocs.yml, so that
-    `commonmap export` writes the same bytes as the site build; defaults when there is no file.
-    Their problems are siteconfig.problems(config_file)."""
-    if not config_file.is_file():
-        return Settings()
-    config = siteconfig.read(config_file)
-    defaults = Settings()
-    return Settings(
-        site_url=config.site_url,
-        data_license=config.options.get("data_license", defaults.data_license),
-        data_license_url=config.options.get("data_license_url", defaults.data_license_url),
-    )

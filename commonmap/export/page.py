@@ -22,7 +22,7 @@ from commonmap.site import templating
 from commonmap.site.outputs import Page
 from commonmap.site.urls import FOLDERS, url_of
 
-PATH = "oppna-data.md"
+URL = "oppna-data/"
 TITLE = "Öppna data"
 LICENSE_NAMES = {
     "CC0-1.0": "CC0 1.0 Universell (ingen upphovsrätt förbehållen)",
@@ -93,7 +93,7 @@ def page(directory: Directory, settings: Settings, exported: dict[str, bytes]) -
     description = (
         "Katalogen som öppna data: JSON, GeoJSON, CSV och Open Referral HSDS 3.0, med licens och fältbeskrivningar."
     )
-    return Page(PATH, TITLE, html, description=description)
+    return Page(URL, TITLE, html, description=description)
 
 
 def change_rows(directory: Directory, document: dict) -> dict:

@@ -29,7 +29,7 @@ from commonmap.site.localized import Localized, localized
 from commonmap.site.outputs import Asset, Page
 from commonmap.site.urls import FOLDERS, base_of
 
-PATH = "karta.md"
+URL = "karta/"
 BASE = "../"  # from /karta/ to the site's root
 SCRIPT = "karta/map.js"  # the folium map's script, published beside the page
 NARROW = "(max-width: 40em)"  # phones: the layer list starts folded, the map opens on the city
@@ -71,8 +71,8 @@ def outputs(directory: Directory, settings: Settings, geography: spatial.Geograp
 def _in_language(
     directory: Directory, settings: Settings, geography: spatial.Geography, shading: dict, local: Localized
 ) -> list:
-    path = local.url(PATH)
-    base = base_of(path)
+    url = local.url(URL)
+    base = base_of(url)
     counts = geography.points["record_type"].value_counts().to_dict()
     m = compose(
         layer_names(counts, local), spatial.bounds(geography.areas), settings, local.language.dir == "rtl", local
@@ -82,7 +82,7 @@ def _in_language(
     html_ = _page_html(directory, geography, parts.map_id, config, local, base)
     preload = "".join(f'<link rel="preload" href="{base}{p}" as="fetch" crossorigin>' for p in PRELOAD)
     title, description = local.t("map.title"), local.t("map.description")
-    page = Page(path, title, html_, description=description, head=preload + parts.head, search=local.swedish)
+    page = Page(url, title, html_, description=description, head=preload + parts.head, searchable=local.swedish)
     return [page, Asset(local.url(SCRIPT), parts.script)]
 
 

@@ -94,7 +94,7 @@ def coverage_page(directory: Directory, served: coverage.Coverage) -> Page:
         covered=served.covered_widely(),
     )
     title, description = ui.t("map.coverage_title"), ui.t("map.coverage_description")
-    return Page("omraden/tackning.md", title, html, description=description)
+    return Page("omraden/tackning/", title, html, description=description)
 
 
 def script_config(directory: Directory, settings: Settings) -> dict:

@@ -14,7 +14,7 @@ from commonmap.records.geography import TOLERANCE
 from commonmap.records.settings import Settings
 from commonmap.site.outputs import Asset, Page
 
-PATH = "bidra/plats.md"
+URL = "bidra/plats/"
 BASE = "../../"  # from /bidra/plats/ to the site's root
 SCRIPT = "bidra/plats/map.js"
 SCRIPT_TEXT = ["picker_in", "picker_near", "picker_outside", "picker_copied", "zoom_in", "zoom_out"]
@@ -41,7 +41,7 @@ def outputs(settings: Settings, areas: gpd.GeoDataFrame) -> list:
     preload = f'<link rel="preload" href="{BASE}{mapdata.AREAS}" as="fetch" crossorigin>'
     title, description = ui.t("map.picker_title"), ui.t("map.picker_description")
     # Not in the search index: /bidra/ leads here, and the index every page loads stays as small.
-    page = Page(PATH, title, html, description=description, head=preload + parts.head, search=False)
+    page = Page(URL, title, html, description=description, head=preload + parts.head, searchable=False)
     return [page, Asset(SCRIPT, parts.script)]
 
 

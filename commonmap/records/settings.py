@@ -26,8 +26,13 @@ class Settings:
     quick_exit_url: str = QUICK_EXIT  # where "Lämna sidan snabbt" goes: a neutral site
     previous_export: str = ""  # a directory.json published before, for /data/changes.json; "" when none
     languages: tuple[str, ...] = tuple(LANGUAGES)  # the interface languages published, Swedish first
-    content_pages: frozenset[str] = frozenset()  # the hand-written pages (content/), e.g. "ar/om.md"
+    content_pages: frozenset[str] = frozenset()  # the URLs of the hand-written pages, e.g. "ar/om/"
     municipality_team: str = ""  # the GitHub team that owns the municipality's decisions (governance.py)
+
+    @property
+    def tile_origin(self) -> str:
+        """The tile server's origin for the Content-Security-Policy; {s} subdomains become *."""
+        return "/".join(self.tiles_url.split("/")[:3]).replace("{s}", "*")
 
     def page_url(self, path: str) -> str:
         """Absolute URL of a page when the site's address is known, else its path from the root."""

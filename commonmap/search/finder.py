@@ -17,7 +17,7 @@ from commonmap.records.types import TYPES
 from commonmap.records.whereabouts import sites_of
 from commonmap.search.documents import FIELDS, where_of
 from commonmap.site import holidays, wire
-from commonmap.site.localized import language_label, localized
+from commonmap.site.localized import FINDER, language_label, localized
 from commonmap.site.outputs import Asset, Output, Page
 from commonmap.site.pages import environment, tel_href
 from commonmap.site.reach import WIDE
@@ -47,7 +47,7 @@ def finder_page(directory: Directory, data: dict, language: str) -> Page:
     """The finder in one language: the same data, this language's labels. In other languages than
     Swedish, a result opens the record here (?post=id), with this language's headings."""
     local = localized(language)
-    path = local.url("hitta-stod.md")
+    url = local.url(FINDER)
     categories = list(directory.categories.values())
     listed = directory.listed()
     labels = {
@@ -64,7 +64,7 @@ def finder_page(directory: Directory, data: dict, language: str) -> Page:
         environment()
         .get_template("finder.html")
         .render(
-            base=base_of(path),
+            base=base_of(url),
             site=None,
             local=local,
             t=local.t,
@@ -81,7 +81,7 @@ def finder_page(directory: Directory, data: dict, language: str) -> Page:
         )
     )
     title, intro = local.t("finder.title"), local.t("finder.intro")
-    return Page(path, title, html, description=intro, search=False)
+    return Page(url, title, html, description=intro, searchable=False)
 
 
 def _language(local, code: str) -> dict[str, str | None]:

@@ -14,14 +14,16 @@ from commonmap.site import wire
 from commonmap.site.outputs import Asset, Output, Page
 from commonmap.site.pages import environment
 
-PATH = "sok.md"
+URL = "sok/"
 SCRIPTS = ("sok.js", "search.css")
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:
     fields = {name: ui.t(f"search.field.{name}") for name in FIELDS}
     html = environment().get_template("search.html").render(base="../", fields=fields)
-    found: list[Output] = [Page(PATH, ui.t("search.title"), html, description=ui.t("search.description"), search=False)]
+    found: list[Output] = [
+        Page(URL, ui.t("search.title"), html, description=ui.t("search.description"), searchable=False)
+    ]
     folder = resources.files("commonmap") / "assets" / "search"
     found.append(Asset("assets/search/search.js", wire.script("search", "search.js")))  # sok.js uses CMWire too
     found += [Asset(f"assets/search/{name}", (folder / name).read_bytes()) for name in SCRIPTS]

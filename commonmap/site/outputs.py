@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page. `path` is its source path, e.g. "organisationer/kfum-orebro.md", which
-    the engine publishes at /organisationer/kfum-orebro/. `html` is the finished, escaped body."""
+    """A generated page at `url`, relative to the site root ("organisationer/kfum-orebro/", "" for
+    the start page). `html` is the finished, escaped body. The engine adapter (plugin.py) decides
+    how a page becomes the engine's own (a source file, front matter, the theme's settings)."""
 
-    path: str
+    url: str
     title: str  # plain text; the adapter escapes it
     html: str
     description: str = ""  # plain text for <meta name="description">
     head: str = ""  # finished HTML for <head> (JSON-LD), already safe
     # False keeps the page's text out of the site search: records, categories and areas are in it
     # as documents of their own (commonmap/search), and lists of them would only repeat them.
-    search: bool = True
-    meta: dict[str, object] = field(default_factory=dict)
+    searchable: bool = True
+    # The page lists the pages below its URL ("organisationer/"): a section's own page.
+    section: bool = False
+    # The page is about violence or victims: it offers the quick exit (chrome.py).
+    quick_exit: bool = False
 
 
 @dataclass(frozen=True)

@@ -103,9 +103,9 @@ class SiteView:
     def relations(self) -> Relations:
         return relations_of(self.directory)
 
-    def render(self, template: str, path: str, **context: object) -> str:
+    def render(self, template: str, url: str, **context: object) -> str:
         local = self.local
-        return self.env.get_template(template).render(base=base_of(path), site=self, local=local, t=local.t, **context)
+        return self.env.get_template(template).render(base=base_of(url), site=self, local=local, t=local.t, **context)
 
     def resident_pages(self) -> list[Output]:
         """The pages a resident uses, in this view's language: categories and areas."""
@@ -116,58 +116,59 @@ class SiteView:
         return pages
 
     def record_page(self, entry: Entry) -> Page:
-        path = f"{FOLDERS[entry.type]}/{entry.id}.md"
+        url = url_of(entry)
         record = entry.record
         html = self.render(
             "record.html",
-            path,
+            url,
             entry=entry,
             record=record,
             good_example=self.directory.is_good_example(entry),
             edit_url=self.settings.edit_url(entry.file),
-            report=self.settings.report_links(record.name, url_of(entry)),
+            report=self.settings.report_links(record.name, url),
         )
         return Page(
-            path,
+            url,
             record.name,
             html,
             description=record.summary or "",
             head=self.json_ld(entry),
-            search=False,
-            meta={"quick_exit": self.directory.quick_exit(entry)},
+            searchable=False,
+            quick_exit=self.directory.quick_exit(entry),
         )
 
     def list_page(self, type_: str) -> Page:
-        path = f"{FOLDERS[type_]}/index.md"
-        html = self.render("list.html", path, type_=type_, groups=self.by_category(type_))
-        return Page(path, ui.t(f"types.{type_}"), html, description=ui.t(f"list_intro.{type_}"), search=False)
+        url = f"{FOLDERS[type_]}/"
+        html = self.render("list.html", url, type_=type_, groups=self.by_category(type_))
+        title, description = ui.t(f"types.{type_}"), ui.t(f"list_intro.{type_}")
+        return Page(url, title, html, description=description, searchable=False, section=True)
 
-    def page(self, path: str, title: str, html: str, description: str, meta: dict | None = None) -> Page:
+    def page(self, url: str, title: str, html: str, description: str, **fields: bool) -> Page:
         """A resident page in this view's language; it stays out of the page text of the site search
         (Swedish), which holds categories and areas as documents of their own (commonmap/search),
         and each language's finder is that language's search."""
-        return Page(path, title, html, description=description, search=False, meta=meta or {})
+        return Page(url, title, html, description=description, searchable=False, **fields)
 
     def category_page(self, category_id: str) -> Page:
-        path = self.local.url(f"kategorier/{category_id}.md")
+        url = self.local.url(f"kategorier/{category_id}/")
         category = self.directory.categories[category_id]
         by_type = self.by_type(self.in_category[category_id])
-        html = self.render("category.html", path, category=category, by_type=by_type)
+        html = self.render("category.html", url, category=category, by_type=by_type)
         label, description = self.local.category(category)[0], self.local.category_description(category)[0]
-        return self.page(path, label, html, description, meta={"quick_exit": category.quick_exit})
+        return self.page(url, label, html, description, quick_exit=category.quick_exit)
 
     def categories_page(self) -> Page:
-        path = self.local.url("kategorier/index.md")
-        html = self.render("categories.html", path, listing=Markup(self.categories_snippet(base_of(path))))
-        return self.page(path, self.local.t("categories"), html, self.local.t("categories_intro"))
+        url = self.local.url("kategorier/")
+        html = self.render("categories.html", url, listing=Markup(self.categories_snippet(base_of(url))))
+        return self.page(url, self.local.t("categories"), html, self.local.t("categories_intro"), section=True)
 
     def area_page(self, area_id: str) -> Page:
-        path = self.local.url(f"omraden/{area_id}.md")
+        url = self.local.url(f"omraden/{area_id}/")
         area = self.directory.areas.by_id[area_id]
         located, serving = self.by_type(self.located[area_id]), self.by_type(self.serving[area_id])
         wide = {level: self.by_type(entries) for level, entries in reach.wide_for_area(self.wide, area_id).items()}
-        html = self.render("area.html", path, area=area, located=located, serving=serving, wide=wide)
-        return self.page(path, area.name, html, self.local.t("area_intro", name=area.name))
+        html = self.render("area.html", url, area=area, located=located, serving=serving, wide=wide)
+        return self.page(url, area.name, html, self.local.t("area_intro", name=area.name))
 
     def categories_snippet(self, base: str) -> str:
         """The start page's "find support by need": every category with its count."""
@@ -176,20 +177,20 @@ class SiteView:
         return template.render(base=base, site=self, local=self.local, t=self.local.t, counts=counts)
 
     def areas_page(self) -> Page:
-        path = self.local.url("omraden/index.md")
+        url = self.local.url("omraden/")
         counts = {a.id: len(self.located[a.id]) + len(self.serving[a.id]) for a in self.directory.areas}
         areas = sorted(self.directory.areas, key=lambda a: a.name)
         wide_count = sum(len(entries) for entries in self.wide.values())
-        html = self.render("areas.html", path, areas=areas, counts=counts, wide_count=wide_count)
-        return self.page(path, self.local.t("areas"), html, self.local.t("areas_intro"))
+        html = self.render("areas.html", url, areas=areas, counts=counts, wide_count=wide_count)
+        return self.page(url, self.local.t("areas"), html, self.local.t("areas_intro"), section=True)
 
     def good_examples_page(self) -> Page:
-        path = "goda-exempel.md"
+        url = "goda-exempel/"
         examples = [self.directory.entries[id_] for id_ in self.directory.good_examples]
         current = [e for e in examples if not e.record.ended]
         ended = [e for e in examples if e.record.ended]
-        html = self.render("good_examples.html", path, current=current, ended=ended)
-        return Page(path, ui.t("good_examples"), html, description=ui.t("good_examples_intro"))
+        html = self.render("good_examples.html", url, current=current, ended=ended)
+        return Page(url, ui.t("good_examples"), html, description=ui.t("good_examples_intro"))
 
     def by_category(self, type_: str) -> list[tuple[object, list[Entry]]]:
         """The listed records of a type under each of their categories, in vocabulary order; empty

@@ -1,25 +1,25 @@
 """Which page is "the same page" in each language: the language switcher, hreflang and the
-navigation of the pages in other languages than Swedish. Engine-neutral: it works on source paths
-("ar/kategorier/arbete.md") and the set of pages the site has.
+navigation of the pages in other languages than Swedish. Engine-neutral: it works on page URLs
+relative to the site root ("ar/kategorier/arbete/") and the set of URLs the site has.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commonmap.base.languages import LANGUAGES, Language, neutral, of_path
+from commonmap.base.languages import LANGUAGES, Language, neutral, of_url
 from commonmap.site.localized import FINDER
-from commonmap.site.urls import FOLDERS, url_of_path
+from commonmap.site.urls import FOLDERS
 
 # The navigation of a language's pages: (catalogue key of its title, page), in this order.
 NAV = [
-    ("nav.start", "index.md"),
-    ("finder.title", "hitta-stod.md"),
-    ("map.title", "karta.md"),
-    ("categories", "kategorier/index.md"),
-    ("areas", "omraden/index.md"),
-    ("nav.about", "om.md"),
-    ("nav.translations", "sprak.md"),
+    ("nav.start", ""),
+    ("finder.title", FINDER),
+    ("map.title", "karta/"),
+    ("categories", "kategorier/"),
+    ("areas", "omraden/"),
+    ("nav.about", "om/"),
+    ("nav.translations", "sprak/"),
 ]
 RECORD_FOLDERS = frozenset(FOLDERS.values())
 
@@ -32,29 +32,28 @@ class Link:
     current: bool
 
 
-def links(path: str, pages: set[str], enabled: tuple[str, ...]) -> list[Link]:
+def links(url: str, pages: set[str], enabled: tuple[str, ...]) -> list[Link]:
     """For a page, its counterpart in every enabled language: the same page where that language
     has it; for a record page (Swedish only) the record in that language's finder; else that
     language's start page."""
-    here = of_path(path)
-    page = neutral(path)
+    here = of_url(url)
+    page = neutral(url)
     found = []
     for language in (LANGUAGES[code] for code in enabled):
         target = counterpart(page, language, pages)
         same = target is not None
-        url = target if same else url_of_path(language.prefix + "index.md")
-        found.append(Link(language, url, same, language is here))
+        found.append(Link(language, target if same else language.prefix, same, language is here))
     return found
 
 
 def counterpart(page: str, language: Language, pages: set[str]) -> str | None:
-    """The URL of `page` (a path without language folder) in `language`, if it exists there."""
+    """The URL of `page` (a URL without language folder) in `language`, if it exists there."""
     if language.prefix + page in pages:
-        return url_of_path(language.prefix + page)
+        return language.prefix + page
     folder, _, name = page.partition("/")
-    record = folder in RECORD_FOLDERS and name not in ("", "index.md")
-    if record and language.prefix and language.prefix + "hitta-stod.md" in pages:
-        return f"{language.prefix}{FINDER}?post={name.removesuffix('.md')}"
+    record = folder in RECORD_FOLDERS and name != ""
+    if record and language.prefix and language.prefix + FINDER in pages:
+        return f"{language.prefix}{FINDER}?post={name.removesuffix('/')}"
     return None
 
 
@@ -71,11 +70,7 @@ def alternates(page_links: list[Link]) -> list[tuple[str, str]]:
     return list(found.items()) if len(found) > 2 else []
 
 
-def nav(path: str, pages: set[str]) -> list[tuple[str, str, bool]]:
+def nav(url: str, pages: set[str]) -> list[tuple[str, str, bool]]:
     """(title key, URL, current) of the navigation of a page in another language than Swedish."""
-    language, page = of_path(path), neutral(path)
-    return [
-        (key, url_of_path(language.prefix + target), target == page)
-        for key, target in NAV
-        if language.prefix + target in pages
-    ]
+    language, page = of_url(url), neutral(url)
+    return [(key, language.prefix + target, target == page) for key, target in NAV if language.prefix + target in pages]

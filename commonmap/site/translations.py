@@ -14,7 +14,7 @@ from commonmap.site.outputs import Output, Page
 from commonmap.site.pages import environment
 from commonmap.site.urls import base_of
 
-PATH = "sprak.md"
+URL = "sprak/"
 
 
 @dataclass(frozen=True)
@@ -69,13 +69,13 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     found: list[Output] = []
     for code in settings.languages:
         language = LANGUAGES[code]
-        path = language.prefix + PATH
+        url = language.prefix + URL
         texts = i18n.texts(code)
         html = (
             environment()
             .get_template("translations.html")
-            .render(base=base_of(path), t=texts.t, rows=rows, percent=Report.percent, email=settings.report_email)
+            .render(base=base_of(url), t=texts.t, rows=rows, percent=Report.percent, email=settings.report_email)
         )
         title, description = texts.t("translations.title"), texts.t("translations.description")
-        found.append(Page(path, title, html, description=description, search=code == SWEDISH))
+        found.append(Page(url, title, html, description=description, searchable=code == SWEDISH))
     return found

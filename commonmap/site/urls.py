@@ -13,14 +13,6 @@ def url_of(entry: Entry) -> str:
     return f"{FOLDERS[entry.type]}/{entry.id}/"
 
 
-def url_of_path(path: str) -> str:
-    """The published URL (relative to the site root) of a page's source path."""
-    stem = path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
-
-
-def base_of(path: str) -> str:
-    """The relative way from a page's published URL back to the site root."""
-    return "../" * url_of_path(path).count("/")
+def base_of(url: str) -> str:
+    """The relative way from a page's URL ("kategorier/arbete/") back to the site root."""
+    return "../" * url.count("/")
