@@ -270,6 +270,23 @@ def run_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def schema_options(parser: argparse.ArgumentParser) -> None:
+    directory_argument(parser)
+    parser.add_argument("--out", type=Path, default=Path("schema"), help="mappen (standard: schema)")
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """The editors' JSON schemas, from the model and the directory's categories and areas."""
+    from commonmap.contribute import schema
+
+    directory = read(require(args.directory)).directory
+    if directory is None:
+        raise Stop(1, f"kan inte läsa kategorierna eller områdena i {args.directory}; kör commonmap validate")
+    for path in schema.write(directory, args.out):
+        print(path)
+    return 0
+
+
 @dataclass(frozen=True)
 class Command:
     help: str
@@ -291,6 +308,9 @@ COMMANDS = {
         "Räkna det en besökare kan använda (adresser, kontaktvägar, öppettider…) och poster per typ, kategori och område.",
         stats_options,
         run_stats,
+    ),
+    "schema": Command(
+        "Skriv redigerarnas JSON-scheman (schema/) från modellen och katalogen.", schema_options, run_schema
     ),
     "generate": Command(
         "Skriv webbplatsens alla sidor och filer som källor som MkDocs bygger utan tillägget.",

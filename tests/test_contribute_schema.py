@@ -12,6 +12,7 @@ import pytest
 
 from commonmap.contribute.schema import NAMES, expected_files
 from commonmap.records.validate import read_directory
+from tests.support.processes import cli
 from tests.support.sites import ROOT
 
 SCHEMAS = ROOT / "schema"
@@ -28,8 +29,22 @@ def test_committed_schemas_are_in_sync_with_the_model() -> None:
     for name, content in expected_files(directory).items():
         path = SCHEMAS / name
         assert path.exists() and path.read_text(encoding="utf-8") == content, (
-            f"{path} är inaktuell: kör python -m commonmap.contribute.schema"
+            f"{path} är inaktuell: kör commonmap schema"
         )
+
+
+def test_the_schema_command_writes_them(tmp_path: Path) -> None:
+    """`commonmap schema` writes what the sync test expects; a directory it cannot read is an error."""
+    result = cli("schema", str(SAMPLE), "--out", str(tmp_path / "schema"))
+    assert result.returncode == 0, result.stderr
+    directory, _ = read_directory(SAMPLE)
+    written = {path.name: path.read_text(encoding="utf-8") for path in (tmp_path / "schema").iterdir()}
+    assert written == expected_files(directory)
+    assert cli("schema", str(tmp_path / "saknas")).returncode == 2
+    (tmp_path / "broken").mkdir()
+    result = cli("schema", str(tmp_path / "broken"), "--out", str(tmp_path / "none"))
+    assert result.returncode == 1 and "kör commonmap validate" in result.stderr
+    assert not (tmp_path / "none").exists()
 
 
 def test_schemas_are_valid_json_schema() -> None:

@@ -12,7 +12,6 @@ tests/test_contribute_schema.py fails while the committed files are out of date.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -170,22 +169,3 @@ def write(directory: Directory, out: Path) -> list[Path]:
         (out / name).write_text(content, encoding="utf-8")
         written.append(out / name)
     return written
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m commonmap.contribute.schema [DIRECTORY] [OUT]`: regenerate schema/."""
-    from commonmap.records.validate import read_directory
-
-    args = sys.argv[1:] if argv is None else argv
-    root, out = Path(args[0] if args else "directory"), Path(args[1] if len(args) > 1 else SCHEMA_DIR)
-    directory, _ = read_directory(root)
-    if directory is None:
-        print(f"kan inte läsa kategorierna eller områdena i {root}; kör commonmap validate", file=sys.stderr)
-        return 1
-    for path in write(directory, out):
-        print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
