@@ -174,9 +174,15 @@ def test_finder_data_marks_reach_and_approximate_points(built) -> None:
         2,
         None,
     ]
-    assert by_id["exempelplatsen"]["llx"] is True
-    assert by_id["exempeluppdraget"]["llx"] is True  # at the approximate place
-    assert "llx" not in by_id["vivalla-traffpunkt"]
+    approximate = {id_: [point["approximate"] for point in wire.objects(rows_of(data, by_id[id_]))] for id_ in by_id}
+    assert approximate["exempelplatsen"] == [True]
+    assert approximate["exempeluppdraget"] == [True]  # at the approximate place
+    assert approximate["vivalla-traffpunkt"] == [False]
+
+
+def rows_of(data: dict, record: dict) -> dict:
+    """A finder record's points as a wire table."""
+    return {"columns": data["points"], "rows": record.get("ll", [])}
 
 
 def test_map_data_and_list_mark_approximate_points(built) -> None:

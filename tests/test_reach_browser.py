@@ -111,6 +111,38 @@ def test_distance_to_an_approximate_point_says_ca(tab, reach_url: str) -> None:
     assert re.search(r"^ca 0,2 km bort \(ungefärligt läge\)$", facts["exempelplatsen"], re.M), facts["exempelplatsen"]
 
 
+# A collaboration that meets at both places, the approximate one first: "near me" must count the
+# nearest (where we stand), not the first.
+TWO_PLACES = {
+    "collaborations/tva-platser.yml": """id: tva-platser
+name: Samverkan på två platser
+categories: [gemenskap]
+partners:
+  - organisation: exempelforeningen
+    part: Ordnar träffarna.
+places: [exempelplatsen, vivalla-traffpunkt]
+period:
+  start: "2024"
+status: ongoing
+last_reviewed: 2026-01-15
+sources: [testfixtur]
+""",
+}
+
+
+def test_distance_of_a_collaboration_is_to_its_nearest_place(tab, tmp_path) -> None:
+    site, _ = fixture_site(tmp_path, reach_files() | TWO_PLACES)
+    url, server = serve(site)
+    try:
+        finder_ids(tab, url, "?typ=collaborations")
+        tab.locator("#cm-near").click()
+        item = tab.locator("#cm-results > li[data-id=tva-platser] .cm-result-facts")
+        item.locator("li:has-text('km bort')").wait_for()
+        assert re.search(r"^0,0 km bort$", item.inner_text(), re.M), item.inner_text()
+    finally:
+        server.shutdown()
+
+
 def marker(tab, title: str):
     return tab.evaluate_handle(
         "title => [...document.querySelectorAll('#cm-map .cm-pin')].find(e => e.title === title)", title

@@ -121,6 +121,7 @@ def finder_data(directory: Directory) -> tuple[dict, list[Asset]]:
         "types": wire.table(wire.TYPE_COLUMNS, [[type_, ui.t(f"type.{type_}"), FOLDERS[type_]] for type_ in TYPES]),
         "hours": wire.HOURS,
         "closed_periods": wire.CLOSED_PERIODS,
+        "points": wire.POINTS,
         "chunks": spec,
         "holidays": holidays.holiday_dates(holidays.holiday_years(directory)),
     }
@@ -157,8 +158,7 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
         "pr": True if directory.protected_places(entry) else None,
         "f": cost.free if cost else None,
         "w": access.wheelchair if access else None,
-        "ll": [place.own_location.lat, place.own_location.lon] if place.own_location else None,
-        "llx": True if place.own_location and place.own_location.approximate else None,
+        "ll": [[p.lat, p.lon, p.approximate] for p in _locations(entry, directory)],
         "sv": WIDE.index(record.serves) if record.serves else None,
         "ad": _address(place),
         "tn": {code: t.name for code, t in record.translations.items() if t.name} or None,
@@ -194,11 +194,16 @@ def _plain(entry: Entry, directory: Directory, local) -> dict[str, str]:
 
 
 def _place_of(entry: Entry, directory: Directory) -> Record:
-    """Where a record is (for "near me" and the address): its first site (whereabouts.py), itself
-    when it has none. A collaboration at several places is near me only by its first (a known
-    limit: the map shows them all). A protected place has neither an address nor a location
-    (the model refuses them), so nothing of it is shown."""
+    """Where a record's address is: its first site (whereabouts.py), itself when it has none.
+    A protected place has neither an address nor a location (the model refuses them)."""
     return next(iter(sites_of(entry, directory.entries)), entry).record
+
+
+def _locations(entry: Entry, directory: Directory) -> list:
+    """Every site's point, as the map marks them: "near me" counts the nearest (a collaboration
+    meets at several places)."""
+    sites = (site.record.own_location for site in sites_of(entry, directory.entries))
+    return [location for location in sites if location is not None]
 
 
 def _address(record: Record) -> str | None:

@@ -9,7 +9,7 @@ shows are in chunks (`chunked`): the header's "chunks" is {"path": "texter-{n}.j
 data/finder.json (search/finder.py), the finder's records, fetched whole:
     records     one object a record, keys as in FINDER_KEYS; vocabularies are by position
     categories, areas, languages   tables of VOCABULARY; types a table of TYPE_COLUMNS
-    hours, closed_periods  the columns of a record's "h" and "cp"; holidays: dates (YYYY-MM-DD)
+    hours, closed_periods, points  the columns of a record's "h", "cp" and "ll"; holidays: dates
     chunks      the summaries: a string, or {"sv": ..., <code>: ...} with translations
 data/karta/poster.json (map/mapdata.py), the map's markers: a table of MARKER_COLUMNS, with its
     types and categories (what `type` and `categories` point into); chunks: the summaries
@@ -35,6 +35,7 @@ VOCABULARY = ["id", "label"]
 TYPE_COLUMNS = ["id", "label", "folder"]
 HOURS = ["days", "opens", "closes"]
 CLOSED_PERIODS = ["start", "end"]
+POINTS = ["lat", "lon", "approximate"]
 FIELD_COLUMNS = ["name", "weight", "about"]
 BOOST_COLUMNS = ["first", "boost"]
 DOC_COLUMNS = ["title", "url", "kind", "where", "summary"]
@@ -56,8 +57,7 @@ FINDER_KEYS = {
     "pr": "true: at a protected place",
     "f": "free of charge (true or false)",
     "w": "wheelchair access (yes, partial, no)",
-    "ll": "[lat, lon] of where it is",
-    "llx": "true: the location is approximate",
+    "ll": "where it is (rows of points): one a site with a location, a collaboration's every meeting place",
     "sv": "how widely it serves (a position in reach.WIDE)",
     "ad": "its address as one line",
     "tn": "its name in other languages {code: name}",

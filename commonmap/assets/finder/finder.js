@@ -165,12 +165,17 @@
   /* With an area chosen, the help in it comes first, then what serves the whole municipality,
    * county and country (r.sv: 0, 1, 2), in that order; the sort is stable within each group. */
   function rank(r, s) { return !s.omrade || r.a.indexOf(s.omrade) >= 0 ? -1 : r.sv; }
-  function distance(r) {
-    if (!position || !r.ll) return Infinity;
-    var rad = Math.PI / 180, dLat = (r.ll[0] - position[0]) * rad, dLon = (r.ll[1] - position[1]) * rad;
-    var a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(position[0] * rad) * Math.cos(r.ll[0] * rad) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+  function kilometres(point) {
+    var rad = Math.PI / 180, dLat = (point.lat - position[0]) * rad, dLon = (point.lon - position[1]) * rad;
+    var a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(position[0] * rad) * Math.cos(point.lat * rad) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
     return 12742 * Math.asin(Math.sqrt(a));
   }
+  /* The record's point nearest to the resident (a collaboration meets at several places). */
+  function nearest(r) {
+    if (!position || !r.ll) return null;
+    return r.ll.reduce(function (best, point) { return !best || kilometres(point) < kilometres(best) ? point : best; }, null);
+  }
+  function distance(r) { var point = nearest(r); return point ? kilometres(point) : Infinity; }
 
   /* ---- rendering, with DOM nodes only ---- */
   function el(tag, text, attrs) { return CMWire.el(tag, attrs, text); }
@@ -231,7 +236,8 @@
     if (r.sv !== undefined) facts.appendChild(el("li", messages.reach + ": " + messages.serves[r.sv], { "class": "cm-reach" }));
     if (r.a.length) facts.appendChild(listOf(messages.areas, r.a, areaName));
     if (r.l.length) facts.appendChild(listOf(messages.languages, r.l, languageName));
-    if (position && r.ll) facts.appendChild(el("li", format(r.llx ? messages.distance_approx : messages.distance, { km: distance(r).toFixed(1).replace(".", ",") })));
+    var near = nearest(r);
+    if (near) facts.appendChild(el("li", format(near.approximate ? messages.distance_approx : messages.distance, { km: kilometres(near).toFixed(1).replace(".", ",") })));
     var contact = el("li", null, { "class": "cm-result-contact" });
     if (r.p) { contact.appendChild(document.createTextNode(messages.phone + ": ")); contact.appendChild(ltrLink(r.tel, r.p)); contact.appendChild(document.createTextNode(" ")); }
     if (r.e) { contact.appendChild(document.createTextNode(messages.email + ": ")); contact.appendChild(ltrLink("mailto:" + r.e, r.e)); contact.appendChild(document.createTextNode(" ")); }
@@ -467,6 +473,7 @@
       r.l = (r.l || []).map(ids(languages));
       r.h = rows(loaded.hours, r.h);
       r.cp = rows(loaded.closed_periods, r.cp);
+      r.ll = rows(loaded.points, r.ll);
       r._n = i; // the record's number in the search index too (both follow directory.listed())
       byId[r.id] = r;
     });
