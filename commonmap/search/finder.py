@@ -17,10 +17,11 @@ from commonmap.records.types import TYPES
 from commonmap.records.whereabouts import sites_of
 from commonmap.search.documents import FIELDS, where_of
 from commonmap.site import holidays, wire
+from commonmap.site.environment import environment
 from commonmap.site.localized import FINDER, language_label, localized
 from commonmap.site.outputs import Asset, Output, Page
-from commonmap.site.pages import environment, tel_href
 from commonmap.site.reach import WIDE
+from commonmap.site.texts import tel_href
 from commonmap.site.urls import FOLDERS, base_of, url_of
 
 DATA = "data/finder.json"

@@ -11,8 +11,8 @@ from commonmap.records.directory import Directory
 from commonmap.records.settings import Settings
 from commonmap.search.documents import FIELDS
 from commonmap.site import wire
+from commonmap.site.environment import environment
 from commonmap.site.outputs import Asset, Output, Page
-from commonmap.site.pages import environment
 
 URL = "sok/"
 SCRIPTS = ("sok.js", "search.css")

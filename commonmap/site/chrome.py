@@ -13,9 +13,9 @@ from commonmap.base import ui
 from commonmap.records.directory import Directory
 from commonmap.records.helplines import Helpline
 from commonmap.records.settings import Settings
+from commonmap.site.environment import environment
 from commonmap.site.localized import Localized, localized
 from commonmap.site.outputs import Output, Snippet
-from commonmap.site.pages import environment
 
 STATEMENT = "tillganglighetsredogorelse/"
 

@@ -10,8 +10,8 @@ from commonmap.base import i18n
 from commonmap.base.languages import LANGUAGES, RESIDENT_CONTENT, SWEDISH, Language
 from commonmap.records.directory import Directory
 from commonmap.records.settings import Settings
+from commonmap.site.environment import environment
 from commonmap.site.outputs import Output, Page
-from commonmap.site.pages import environment
 from commonmap.site.urls import base_of
 
 URL = "sprak/"
