@@ -218,9 +218,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         line = page.markdown.split(f"<!-- commonmap:{name} -->")[0].count("\n") + 1
         allowed = ", ".join(sorted({marker.removeprefix("<!-- commonmap:")[:-4] for marker, _ in self.snippets}))
         params = {"page": page.file.src_uri, "name": name, "allowed": allowed}
-        return Problem(
-            f"{Path(config.docs_dir).name}/{page.file.src_uri}", line, 1, "unknown-snippet", params, "warning"
-        )
+        return Problem(f"{Path(config.docs_dir).name}/{page.file.src_uri}", line, 1, "unknown-snippet", params)
 
     def on_nav(self, nav, config, files):
         self.in_nav = {page.file.src_uri for page in nav.pages}

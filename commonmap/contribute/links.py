@@ -154,11 +154,11 @@ def problem(link: Link, answer: Answer) -> Problem | None:
     if answer.status in GONE:
         return Problem(*where, "link-gone", params)
     if 300 <= answer.status < 400:
-        return Problem(*where, "link-moved", params, "warning")
+        return Problem(*where, "link-moved", params)
     if answer.status >= 400:
-        return Problem(*where, "link-failing", params, "warning")
+        return Problem(*where, "link-failing", params)
     code = "link-timeout" if answer.reason == "timeout" else "link-unreachable"
-    return Problem(*where, code, params, "warning")
+    return Problem(*where, code, params)
 
 
 def read_cache(path: Path | None) -> dict[str, dict]:

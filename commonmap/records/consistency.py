@@ -102,18 +102,18 @@ def _overlapped(spans: list[tuple[int, int, int]], begin: int, end: int, entry: 
     return None
 
 
-def period_status(status: str, period, today: str) -> list[tuple[tuple, str, str, dict]]:
+def period_status(status: str, period, today: str) -> list[tuple[tuple, str, dict]]:
     """A collaboration's status against its period and today (YYYY-MM-DD): (location, code,
-    severity, parameters). Partial dates compare on their own precision ("2027" is after
+    parameters). Partial dates compare on their own precision ("2027" is after
     every day of 2026)."""
     start, end = (period.start, period.end) if period is not None else (None, None)
     found = []
     if status == "ongoing" and start and start > today[: len(start)]:
-        found.append((("period", "start"), "ongoing-before-start", "error", {"start": start}))
+        found.append((("period", "start"), "ongoing-before-start", {"start": start}))
     if status == "ongoing" and end and end < today[: len(end)]:
-        found.append((("period", "end"), "ongoing-after-end", "warning", {"end": end}))
+        found.append((("period", "end"), "ongoing-after-end", {"end": end}))
     if status == "ended" and end and end > today[: len(end)]:
-        found.append((("period", "end"), "ended-in-future", "error", {"end": end}))
+        found.append((("period", "end"), "ended-in-future", {"end": end}))
     if status == "ended" and not end:
-        found.append((("period",) if period else ("status",), "ended-without-end", "warning", {}))
+        found.append((("period",) if period else ("status",), "ended-without-end", {}))
     return found

@@ -106,7 +106,7 @@ def vocabulary_warnings(loaded: Loaded, vocabulary: Vocabulary) -> list[Problem]
         if category.color in first:
             line, col = loaded.position(("categories", index, "color"))
             params = {"value": category.color, "other": first[category.color]}
-            found.append(Problem(loaded.file, line, col, "duplicate-color", params, "warning"))
+            found.append(Problem(loaded.file, line, col, "duplicate-color", params))
         first.setdefault(category.color, category.id)
     return found
 

@@ -169,7 +169,7 @@ def _warning(item: Item, other: Item, code: str, field: tuple) -> Problem:
     value = _value(record, field)
     params = {"field": field_name(field), "value": value, "other": other[0].file}
     params |= {"other_name": other[1].name, "other_id": other[1].id}
-    return Problem(loaded.file, line, col, code, params, "warning")
+    return Problem(loaded.file, line, col, code, params)
 
 
 def _value(record: Record, field: tuple) -> str:

@@ -53,4 +53,4 @@ def problems(found: Helplines, file: str, position, entries: dict) -> Iterator[P
         if contact and contact.phone and _digits(contact.phone) != _digits(line.phone):
             at = position(("helplines", index, "phone"))
             params = {"value": line.phone, "record": line.record, "other": contact.phone}
-            yield Problem(file, *at, "helpline-phone-differs", params, "warning")
+            yield Problem(file, *at, "helpline-phone-differs", params)

@@ -134,7 +134,7 @@ def inventory(root: str, prefix: str) -> Inventory:
             name = shown(os.path.normpath(os.path.join(prefix, *child)))
             if entry.is_dir(follow_symlinks=False):
                 if entry.name.startswith("."):
-                    found.problems.append(Problem(name, 1, 1, "hidden-entry", {}, "warning"))
+                    found.problems.append(Problem(name, 1, 1, "hidden-entry"))
                 elif len(child) > MAX_DEPTH:
                     found.problems.append(Problem(name, 1, 1, "too-deep-folder", {"limit": MAX_DEPTH}))
                 else:
@@ -181,21 +181,25 @@ def _record_file(found: Inventory, entry: os.DirEntry, folder: str, name: str) -
     if suffix == ".yml" and ID_PATTERN.match(stem):
         found.records.append((entry.path, folder, name))
     elif entry.name.startswith("."):
-        severity = "error" if looks_like_record(entry.name) else "warning"
-        found.problems.append(Problem(name, 1, 1, "hidden-entry", {}, severity))
+        found.problems.append(_hidden(name, entry.name))
     else:
         # Everything else in a type folder is meant to be a record: a wrong name is an error.
         found.problems.append(Problem(name, 1, 1, "bad-filename", {"value": shown(entry.name)}))
 
 
+def _hidden(name: str, file_name: str) -> Problem:
+    """A hidden file: a warning, as the catalogue says (.DS_Store, .gitkeep), but an error when it
+    looks like a record, which would otherwise leave the site without failing the check."""
+    return Problem(name, 1, 1, "hidden-entry", severity="error" if looks_like_record(file_name) else None)
+
+
 def _stray(name: str, parts: tuple[str, ...]) -> Problem:
     """A file outside the type folders: an error when it looks like a record, else a warning."""
     file_name = parts[-1]
-    severity = "error" if looks_like_record(file_name) else "warning"
     if file_name.startswith("."):
-        return Problem(name, 1, 1, "hidden-entry", {}, severity)
-    if severity == "warning":
-        return Problem(name, 1, 1, "unknown-file", {}, "warning")
+        return _hidden(name, file_name)
+    if not looks_like_record(file_name):
+        return Problem(name, 1, 1, "unknown-file")
     suggestion = _folder_suggestion(parts[0]) if len(parts) > 1 else ""
     return Problem(name, 1, 1, "misplaced-file", {"allowed": ", ".join(TYPE_FOLDERS), "suggestion": suggestion})
 

@@ -1,15 +1,21 @@
-"""The catalogue of problems: a stable code, a Swedish message and a Swedish hint for each.
+"""The catalogue of problems: a stable code, a Swedish message, a Swedish hint and a severity for each.
 
 Messages say what was expected and what was found; hints say what to do. Tests compare codes,
-never wording, so the texts can be improved freely. Parameters are filled with str.format.
+never wording, so the texts can be improved freely. Parameters are filled with str.format. A code
+is an error (the check fails) unless its part of the catalogue lists it as a warning (shown, but
+the check passes); a Problem takes its severity from here.
 """
 
 from __future__ import annotations
 
+from typing import Literal
+
 from commonmap.base.characters import EXCERPT, excerpt
-from commonmap.records.messages_fields import FIELD_MESSAGES
-from commonmap.records.messages_files import FILE_MESSAGES
-from commonmap.records.messages_rules import RULE_MESSAGES
+from commonmap.records.messages_fields import FIELD_MESSAGES, FIELD_WARNINGS
+from commonmap.records.messages_files import FILE_MESSAGES, FILE_WARNINGS
+from commonmap.records.messages_rules import RULE_MESSAGES, RULE_WARNINGS
+
+Severity = Literal["error", "warning"]
 
 # Reading a file here; the fields, the rules and the files around the records in their own modules.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -86,6 +92,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **RULE_MESSAGES,
     **FILE_MESSAGES,
 }
+# The codes of reading a file above are all errors (what cannot be read is not checked); the other
+# parts list their warnings.
+WARNINGS = FIELD_WARNINGS | RULE_WARNINGS | FILE_WARNINGS
 
 # What the reading of a file stopped at (loader.Refused) says besides its own message.
 STOPPED = "Resten av filen kontrolleras först när det här är rättat."
@@ -118,6 +127,10 @@ def message(code: str, params: dict[str, object]) -> str:
 
 def hint(code: str, params: dict[str, object]) -> str:
     return MESSAGES[code][1].format(**shown(params))
+
+
+def severity(code: str) -> Severity:
+    return "warning" if code in WARNINGS else "error"
 
 
 # The summary line of `commonmap validate`: each record type in the singular and the plural.

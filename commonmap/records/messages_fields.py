@@ -183,3 +183,7 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
         "Byt plats på värdena: lat: {lon} och lon: {lat}.",
     ),
 }
+
+# The codes above that are warnings (messages.severity): a collaboration whose status has not caught
+# up with its period, and a domain that may be a look-alike. Every other code is an error.
+FIELD_WARNINGS = frozenset({"ongoing-after-end", "ended-without-end", "mixed-script-domain"})

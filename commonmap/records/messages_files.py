@@ -115,3 +115,8 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
         "Använd en av: {allowed}, eller ta bort markeringen.",
     ),
 }
+
+# The codes above that are warnings (messages.severity): what is not read but harms nothing, two
+# categories of one colour, a page's unknown marker. Every other code is an error; a hidden file
+# that looks like a record is one too (inputs._hidden raises hidden-entry to an error there).
+FILE_WARNINGS = frozenset({"hidden-entry", "unknown-file", "duplicate-color", "unknown-snippet"})

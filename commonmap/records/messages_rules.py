@@ -155,3 +155,21 @@ RULE_MESSAGES: dict[str, tuple[str, str]] = {
         "Kontrollera vilket nummer som gäller och skriv samma nummer på båda ställena.",
     ),
 }
+
+# The codes above that are warnings (messages.severity): possible duplicates, an old review, a web
+# address that moved, fails or does not answer (a gone one is an error), a helpline number that
+# differs from its record's. Every other code is an error.
+RULE_WARNINGS = frozenset(
+    {
+        "duplicate-name",
+        "duplicate-website",
+        "duplicate-phone",
+        "duplicate-address",
+        "stale",
+        "link-moved",
+        "link-failing",
+        "link-timeout",
+        "link-unreachable",
+        "helpline-phone-differs",
+    }
+)

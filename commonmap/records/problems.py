@@ -1,13 +1,12 @@
-"""A problem found in the directory: where it is, its stable code and the values of its message."""
+"""A problem found in the directory: where it is, its stable code and the values of its message;
+its severity is the catalogue's for the code (messages.severity)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 from commonmap.records import messages
-
-Severity = Literal["error", "warning"]
+from commonmap.records.messages import Severity
 
 
 @dataclass(frozen=True)
@@ -17,7 +16,13 @@ class Problem:
     col: int
     code: str
     params: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
-    severity: Severity = "error"
+    # Left out, the catalogue's; given only where one code is an error in one place and a warning
+    # in another (inputs._hidden).
+    severity: Severity | None = None
+
+    def __post_init__(self) -> None:
+        if self.severity is None:
+            object.__setattr__(self, "severity", messages.severity(self.code))  # frozen: set once, here
 
     @property
     def message(self) -> str:

@@ -184,9 +184,9 @@ def _record_problems(item: Checked, terms: Terms, today: date) -> Iterator[Probl
     record, the checks of fields that are left out are skipped: those have problems of their own."""
     record = item.subject
 
-    def at(path: tuple, code: str, severity: str = "error", key: bool = False, **params: object) -> Problem:
+    def at(path: tuple, code: str, key: bool = False, **params: object) -> Problem:
         line, col = item.position(path, key=key)
-        return Problem(item.file, line, col, code, {"field": field_name(path), **params}, severity)  # type: ignore[arg-type]
+        return Problem(item.file, line, col, code, {"field": field_name(path), **params})
 
     id_ = _field(record, "id")
     expected = os.path.splitext(os.path.basename(item.file))[0]
@@ -233,7 +233,7 @@ def _domain_warnings(contact: BaseModel | None, at) -> Iterator[Problem]:
             scripts = domains.mixed_scripts(host)
             if scripts:
                 params = {"value": host, "ascii": domains.to_ascii(host), "scripts": ", ".join(scripts).lower()}
-                yield at(("contact", field), "mixed-script-domain", "warning", **params)
+                yield at(("contact", field), "mixed-script-domain", **params)
 
 
 def _status_problems(record: BaseModel, today: date, at) -> Iterator[Problem]:
@@ -244,8 +244,8 @@ def _status_problems(record: BaseModel, today: date, at) -> Iterator[Problem]:
     if period is not None and (start is None or end and end < start[: len(end)]):
         return
     dates = SimpleNamespace(start=start, end=end) if period is not None else None
-    for path, code, severity, params in consistency.period_status(_field(record, "status"), dates, today.isoformat()):
-        yield at(path, code, severity, **params)
+    for path, code, params in consistency.period_status(_field(record, "status"), dates, today.isoformat()):
+        yield at(path, code, **params)
 
 
 def _date_problems(record: BaseModel, today: date, at) -> Iterator[Problem]:
@@ -254,7 +254,7 @@ def _date_problems(record: BaseModel, today: date, at) -> Iterator[Problem]:
         if date.fromisoformat(reviewed) > today:
             yield at(("last_reviewed",), "future-review", value=reviewed)
         elif months_between(date.fromisoformat(reviewed), today) >= STALE_MONTHS:
-            yield at(("last_reviewed",), "stale", "warning", value=reviewed, months=STALE_MONTHS)
+            yield at(("last_reviewed",), "stale", value=reviewed, months=STALE_MONTHS)
     period = _field(record, "period")
     start, end = _field(period, "start"), _field(period, "end")
     if start and end and end < start[: len(end)]:
