@@ -220,7 +220,7 @@ def stale_options(parser: argparse.ArgumentParser) -> None:
 def run_stale(args: argparse.Namespace) -> int:
     """0 when printed (also when nothing is stale)."""
     from commonmap.contribute import review
-    from commonmap.records.validate import STALE_MONTHS
+    from commonmap.records.rules import STALE_MONTHS
 
     directory = readable(args.directory)
     months = STALE_MONTHS if args.months is None else args.months

@@ -14,9 +14,9 @@ from pathlib import Path
 from commonmap.contribute.fields import FieldDoc, fields_of
 from commonmap.contribute.schema import NAMES, SCHEMA_DIR
 from commonmap.records.checks import record_id
+from commonmap.records.inputs import CATEGORIES_FILE
 from commonmap.records.messages import hint, message
 from commonmap.records.types import RECORD_TYPES, TYPE_NAMES, TYPES
-from commonmap.records.validate import CATEGORIES_FILE
 from commonmap.records.yamltext import scalar
 
 WIDTH = 100

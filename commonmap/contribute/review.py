@@ -13,8 +13,9 @@ from commonmap.base import ui
 from commonmap.contribute.actionable import Actionable, actionable, actionable_text
 from commonmap.records import freshness
 from commonmap.records.directory import Directory, Entry
+from commonmap.records.references import references
+from commonmap.records.rules import months_between
 from commonmap.records.types import TYPE_NAMES, TYPES
-from commonmap.records.validate import months_between, references
 from commonmap.site.reach import WIDE, area_unknown
 
 

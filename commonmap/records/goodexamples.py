@@ -57,7 +57,7 @@ class Candidate:
 
     type: str  # its type folder
     file: str
-    record: BaseModel  # the record, or the part of it that is right (validate.Checked.subject)
+    record: BaseModel  # the record, or the part of it that is right (checked.Checked.subject)
 
 
 def read(root: Path, name: str, problems: list[Problem]) -> Chosen | None:
