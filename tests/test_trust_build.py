@@ -126,7 +126,7 @@ def test_a_build_aborted_for_a_warning_in_strict_mode_leaves_the_previous_site_w
 
 
 def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
+    with urllib.request.urlopen(url, timeout=60)  # a page asked for while serve rebuilds waits for the build as response:
         return response.read().decode("utf-8")
 
 
