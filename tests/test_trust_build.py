@@ -126,7 +126,8 @@ def test_a_build_aborted_for_a_warning_in_strict_mode_leaves_the_previous_site_w
 
 
 def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=60)  # a page asked for while serve rebuilds waits for the build as response:
+    # A page asked for while serve rebuilds waits for the build (10 s timed out under load).
+    with urllib.request.urlopen(url, timeout=60) as response:
         return response.read().decode("utf-8")
 
 
