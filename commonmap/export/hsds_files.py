@@ -178,7 +178,8 @@ def resource(table: str) -> dict:
     schema: dict[str, object] = {"fields": fields, "primaryKey": "id"}
     if table in FOREIGN_KEYS:
         schema["foreignKeys"] = [
-            {"fields": name, "reference": {"resource": target, "fields": "id"}} for name, target in FOREIGN_KEYS[table]
+            {"fields": f"{target}_id", "reference": {"resource": target, "fields": "id"}}
+            for target in FOREIGN_KEYS[table]
         ]
     return {
         "name": table,
