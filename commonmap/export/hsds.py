@@ -181,7 +181,7 @@ def _offer_attributes(b: Builder, entity: str, entity_id: str, key: str, record:
         b.attribute(entity, entity_id, key, "status_reason", record.status_reason)
     if record.reopens:
         b.attribute(entity, entity_id, key, "reopens", record.reopens)
-    if getattr(record, "protected", False):
+    if record.is_protected:
         b.attribute(entity, entity_id, key, "protected_address", True)
 
 

@@ -4,332 +4,95 @@ taken from Open Referral's HSDS 3.0 schema files (CC BY-SA 4.0) by the rules of 
 own datapackage generator: a field's type is its `datapackage_type` where it has one (date, time,
 datetime), else its JSON type; required is `required` plus `tabular_required`; a foreign key comes
 from every nested object or list. A test derives the same from ../shared/data/hsds/schema, so
-these cannot drift."""
+these cannot drift.
+
+The tables are written compactly: a table's CSV file, then its fields in order, a required one
+marked with *; a field's type and format come from its name (FIELD_TYPES), as HSDS names alike
+fields alike."""
 
 from __future__ import annotations
 
-# table: (CSV file name, required fields, [(field, type, format)])
-COLUMNS: dict[str, tuple[str, list[str], list[tuple[str, str, str]]]] = {
+TABLES: dict[str, str] = {
     "organization": (
-        "organizations.csv",
-        ["id", "name", "description"],
-        [
-            ("id", "string", "uuid"),
-            ("name", "string", ""),
-            ("alternate_name", "string", ""),
-            ("description", "string", ""),
-            ("email", "string", "email"),
-            ("website", "string", "uri"),
-            ("tax_status", "string", ""),
-            ("tax_id", "string", ""),
-            ("year_incorporated", "number", ""),
-            ("legal_status", "string", ""),
-            ("logo", "string", ""),
-            ("uri", "string", "uri"),
-            ("parent_organization_id", "string", "uuid"),
-        ],
+        "organizations.csv id* name* alternate_name description* email website tax_status tax_id year_incorporated "
+        "legal_status logo uri parent_organization_id"
     ),
-    "program": (
-        "programs.csv",
-        ["id", "name", "description", "organization_id"],
-        [
-            ("id", "string", "uuid"),
-            ("organization_id", "string", "uuid"),
-            ("name", "string", ""),
-            ("alternate_name", "string", ""),
-            ("description", "string", ""),
-        ],
-    ),
+    "program": "programs.csv id* organization_id* name* alternate_name description*",
     "service": (
-        "services.csv",
-        ["id", "name", "status", "organization_id"],
-        [
-            ("id", "string", "uuid"),
-            ("organization_id", "string", "uuid"),
-            ("program_id", "string", "uuid"),
-            ("name", "string", ""),
-            ("alternate_name", "string", ""),
-            ("description", "string", ""),
-            ("url", "string", "uri"),
-            ("email", "string", "email"),
-            ("status", "string", ""),
-            ("interpretation_services", "string", ""),
-            ("application_process", "string", ""),
-            ("fees_description", "string", ""),
-            ("wait_time", "string", ""),
-            ("fees", "string", ""),
-            ("accreditations", "string", ""),
-            ("eligibility_description", "string", ""),
-            ("minimum_age", "number", ""),
-            ("maximum_age", "number", ""),
-            ("assured_date", "date", ""),
-            ("assurer_email", "string", "email"),
-            ("licenses", "string", ""),
-            ("alert", "string", ""),
-            ("last_modified", "datetime", "date-time"),
-        ],
+        "services.csv id* organization_id* program_id name* alternate_name description url email status* "
+        "interpretation_services application_process fees_description wait_time fees accreditations "
+        "eligibility_description minimum_age maximum_age assured_date assurer_email licenses alert last_modified"
     ),
-    "attribute": (
-        "attributes.csv",
-        ["id", "link_id", "taxonomy_term_id", "link_entity"],
-        [
-            ("id", "string", "uuid"),
-            ("link_id", "string", "uuid"),
-            ("taxonomy_term_id", "string", "uuid"),
-            ("link_type", "string", ""),
-            ("link_entity", "string", ""),
-            ("value", "string", ""),
-        ],
-    ),
-    "service_at_location": (
-        "service_at_location.csv",
-        ["id", "service_id", "location_id"],
-        [
-            ("id", "string", "uuid"),
-            ("service_id", "string", "uuid"),
-            ("location_id", "string", "uuid"),
-            ("description", "string", ""),
-        ],
-    ),
+    "attribute": "attributes.csv id* link_id* taxonomy_term_id* link_type link_entity* value",
+    "service_at_location": "service_at_location.csv id* service_id* location_id* description",
     "location": (
-        "locations.csv",
-        ["id", "location_type"],
-        [
-            ("id", "string", "uuid"),
-            ("location_type", "string", ""),
-            ("url", "string", "uri"),
-            ("organization_id", "string", "uuid"),
-            ("name", "string", ""),
-            ("alternate_name", "string", ""),
-            ("description", "string", ""),
-            ("transportation", "string", ""),
-            ("latitude", "number", ""),
-            ("longitude", "number", ""),
-            ("external_identifier", "string", ""),
-            ("external_identifier_type", "string", ""),
-        ],
+        "locations.csv id* location_type* url organization_id name alternate_name description transportation latitude "
+        "longitude external_identifier external_identifier_type"
     ),
     "phone": (
-        "phones.csv",
-        ["id", "number"],
-        [
-            ("id", "string", "uuid"),
-            ("location_id", "string", "uuid"),
-            ("service_id", "string", "uuid"),
-            ("organization_id", "string", "uuid"),
-            ("contact_id", "string", "uuid"),
-            ("service_at_location_id", "string", "uuid"),
-            ("number", "string", ""),
-            ("extension", "number", ""),
-            ("type", "string", ""),
-            ("description", "string", ""),
-        ],
+        "phones.csv id* location_id service_id organization_id contact_id service_at_location_id number* extension "
+        "type description"
     ),
     "contact": (
-        "contacts.csv",
-        ["id"],
-        [
-            ("id", "string", "uuid"),
-            ("organization_id", "string", "uuid"),
-            ("service_id", "string", "uuid"),
-            ("service_at_location_id", "string", "uuid"),
-            ("location_id", "string", "uuid"),
-            ("name", "string", ""),
-            ("title", "string", ""),
-            ("department", "string", ""),
-            ("email", "string", "email"),
-        ],
+        "contacts.csv id* organization_id service_id service_at_location_id location_id name title department email"
     ),
     "address": (
-        "addresses.csv",
-        ["id", "address_1", "city", "state_province", "postal_code", "country", "address_type"],
-        [
-            ("id", "string", "uuid"),
-            ("location_id", "string", "uuid"),
-            ("attention", "string", ""),
-            ("address_1", "string", ""),
-            ("address_2", "string", ""),
-            ("city", "string", ""),
-            ("region", "string", ""),
-            ("state_province", "string", ""),
-            ("postal_code", "string", ""),
-            ("country", "string", ""),
-            ("address_type", "string", ""),
-        ],
+        "addresses.csv id* location_id attention address_1* address_2 city* region state_province* postal_code* "
+        "country* address_type*"
     ),
     "schedule": (
-        "schedules.csv",
-        ["id"],
-        [
-            ("id", "string", "uuid"),
-            ("service_id", "string", "uuid"),
-            ("location_id", "string", "uuid"),
-            ("service_at_location_id", "string", "uuid"),
-            ("valid_from", "date", ""),
-            ("valid_to", "date", ""),
-            ("dtstart", "date", ""),
-            ("timezone", "number", ""),
-            ("until", "date", ""),
-            ("count", "number", ""),
-            ("wkst", "string", ""),
-            ("freq", "string", ""),
-            ("interval", "number", ""),
-            ("byday", "string", ""),
-            ("byweekno", "string", ""),
-            ("bymonthday", "string", ""),
-            ("byyearday", "string", ""),
-            ("description", "string", ""),
-            ("opens_at", "time", ""),
-            ("closes_at", "time", ""),
-            ("schedule_link", "string", "uri"),
-            ("attending_type", "string", ""),
-            ("notes", "string", ""),
-        ],
+        "schedules.csv id* service_id location_id service_at_location_id valid_from valid_to dtstart timezone until "
+        "count wkst freq interval byday byweekno bymonthday byyearday description opens_at closes_at schedule_link "
+        "attending_type notes"
     ),
-    "funding": (
-        "funding.csv",
-        ["id"],
-        [
-            ("id", "string", "uuid"),
-            ("organization_id", "string", "uuid"),
-            ("service_id", "string", "uuid"),
-            ("source", "string", ""),
-        ],
-    ),
-    "service_area": (
-        "service_areas.csv",
-        ["id"],
-        [
-            ("id", "string", "uuid"),
-            ("service_id", "string", "uuid"),
-            ("name", "string", ""),
-            ("description", "string", ""),
-            ("extent", "string", ""),
-            ("extent_type", "string", ""),
-            ("uri", "string", ""),
-        ],
-    ),
-    "required_document": (
-        "required_documents.csv",
-        ["id"],
-        [
-            ("id", "string", "uuid"),
-            ("service_id", "string", "uuid"),
-            ("document", "string", ""),
-            ("uri", "string", "uri"),
-        ],
-    ),
-    "language": (
-        "languages.csv",
-        ["id"],
-        [
-            ("id", "string", "uuid"),
-            ("service_id", "string", "uuid"),
-            ("location_id", "string", "uuid"),
-            ("phone_id", "string", "uuid"),
-            ("name", "string", ""),
-            ("code", "string", ""),
-            ("note", "string", ""),
-        ],
-    ),
-    "accessibility": (
-        "accessibility.csv",
-        ["id"],
-        [
-            ("id", "string", "uuid"),
-            ("location_id", "string", "uuid"),
-            ("description", "string", ""),
-            ("details", "string", ""),
-            ("url", "string", "uri"),
-        ],
-    ),
-    "taxonomy_term": (
-        "taxonomy_terms.csv",
-        ["id", "name", "description"],
-        [
-            ("id", "string", "uuid"),
-            ("code", "string", ""),
-            ("name", "string", ""),
-            ("description", "string", ""),
-            ("parent_id", "string", "uuid"),
-            ("taxonomy", "string", ""),
-            ("language", "string", ""),
-            ("taxonomy_id", "string", "uuid"),
-            ("term_uri", "string", "uri"),
-        ],
-    ),
+    "funding": "funding.csv id* organization_id service_id source",
+    "service_area": "service_areas.csv id* service_id name description extent extent_type uri",
+    "required_document": "required_documents.csv id* service_id document uri",
+    "language": "languages.csv id* service_id location_id phone_id name code note",
+    "accessibility": "accessibility.csv id* location_id description details url",
+    "taxonomy_term": "taxonomy_terms.csv id* code name* description* parent_id taxonomy language taxonomy_id term_uri",
     "metadata": (
-        "metadata.csv",
-        [
-            "id",
-            "last_action_date",
-            "last_action_type",
-            "field_name",
-            "previous_value",
-            "replacement_value",
-            "updated_by",
-            "resource_id",
-            "resource_type",
-        ],
-        [
-            ("id", "string", "uuid"),
-            ("resource_id", "string", "uuid"),
-            ("resource_type", "string", ""),
-            ("last_action_date", "date", ""),
-            ("last_action_type", "string", ""),
-            ("field_name", "string", ""),
-            ("previous_value", "string", ""),
-            ("replacement_value", "string", ""),
-            ("updated_by", "string", ""),
-        ],
+        "metadata.csv id* resource_id* resource_type* last_action_date* last_action_type* field_name* previous_value* "
+        "replacement_value* updated_by*"
     ),
-    "meta_table_description": (
-        "meta_table_descriptions.csv",
-        ["id"],
-        [
-            ("id", "string", "uuid"),
-            ("name", "string", ""),
-            ("language", "string", ""),
-            ("character_set", "string", ""),
-        ],
-    ),
-    "cost_option": (
-        "cost_options.csv",
-        ["id", "service_id"],
-        [
-            ("id", "string", "uuid"),
-            ("service_id", "string", "uuid"),
-            ("valid_from", "date", ""),
-            ("valid_to", "date", ""),
-            ("option", "string", ""),
-            ("currency", "string", ""),
-            ("amount", "number", ""),
-            ("amount_description", "string", ""),
-        ],
-    ),
+    "meta_table_description": "meta_table_descriptions.csv id* name language character_set",
+    "cost_option": "cost_options.csv id* service_id* valid_from valid_to option currency amount amount_description",
     "organization_identifier": (
-        "organization_identifiers.csv",
-        ["id", "identifier_type", "identifier", "organization_id"],
-        [
-            ("id", "string", "uuid"),
-            ("organization_id", "string", "uuid"),
-            ("identifier_scheme", "string", ""),
-            ("identifier_type", "string", ""),
-            ("identifier", "string", ""),
-        ],
+        "organization_identifiers.csv id* organization_id* identifier_scheme identifier_type* identifier*"
     ),
-    "taxonomy": (
-        "taxonomies.csv",
-        ["id", "name", "description"],
-        [
-            ("id", "string", "uuid"),
-            ("name", "string", ""),
-            ("description", "string", ""),
-            ("uri", "string", "uri"),
-            ("version", "string", ""),
-        ],
-    ),
+    "taxonomy": "taxonomies.csv id* name* description* uri version",
 }
+
+# A field's type and format by its name, in every table: an id, or a name ending in _id, is a
+# string in uuid format (tax_id is a tax number); the others here; any other a plain string.
+FIELD_TYPES: dict[str, tuple[str, str]] = {
+    "tax_id": ("string", ""),
+    **dict.fromkeys(["email", "assurer_email"], ("string", "email")),
+    **dict.fromkeys(["website", "url", "uri", "schedule_link", "term_uri"], ("string", "uri")),
+    **dict.fromkeys(["assured_date", "valid_from", "valid_to", "dtstart", "until", "last_action_date"], ("date", "")),
+    **dict.fromkeys(["opens_at", "closes_at"], ("time", "")),
+    "last_modified": ("datetime", "date-time"),
+    **dict.fromkeys(["year_incorporated", "minimum_age", "maximum_age", "latitude", "longitude"], ("number", "")),
+    **dict.fromkeys(["extension", "timezone", "count", "interval", "amount"], ("number", "")),
+}
+# The one field that its name does not describe: a service area's uri has no format.
+OTHER_TYPES = {("service_area", "uri"): ("string", "")}
+
+
+def _field(table: str, name: str) -> tuple[str, str, str]:
+    """(field, type, format) of a field of a table."""
+    uuid = ("string", "uuid") if name == "id" or name.endswith("_id") else ("string", "")
+    return (name, *OTHER_TYPES.get((table, name), FIELD_TYPES.get(name, uuid)))
+
+
+def _columns(table: str, spec: str) -> tuple[str, list[str], list[tuple[str, str, str]]]:
+    file_name, *fields = spec.split()
+    required = [field[:-1] for field in fields if field.endswith("*")]
+    return file_name, required, [_field(table, field.rstrip("*")) for field in fields]
+
+
+# table: (CSV file name, required fields, [(field, type, format)]), in HSDS's order.
+COLUMNS = {table: _columns(table, spec) for table, spec in TABLES.items()}
 
 # Values a field may take (the package's `enum` constraints).
 ENUMS: dict[tuple[str, str], list[str]] = {
@@ -343,38 +106,23 @@ ENUMS: dict[tuple[str, str], list[str]] = {
 # Unique fields besides every table's id.
 UNIQUE = {("program", "organization_id"), ("taxonomy_term", "code")}
 
-# table: [(field, table it points to)]
-FOREIGN_KEYS: dict[str, list[tuple[str, str]]] = {
-    "program": [("organization_id", "organization")],
-    "service": [("organization_id", "organization"), ("program_id", "program")],
-    "attribute": [("taxonomy_term_id", "taxonomy_term")],
-    "service_at_location": [("service_id", "service"), ("location_id", "location")],
-    "location": [("organization_id", "organization")],
-    "phone": [
-        ("service_id", "service"),
-        ("organization_id", "organization"),
-        ("location_id", "location"),
-        ("service_at_location_id", "service_at_location"),
-        ("contact_id", "contact"),
-    ],
-    "contact": [
-        ("service_id", "service"),
-        ("organization_id", "organization"),
-        ("location_id", "location"),
-        ("service_at_location_id", "service_at_location"),
-    ],
-    "address": [("location_id", "location")],
-    "schedule": [
-        ("service_id", "service"),
-        ("location_id", "location"),
-        ("service_at_location_id", "service_at_location"),
-    ],
-    "funding": [("service_id", "service"), ("organization_id", "organization")],
-    "service_area": [("service_id", "service")],
-    "required_document": [("service_id", "service")],
-    "language": [("service_id", "service"), ("location_id", "location"), ("phone_id", "phone")],
-    "accessibility": [("location_id", "location")],
-    "taxonomy_term": [("taxonomy_id", "taxonomy")],
-    "cost_option": [("service_id", "service")],
-    "organization_identifier": [("organization_id", "organization")],
+# table: the tables it points to, each by its field <table>_id, in the package's order.
+FOREIGN_KEYS: dict[str, list[str]] = {
+    "program": ["organization"],
+    "service": ["organization", "program"],
+    "attribute": ["taxonomy_term"],
+    "service_at_location": ["service", "location"],
+    "location": ["organization"],
+    "phone": ["service", "organization", "location", "service_at_location", "contact"],
+    "contact": ["service", "organization", "location", "service_at_location"],
+    "address": ["location"],
+    "schedule": ["service", "location", "service_at_location"],
+    "funding": ["service", "organization"],
+    "service_area": ["service"],
+    "required_document": ["service"],
+    "language": ["service", "location", "phone"],
+    "accessibility": ["location"],
+    "taxonomy_term": ["taxonomy"],
+    "cost_option": ["service"],
+    "organization_identifier": ["organization"],
 }

@@ -48,65 +48,18 @@ class Nester:
                 index[row[link]].append({k: v for k, v in row.items() if k not in fields})
         return index
 
-    def _with(self, row: dict, drop: str | None, **children: list[dict]) -> dict:
-        found = {k: v for k, v in row.items() if k != drop} if drop else dict(row)
-        found.update((name, items) for name, items in children.items() if items)
+    def nest(self, table: str, row: dict, drop: str | None = None) -> dict:
+        """An object with its lists (CHILDREN), without `drop`, the field its place already says."""
+        found = {k: v for k, v in row.items() if k != drop}
+        for key, child in CHILDREN[table].items():
+            field = "link_id" if child == "attribute" else f"{table}_id"
+            if child in CHILDREN:
+                items = [self.nest(child, r, field) for r in self._rows_of(child, field, row["id"])]
+            else:
+                items = self.nested(child, field, row["id"])
+            if items:
+                found[key] = items
         return found
-
-    def location(self, row: dict) -> dict:
-        """A location inside its organization."""
-        id_ = row["id"]
-        return self._with(
-            row,
-            "organization_id",
-            addresses=self.nested("address", "location_id", id_),
-            phones=self.nested("phone", "location_id", id_),
-            schedules=self.nested("schedule", "location_id", id_),
-            languages=self.nested("language", "location_id", id_),
-            accessibility=self.nested("accessibility", "location_id", id_),
-            attributes=self.nested("attribute", "link_id", id_),
-        )
-
-    def service_at_location(self, row: dict, drop: str | None = None) -> dict:
-        id_ = row["id"]
-        return self._with(
-            row,
-            drop,
-            schedules=self.nested("schedule", "service_at_location_id", id_),
-            phones=self.nested("phone", "service_at_location_id", id_),
-            attributes=self.nested("attribute", "link_id", id_),
-        )
-
-    def service(self, row: dict) -> dict:
-        id_ = row["id"]
-        return self._with(
-            row,
-            None,
-            phones=self.nested("phone", "service_id", id_),
-            schedules=self.nested("schedule", "service_id", id_),
-            service_areas=self.nested("service_area", "service_id", id_),
-            service_at_locations=[
-                self.service_at_location(r, "service_id")
-                for r in self._rows_of("service_at_location", "service_id", id_)
-            ],
-            languages=self.nested("language", "service_id", id_),
-            funding=self.nested("funding", "service_id", id_),
-            cost_options=self.nested("cost_option", "service_id", id_),
-            required_documents=self.nested("required_document", "service_id", id_),
-            attributes=self.nested("attribute", "link_id", id_),
-        )
-
-    def organization(self, row: dict) -> dict:
-        id_ = row["id"]
-        return self._with(
-            row,
-            None,
-            phones=self.nested("phone", "organization_id", id_),
-            locations=[self.location(r) for r in self._rows_of("location", "organization_id", id_)],
-            organization_identifiers=self.nested("organization_identifier", "organization_id", id_),
-            funding=self.nested("funding", "organization_id", id_),
-            attributes=self.nested("attribute", "link_id", id_),
-        )
 
     def _rows_of(self, table: str, field: str, parent_id: str) -> list[dict]:
         """The rows of table whose `field` is parent_id, whole (to be nested in their turn)."""
@@ -121,14 +74,45 @@ class Nester:
 
     def lists(self) -> dict[str, list[dict]]:
         return {
-            "organizations": [self.organization(r) for r in self.rows["organization"]],
-            "services": [self.service(r) for r in self.rows["service"]],
-            "service_at_locations": [self.service_at_location(r) for r in self.rows["service_at_location"]],
+            "organizations": [self.nest("organization", r) for r in self.rows["organization"]],
+            "services": [self.nest("service", r) for r in self.rows["service"]],
+            "service_at_locations": [self.nest("service_at_location", r) for r in self.rows["service_at_location"]],
             "taxonomies": self.rows["taxonomy"],
             "taxonomy_terms": self.rows["taxonomy_term"],
         }
 
 
+# The lists an object holds, in the published order: key -> table. A nested row names its object
+# by <object>_id (an attribute by link_id); a location or a service_at_location holds lists in turn.
+CHILDREN: dict[str, dict[str, str]] = {
+    "organization": {
+        "phones": "phone",
+        "locations": "location",
+        "organization_identifiers": "organization_identifier",
+        "funding": "funding",
+        "attributes": "attribute",
+    },
+    "location": {
+        "addresses": "address",
+        "phones": "phone",
+        "schedules": "schedule",
+        "languages": "language",
+        "accessibility": "accessibility",
+        "attributes": "attribute",
+    },
+    "service": {
+        "phones": "phone",
+        "schedules": "schedule",
+        "service_areas": "service_area",
+        "service_at_locations": "service_at_location",
+        "languages": "language",
+        "funding": "funding",
+        "cost_options": "cost_option",
+        "required_documents": "required_document",
+        "attributes": "attribute",
+    },
+    "service_at_location": {"schedules": "schedule", "phones": "phone", "attributes": "attribute"},
+}
 # Fields a nested row also leaves out because its place says them: an attribute inside an
 # organization needs neither link_id nor link_entity.
 _IMPLIED = {"link_id": ("link_entity",)}
@@ -178,7 +162,8 @@ def resource(table: str) -> dict:
     schema: dict[str, object] = {"fields": fields, "primaryKey": "id"}
     if table in FOREIGN_KEYS:
         schema["foreignKeys"] = [
-            {"fields": name, "reference": {"resource": target, "fields": "id"}} for name, target in FOREIGN_KEYS[table]
+            {"fields": f"{target}_id", "reference": {"resource": target, "fields": "id"}}
+            for target in FOREIGN_KEYS[table]
         ]
     return {
         "name": table,

@@ -23,7 +23,7 @@ from commonmap.records import checks, jsonfile
 from commonmap.records.geography import Area, Areas
 from commonmap.records.inputs import read_regular
 from commonmap.records.jsonfile import Members
-from commonmap.records.problems import Problem, field_name
+from commonmap.records.problems import Problem, field_name, found_as
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_FEATURES = 1_000
@@ -266,10 +266,6 @@ def _fields(value: dict, path: Path_, found: list[Found], required: tuple[str, .
 
 
 def _describe(value: object) -> str:
-    if isinstance(value, list):
-        return "en lista"
-    if isinstance(value, dict):
-        return "ett objekt { }"
     if value is None:
         return "null"
-    return f"'{_number(value) if isinstance(value, float) else value}'"
+    return found_as(_number(value) if isinstance(value, float) else value, "ett objekt { }")

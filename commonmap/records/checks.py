@@ -49,31 +49,29 @@ def fail(code: str, **params: object) -> PydanticCustomError:
     return PydanticCustomError(code, code, params)
 
 
-def text(value: str) -> str:
+def _bounded(value: str, limit: int) -> str:
+    """Not empty (not only white space) and at most limit characters."""
     if not value.strip():
         raise fail("empty-value")
-    if len(value) > TEXT_MAX:
-        raise fail("too-long", length=len(value), limit=TEXT_MAX)
+    if len(value) > limit:
+        raise fail("too-long", length=len(value), limit=limit)
     return value
+
+
+def text(value: str) -> str:
+    """A line of text: at most TEXT_MAX characters."""
+    return _bounded(value, TEXT_MAX)
 
 
 def term(value: str) -> str:
     """A category or an area as written (its id, or by mistake its label): not empty, at most
     TERM_MAX characters. The vocabulary decides whether it is known (validate.py)."""
-    if not value.strip():
-        raise fail("empty-value")
-    if len(value) > TERM_MAX:
-        raise fail("too-long", length=len(value), limit=TERM_MAX)
-    return value
+    return _bounded(value, TERM_MAX)
 
 
 def markdown(value: str) -> str:
     """A longer text (description, tasks): Markdown, at most MARKDOWN_MAX characters."""
-    if not value.strip():
-        raise fail("empty-value")
-    if len(value) > MARKDOWN_MAX:
-        raise fail("too-long", length=len(value), limit=MARKDOWN_MAX)
-    return value
+    return _bounded(value, MARKDOWN_MAX)
 
 
 def search_word(value: str) -> str:

@@ -1,15 +1,19 @@
 """Rules across the values of one record: no value twice in a list, opening hours that do not
-overlap, a status that agrees with the period. Each rule gives (location, code, parameters)
-for the value to change; the model raises them as errors (values.reject) and validate turns the
-ones that need today's date into problems."""
+overlap, a protected address kept out of the file, a status that agrees with the period. Each
+rule gives (location, code, parameters) for the value to change; the model raises them as errors
+(values.reject) and validate turns the ones that need today's date into problems."""
 
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from commonmap.base import ui
+
+if TYPE_CHECKING:
+    from commonmap.records.model import Protectable
 
 Found = tuple[tuple, str, dict]
 DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
@@ -62,6 +66,24 @@ def _shown(item: BaseModel) -> str:
 def _key(item: BaseModel) -> tuple | None:
     fields = ITEM_KEYS.get(type(item).__name__)
     return tuple(str(getattr(item, name)).casefold() for name in fields) if fields else None
+
+
+def protected_address(record: Protectable, needs_areas: bool) -> list[Found]:
+    """A protected address is never in the file: no address and no point, but a way to get in
+    touch and (for a place) the areas it serves."""
+    if not record.protected:
+        return []
+    errors: list[Found] = []
+    if record.address is not None:
+        errors.append((("address",), "protected-address", {}))
+    if record.location is not None:
+        errors.append((("location",), "protected-location", {}))
+    contact = record.contact
+    if contact is None or not (contact.phone or contact.email or contact.website):
+        errors.append((("protected",), "protected-contact-missing", {}))
+    if needs_areas and not record.areas:
+        errors.append((("protected",), "protected-area-missing", {}))
+    return errors
 
 
 def overlapping_hours(hours: list) -> list[Found]:

@@ -31,7 +31,7 @@ from commonmap.base.characters import CONTROL, INVISIBLE, excerpt
 from commonmap.records.inputs import read_regular
 from commonmap.records.linereader import LineReader
 from commonmap.records.loaded import MAX_DEPTH, Loaded, Path_, Position, plain_kind
-from commonmap.records.problems import Problem, field_name
+from commonmap.records.problems import Problem, field_name, found_as
 
 # libyaml is about ten times faster; the pure-Python parser gives the same events. Only the
 # loaders' event interface is used (check_event/get_event), never their constructors.
@@ -229,7 +229,7 @@ class _Builder:
         if documents == 0 or root is None:
             raise Refused(Problem(self.name, 1, 1, "empty-file"))
         if not isinstance(root, dict):
-            raise Refused(Problem(self.name, 1, 1, "not-a-mapping", {"found": _describe(root)}))
+            raise Refused(Problem(self.name, 1, 1, "not-a-mapping", {"found": found_as(root, "fält", "texten '{}'")}))
         return root
 
     def _value(self, event: yaml.Event, path: Path_, depth: int) -> object:
@@ -335,11 +335,3 @@ class _Builder:
 
 # The events that start a value (an alias would too, but is always refused).
 NODES = frozenset({yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent})
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, list):
-        return "en lista"
-    if isinstance(value, dict):
-        return "fält"
-    return f"texten '{value}'"

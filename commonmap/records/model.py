@@ -172,6 +172,12 @@ class Record(Strict):
         return []
 
     @property
+    def listed_texts(self) -> list[str]:
+        """Its lists of short texts, in field order: a role's requirements; a collaboration's
+        outcomes, lessons and funding."""
+        return []
+
+    @property
     def organisation_ids(self) -> tuple[str, ...]:
         """The organisations it belongs to: a place's hosts, a role's organisation, the partners."""
         return ()
@@ -265,19 +271,7 @@ class Protectable(Offer):
 
     @model_validator(mode="after")
     def _protected_has_no_address(self) -> Protectable:
-        if not self.protected:
-            return self
-        errors: list[tuple[tuple, str, dict]] = []
-        if self.address is not None:
-            errors.append((("address",), "protected-address", {}))
-        if self.location is not None:
-            errors.append((("location",), "protected-location", {}))
-        contact = self.contact
-        if contact is None or not (contact.phone or contact.email or contact.website):
-            errors.append((("protected",), "protected-contact-missing", {}))
-        if isinstance(self, Place) and not self.areas:
-            errors.append((("protected",), "protected-area-missing", {}))
-        reject(self, errors)
+        reject(self, consistency.protected_address(self, needs_areas=isinstance(self, Place)))
         return self
 
 
@@ -364,6 +358,10 @@ class Role(Offer):
         return (self.place,) if self.place else ()
 
     @property
+    def listed_texts(self) -> list[str]:
+        return self.requirements
+
+    @property
     def organisation_ids(self) -> tuple[str, ...]:
         return (self.organisation,)
 
@@ -389,3 +387,7 @@ class Collaboration(Record):
     @property
     def place_ids(self) -> tuple[str, ...]:
         return tuple(self.places)
+
+    @property
+    def listed_texts(self) -> list[str]:
+        return [*self.outcomes, *self.lessons, *self.funding]

@@ -53,3 +53,13 @@ def field_name(path: tuple) -> str:
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity == "error" for p in problems)
+
+
+def found_as(value: object, mapping: str, text: str = "'{}'") -> str:
+    """A value found where another was expected, as a message names it: a list, a mapping (in
+    its format's word for one) or the value itself."""
+    if isinstance(value, list):
+        return "en lista"
+    if isinstance(value, dict):
+        return mapping
+    return text.format(value)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from commonmap.records import checks, messages
 from commonmap.records.loader import Loaded
-from commonmap.records.problems import Problem, field_name
+from commonmap.records.problems import Problem, field_name, found_as
 from commonmap.records.suggest import suggest
 from commonmap.records.yamltext import scalar
 
@@ -311,7 +311,7 @@ def _code_for(kind: str, value: object, ctx: dict, path: tuple, model: type[Base
         return "too-long", {"length": len(str(value)), "limit": ctx.get("max_length")}
     if kind == "too_long":
         return "too-many-items", {"count": ctx.get("actual_length"), "limit": ctx.get("max_length")}
-    found = _describe(value)
+    found = found_as(value, "underfält")
     if kind == "list_type":
         return "expected-list", {"found": found}
     if kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -335,14 +335,6 @@ def empty_problem(model: type[BaseModel], path: tuple) -> tuple[str, dict]:
         return "empty-required-list", {"example": f" (Exempel: {shown})" if shown else ""}
     shown = f" (Exempel: {path[-1]}: {scalar(example)})" if example is not None else ""
     return "empty-required", {"example": shown}
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, list):
-        return "en lista"
-    if isinstance(value, dict):
-        return "underfält"
-    return f"'{value}'"
 
 
 def _fields_at(model: type[BaseModel], path: tuple) -> list[str]:

@@ -149,8 +149,7 @@ def _texts(entry: Entry, directory: Directory) -> Iterable[str]:
         yield service.description or ""
     related = record.organisation_ids
     yield from (directory.entries[id_].record.name for id_ in related if id_ in directory.entries)
-    for key in ("requirements", "outcomes", "lessons", "funding"):
-        yield from getattr(record, key, [])
+    yield from record.listed_texts
     address = record.own_address
     if address is not None:
         yield " ".join(filter(None, [address.street, address.city]))
