@@ -14,6 +14,7 @@ import posixpath
 import re
 import tempfile
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -23,6 +24,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from commonmap import generators, mkdocs_files
@@ -169,6 +171,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             page.meta = mkdocs_files.meta(generated)
+            page.render = partial(_render_nothing, page)  # no Markdown: on_page_content gives the body
         return markdown
 
     def on_page_content(self, html_: str, page, config, files) -> str:
@@ -338,6 +341,13 @@ def _settings(config, options: CommonMapConfig, root: Path, previous_export: str
         languages=tuple(dict.fromkeys([SWEDISH, *options.languages])),
         municipality_team=options.municipality_team,
     )
+
+
+def _render_nothing(page, config, files) -> None:
+    """What MkDocs' Page.render leaves on a page with no Markdown, without building a Markdown
+    converter (its extensions) for each of the thousands of generated pages."""
+    page.content, page.toc, page._title_from_render = "", get_toc([]), None
+    page.present_anchor_ids, page.links_to_anchors = set(), {}
 
 
 def _banner(problems: list[Problem]) -> str:

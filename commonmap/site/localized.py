@@ -27,6 +27,7 @@ class Localized:
         self.texts = i18n.texts(language.id)
         self.t = self.texts.t
         self.swedish = language.id == SWEDISH
+        self._attrs: dict[str, Markup] = {}  # by tag: asked for by every record on every list
 
     def url(self, path: str) -> str:
         """A page's URL (relative to the site root) in this language: "kategorier/" → "ar/kategorier/"."""
@@ -41,7 +42,9 @@ class Localized:
         """` lang="sv" dir="auto"` for text in another language than the page's, else nothing."""
         if tag is None or tag == self.language.tag:
             return Markup("")
-        return Markup(' lang="{}" dir="auto"').format(tag)
+        if tag not in self._attrs:
+            self._attrs[tag] = Markup(' lang="{}" dir="auto"').format(tag)
+        return self._attrs[tag]
 
     def own(self, entry: Entry, field: str) -> tuple[str | None, str]:
         """A record's name or summary in this language when the association wrote it, else in Swedish."""
