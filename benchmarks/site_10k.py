@@ -60,8 +60,12 @@ def bare(count: int) -> Path:
 
 
 def index_size(site: Path) -> str:
-    raw = (site / "search" / "search_index.json").read_bytes()
-    return f"{len(raw) / 1e6:.1f} MB ({len(gzip.compress(raw)) / 1e6:.2f} MB gzipped)"
+    """The theme's lunr index (search/search_index.json) or the project's own (data/sok/)."""
+    lunr = site / "search" / "search_index.json"
+    files = [lunr] if lunr.exists() else sorted((site / "data" / "sok").glob("*.json"))
+    raw = [path.read_bytes() for path in files]
+    size, packed = sum(map(len, raw)), sum(len(gzip.compress(part)) for part in raw)
+    return f"{size / 1e6:.1f} MB in {len(files)} files ({packed / 1e6:.2f} MB gzipped)"
 
 
 def main() -> None:
