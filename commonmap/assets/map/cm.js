@@ -6,6 +6,20 @@
 (function () {
   "use strict";
   var CONFIG = /*CONFIG*/ null;
+
+  var icons = {};
+  // A marker icon, also /karta/'s (karta.js runs deferred, after this script at the end of every
+  // page's body): its shape tells the record type (`known`: one of the directory's types), its
+  // colour the first category (map.css). An approximate point is larger, hollow and dashed:
+  // "somewhere about here".
+  window.CMPin = function (type, known, categoryIndex, approximate) {
+    var name = "cm-pin cm-t-" + (known ? type : "other") + " cm-c" + Math.max(categoryIndex, 0);
+    name += approximate ? " cm-approx" : "";
+    var size = approximate ? 24 : 18;
+    if (!icons[name]) icons[name] = L.divIcon({ className: name, html: "", iconSize: [size, size] });
+    return icons[name];
+  };
+
   var minis = document.querySelectorAll(".cm-minimap");
   if (!CONFIG || !minis.length) return;
 
@@ -16,16 +30,8 @@
   link.href = base + "assets/map/leaflet/leaflet.css";
   document.head.appendChild(link);
 
-  var icons = {};
-  // A marker icon: its shape tells the record type, its colour the first category (map.css).
   function icon(type, categories, approximate) {
-    var index = CONFIG.categories.indexOf((categories || [])[0]);
-    var name = "cm-pin cm-t-" + (CONFIG.types[type] ? type : "other") + " cm-c" + Math.max(index, 0);
-    name += approximate ? " cm-approx" : "";
-    // An approximate point is larger, hollow and dashed: "somewhere about here".
-    var size = approximate ? 24 : 18;
-    if (!icons[name]) icons[name] = L.divIcon({ className: name, html: "", iconSize: [size, size] });
-    return icons[name];
+    return CMPin(type, !!CONFIG.types[type], CONFIG.categories.indexOf((categories || [])[0]), approximate);
   }
 
   function miniMap(element) {

@@ -40,15 +40,9 @@ window.CommonMapKarta = (function () {
     });
   }
 
-  var icons = {};
-  // A marker's icon: its shape tells the record type, its colour the first category (map.css).
+  // A marker's icon (assets/map/cm.js, loaded on every page before this deferred script).
   function icon(type, categoryIndex, approximate) {
-    var name = "cm-pin cm-t-" + (config.types[type] ? type : "other") + " cm-c" + Math.max(categoryIndex, 0);
-    name += approximate ? " cm-approx" : "";
-    // An approximate point is larger, hollow and dashed: "somewhere about here".
-    var size = approximate ? 24 : 18;
-    if (!icons[name]) icons[name] = L.divIcon({ className: name, html: "", iconSize: [size, size] });
-    return icons[name];
+    return CMPin(type, !!config.types[type], categoryIndex, approximate);
   }
 
   // Popups open clear of the map's controls: below the top corners, above the attribution.
