@@ -138,7 +138,11 @@ def _summaries(entry: Entry) -> str | dict[str, str]:
 
 def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str, int]]) -> dict:
     record = entry.record
-    place = _place_of(entry, directory)
+    sites = sites_of(entry, directory.entries)
+    # The address is the first site's (itself when it has none); a protected place has neither an
+    # address nor a location (the model refuses them). "Near me" counts every site's point, as the
+    # map marks them: a collaboration meets at several places.
+    place = sites[0].record if sites else record
     found: dict[str, object] = {
         "id": entry.id,
         "t": index["t"][entry.type],
@@ -159,7 +163,7 @@ def finder_record(entry: Entry, directory: Directory, index: dict[str, dict[str,
         "pr": True if directory.protected_places(entry) else None,
         "f": cost.free if cost else None,
         "w": access.wheelchair if access else None,
-        "ll": [[p.lat, p.lon, p.approximate] for p in _locations(entry, directory)],
+        "ll": [[p.lat, p.lon, p.approximate] for p in (site.record.own_location for site in sites) if p is not None],
         "sv": WIDE.index(record.serves) if record.serves else None,
         "ad": _address(place),
         "tn": {code: t.name for code, t in record.translations.items() if t.name} or None,
@@ -192,19 +196,6 @@ def _plain(entry: Entry, directory: Directory, local) -> dict[str, str]:
         "type": local.t(f"type.{entry.type}"),
         "where": where,
     }
-
-
-def _place_of(entry: Entry, directory: Directory) -> Record:
-    """Where a record's address is: its first site (whereabouts.py), itself when it has none.
-    A protected place has neither an address nor a location (the model refuses them)."""
-    return next(iter(sites_of(entry, directory.entries)), entry).record
-
-
-def _locations(entry: Entry, directory: Directory) -> list:
-    """Every site's point, as the map marks them: "near me" counts the nearest (a collaboration
-    meets at several places)."""
-    sites = (site.record.own_location for site in sites_of(entry, directory.entries))
-    return [location for location in sites if location is not None]
 
 
 def _address(record: Record) -> str | None:
