@@ -7,6 +7,7 @@ text is data passed to templates, never compiled as a template.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -88,6 +89,15 @@ class SiteView:
         self.serving = self.indexes.serving
         self.wide = self.indexes.wide
         self.today = clock.today()  # the build's day, for the age of sources (set by COMMONMAP_TODAY)
+        self.items: dict[tuple[str, str], Markup] = {}  # item()
+
+    def item(self, entry: Entry, base: str, render: Callable[[Entry], Markup]) -> Markup:
+        """A record's item in a list (_macros.html record_item), made once per way back to the root:
+        with 10,000 records the category and area pages list each record many times."""
+        key = (entry.id, base)
+        if key not in self.items:
+            self.items[key] = render(entry)
+        return self.items[key]
 
     def in_language(self, language: str) -> SiteView:
         return SiteView(self.directory, self.settings, language, self.indexes)
