@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from commonmap import generators, mkdocs_files
+from commonmap import generators, mkdocs_files, mkdocs_pages
 from commonmap.base import collector, i18n, ui
 from commonmap.base.languages import LANGUAGES, SWEDISH, of_url
 from commonmap.export import changes
@@ -172,6 +172,8 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         if generated is not None:
             page.meta = mkdocs_files.meta(generated)
             page.render = partial(_render_nothing, page)  # no Markdown: on_page_content gives the body
+            if page.file.src_uri not in self.in_nav:  # alike pages: made from a skeleton (mkdocs_pages.py)
+                page.meta["template"] = mkdocs_pages.TEMPLATE
         return markdown
 
     def on_page_content(self, html_: str, page, config, files) -> str:
@@ -234,6 +236,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         env.globals["commonmap_sitemap_alternates"] = self._alternates
         env.globals["commonmap_snippet"] = pass_context(lambda context, *args: self._snippet(context, *args))
         env.globals["commonmap_t"] = ui.t  # pages set their language's (on_page_context)
+        self.theme_pages = mkdocs_pages.ThemePages(env)
         return env
 
     def _alternates(self, src_uri: str) -> list[tuple[str, str]]:
