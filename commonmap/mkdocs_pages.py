@@ -24,13 +24,14 @@ log = logging.getLogger("mkdocs.plugins.commonmap")
 TEMPLATE = "commonmap-skeleton.html"  # page.meta["template"] of the pages made from skeletons
 CHECKED = 2  # pages of each group rendered in full as well, and compared
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # ids: no character that HTML escapes
-NAMES = ("title", "description", "canonical", "content", "head")
+NAMES = ("title", "description", "canonical", "content", "head", "slug")  # a page's own values
 
 
 @dataclass
 class Group:
     skeleton: Skeleton | None
     checked: int = 0
+    differed: bool = False  # a page rendered in full was not the filled skeleton
 
 
 class ThemePages:
@@ -46,13 +47,14 @@ class ThemePages:
         if key is None:
             return Markup(main.render(variables))
         if key not in self.groups:
-            self.groups[key] = Group(skeleton(main.render(_ghost(page, variables)), [*NAMES, "slug"]))
+            placeholders = _placeholders(page)
+            self.groups[key] = Group(skeleton(main.render(_ghost(page, variables, placeholders)), placeholders))
         group = self.groups[key]
         if group.skeleton is None or group.checked < CHECKED:
             full = main.render(variables)
             if group.skeleton is not None and group.skeleton.fill(values) != full:
                 log.debug("Sidan %s blev inte densamma ur skelettet; gruppen renderas i sin helhet.", page.url)
-                group.skeleton = None
+                group.skeleton, group.differed = None, True
             group.checked += 1
             return Markup(full)
         return Markup(group.skeleton.fill(values))
@@ -74,8 +76,8 @@ def _key(page, variables: dict) -> tuple | None:
     )
     meta = tuple(sorted((k, repr(v)) for k, v in page.meta.items() if k not in ("title", "description")))
     present = tuple(bool(value) for value in _values(page, variables).values())
-    # The theme writes the page's title as a heading when the content has none (partials/content.html).
-    return posixpath.dirname(page.url.rstrip("/")), meta, present, links, "<h1" in page.content
+    nav = tuple(variables.get("commonmap_nav", ()))  # another language's navigation marks the page
+    return posixpath.dirname(page.url.rstrip("/")), meta, present, links, nav, "<h1" in page.content
 
 
 def _values(page, variables: dict) -> dict[str, str]:
@@ -89,20 +91,27 @@ def _values(page, variables: dict) -> dict[str, str]:
     }
 
 
-def _ghost(page, variables: dict) -> dict:
+def _placeholders(page) -> dict[str, str]:
+    found = {name: placeholder(name) for name in NAMES}
+    # The theme writes the title as a heading when the body has none (partials/content.html).
+    found["content"] = placeholder("content", "<h1" if "<h1" in page.content else "")
+    return found
+
+
+def _ghost(page, variables: dict, placeholders: dict[str, str]) -> dict:
     """The theme's context with a placeholder for each of the page's own values."""
     ghost = copy.copy(page)
-    ghost.meta = {**page.meta, "title": placeholder("title")}
+    ghost.meta = {**page.meta, "title": placeholders["title"]}
     if page.meta.get("description"):
-        ghost.meta["description"] = placeholder("description")
-    ghost.canonical_url = placeholder("canonical") if page.canonical_url else None
-    ghost.content = placeholder("content")
+        ghost.meta["description"] = placeholders["description"]
+    ghost.canonical_url = placeholders["canonical"] if page.canonical_url else None
+    ghost.content = placeholders["content"]
     slug = _slug(page)
     links = [
-        link if link.current else replace(link, url=link.url.replace(slug, placeholder("slug")))
+        link if link.current else replace(link, url=link.url.replace(slug, placeholders["slug"]))
         for link in variables.get("commonmap_switcher", ())
     ]
     found = {**variables, "page": ghost, "commonmap_switcher": links}
     if variables.get("commonmap_head"):
-        found["commonmap_head"] = Markup(placeholder("head"))
+        found["commonmap_head"] = Markup(placeholders["head"])
     return found

@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 # Control characters never stand in a theme's output; the characters between them show whether
-# the template escaped the value ("<h1": a body with a heading, which Material tests for).
-START, END, PROBE = "\x02", "\x03", "<h1&'\">"
+# the template escaped the value.
+START, END, PROBE = "\x02", "\x03", "<&'\">"
+LEFT = (START, END, "%02", "%03")  # a placeholder left over, as it is or URL-encoded
 
 
-def placeholder(name: str) -> str:
-    return f"{START}{name}{PROBE}{END}"
+def placeholder(name: str, inside: str = "") -> str:
+    """What stands for the value `name` (`inside` for what a template may test the value for)."""
+    return f"{START}{name}{inside}{PROBE}{END}"
 
 
 FORMS: dict[str, Callable[[str], str]] = {"raw": str, "escaped": lambda value: str(escape(value))}
@@ -34,18 +36,18 @@ class Skeleton:
 
     def fill(self, values: Mapping[str, str]) -> str:
         pieces = [self.parts[0]]
-        for (name, form), part in zip(self.slots, self.parts[1:]):
+        for (name, form), part in zip(self.slots, self.parts[1:], strict=True):
             pieces += (FORMS[form](values[name]), part)
         return "".join(pieces)
 
 
-def skeleton(output: str, names: list[str]) -> Skeleton | None:
-    """The skeleton of `output`, rendered with placeholder(name) for each name; None when a
+def skeleton(output: str, placeholders: Mapping[str, str]) -> Skeleton | None:
+    """The skeleton of `output`, rendered with placeholders {name: placeholder}; None when a
     placeholder is found in no form it can fill."""
     found = sorted(
         (start, name, form, len(shape))
-        for name in names
-        for form, shape in ((form, make(placeholder(name))) for form, make in FORMS.items())
+        for name, text in placeholders.items()
+        for form, shape in ((form, make(text)) for form, make in FORMS.items())
         for start in _positions(output, shape)
     )
     parts, slots, at = [], [], 0
@@ -56,7 +58,7 @@ def skeleton(output: str, names: list[str]) -> Skeleton | None:
         slots.append((name, form))
         at = start + length
     parts.append(output[at:])
-    if any(START in part or END in part for part in parts):
+    if any(mark in part for part in parts for mark in LEFT):
         return None
     return Skeleton(tuple(parts), tuple(slots))
 
