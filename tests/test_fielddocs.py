@@ -34,3 +34,4 @@ def test_the_texts_reach_the_field_beside_its_type_and_default() -> None:
     protected = model.Organisation.model_fields["protected"].description
     assert protected == model.Place.model_fields["protected"].description and protected.startswith("true om adressen")
     assert model.Record.model_fields["name"].metadata[0].max_length == 200  # the limit stays in the model
+    assert "closed" not in model.Record.model_fields and model.Record.closed is False  # a ClassVar is no field

@@ -28,9 +28,14 @@ class Documented(Strict):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         annotations = cls.__dict__.get("__annotations__", {})
-        fields = set(annotations)
+        fields = {name for name, annotation in annotations.items() if not _class_var(annotation)}
         docs = DOCS.get(cls.__name__, {})
         if set(docs) != fields:
             raise TypeError(f"fields.yml, {cls.__name__}: {sorted(set(docs) ^ fields)}: each field needs its texts")
         for name, texts in docs.items():
             annotations[name] = Annotated[annotations[name], Field(**texts)]
+
+
+def _class_var(annotation: object) -> bool:
+    """A ClassVar is no field (the annotations are strings: `from __future__ import annotations`)."""
+    return str(annotation).startswith(("ClassVar[", "typing.ClassVar["))

@@ -8,7 +8,9 @@ schema, the templates and the field reference that volunteers read) are in field
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import ClassVar
 
 from pydantic import Field, model_validator
 
@@ -75,69 +77,27 @@ class Record(Documented):
     def reviewed(self) -> date:
         return date.fromisoformat(self.last_reviewed)
 
-    @property
-    def closed(self) -> bool:
-        """Closed for good (organisations, places and roles have a status; see Offer)."""
-        return False
-
-    @property
-    def temporarily_closed(self) -> bool:
-        return False
-
-    @property
-    def ended(self) -> bool:
-        """A collaboration that is over (its page and its place among the good examples stay)."""
-        return False
-
-    # Where the record is and what it refers to, answered by each type (whereabouts.py reads these).
-    @property
-    def has_own_site(self) -> bool:
-        """Whether the record is somewhere of its own (organisations and places: an address, a
-        point, a protected address) rather than at the meeting places it refers to."""
-        return False
-
-    @property
-    def own_location(self) -> Location | None:
-        return None
-
-    @property
-    def own_address(self) -> Address | None:
-        return None
-
-    @property
-    def is_protected(self) -> bool:
-        """Whether its address must never be published (organisations and places may say so)."""
-        return False
-
-    @property
-    def hours(self) -> list[Hours]:
-        """Its own opening hours (a place's, or when an organisation answers)."""
-        return []
-
-    @property
-    def open_on_holidays(self) -> bool:
-        return False
-
-    @property
-    def offers(self) -> list[Service]:
-        """The services it offers (organisations list theirs)."""
-        return []
-
-    @property
-    def listed_texts(self) -> list[str]:
-        """Its lists of short texts, in field order: a role's requirements; a collaboration's
-        outcomes, lessons and funding."""
-        return []
-
-    @property
-    def organisation_ids(self) -> tuple[str, ...]:
-        """The organisations it belongs to: a place's hosts, a role's organisation, the partners."""
-        return ()
-
-    @property
-    def place_ids(self) -> tuple[str, ...]:
-        """The meeting places it is at: a volunteer role's place, a collaboration's places."""
-        return ()
+    # What a record answers about itself where its type has no such thing; the types that have it
+    # answer with a property of the same name (whereabouts.py, the pages and the exports read these).
+    closed: ClassVar[bool] = False  # closed for good (organisations, places and roles have a status: Offer)
+    temporarily_closed: ClassVar[bool] = False
+    ended: ClassVar[bool] = False  # a collaboration that is over (its page and its good example stay)
+    # Whether the record is somewhere of its own (organisations and places: an address, a point, a
+    # protected address) rather than at the meeting places it refers to; and where that is.
+    has_own_site: ClassVar[bool] = False
+    own_location: ClassVar[Location | None] = None
+    own_address: ClassVar[Address | None] = None
+    is_protected: ClassVar[bool] = False  # its address must never be published (organisations and places may say so)
+    hours: ClassVar[Sequence[Hours]] = ()  # its own opening hours (a place's, or when an organisation answers)
+    open_on_holidays: ClassVar[bool] = False
+    offers: ClassVar[Sequence[Service]] = ()  # the services it offers (organisations list theirs)
+    # Its lists of short texts, in field order: a role's requirements; a collaboration's outcomes,
+    # lessons and funding.
+    listed_texts: ClassVar[Sequence[str]] = ()
+    # The organisations it belongs to (a place's hosts, a role's organisation, the partners) and
+    # the meeting places it is at (a volunteer role's place, a collaboration's places).
+    organisation_ids: ClassVar[tuple[str, ...]] = ()
+    place_ids: ClassVar[tuple[str, ...]] = ()
 
     @property
     def refers_to(self) -> tuple[str, ...]:
