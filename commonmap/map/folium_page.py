@@ -20,7 +20,7 @@ import folium
 from branca.element import CssLink, Element, Figure, JavascriptLink
 from folium.elements import JSCSSMixin
 
-# folium's asset names -> the files the site serves (commonmap/assets/map/, VENDORED.md), and ours.
+# folium's asset names -> the files the site serves (commonmap/assets/vendor/map/, VENDORED.md), and ours.
 ASSETS = {
     "leaflet": "assets/map/leaflet/leaflet.js",
     "leaflet_css": "assets/map/leaflet/leaflet.css",

@@ -3,7 +3,7 @@ GIS layer, the data files the maps fetch, the small maps' loader and the vendore
 
 A generator like the others in generators.py: `outputs(directory, settings)` returns Pages and Assets.
 Leaflet and its plugins are served from the site (vendored from the npm registry with their
-licences, commonmap/assets/map/VENDORED.md); the only other host a visitor's browser talks to is
+licences, commonmap/assets/vendor/VENDORED.md); the only other host a visitor's browser talks to is
 the configured tile server. The geography (areas, points, where records are, coverage) is worked
 out once per build with geopandas (spatial.py).
 """
@@ -21,10 +21,11 @@ from commonmap.map import coverage, coverage_layer, karta, mapdata, plats, spati
 from commonmap.records.directory import Directory
 from commonmap.records.settings import Settings
 from commonmap.records.types import TYPES
-from commonmap.site import templating, wire
+from commonmap.site import templating, vendored, wire
 from commonmap.site.outputs import Asset, Output, Page
 from commonmap.site.urls import FOLDERS
 
+# Published below assets/map/: the libraries (commonmap/assets/vendor/map/), then ours served as they are.
 VENDORED = [
     "leaflet/leaflet.js",
     "leaflet/leaflet.css",
@@ -43,9 +44,8 @@ VENDORED = [
     "locatecontrol/L.Control.Locate.min.js",
     "locatecontrol/L.Control.Locate.min.css",
     "locatecontrol/LICENSE.md",
-    "karta.css",
-    "plats.js",
 ]
+UNCHANGED = ["karta.css", "plats.js"]
 
 
 def outputs(directory: Directory, settings: Settings) -> list[Output]:
@@ -66,6 +66,7 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     found.append(Asset("assets/map/cm.js", loader_script(directory, settings)))
     found.append(Asset("assets/map/map.css", stylesheet(directory)))
     found += [Asset(f"assets/map/{name}", _vendored(name)) for name in VENDORED]
+    found += [Asset(f"assets/map/{name}", _package_text(name)) for name in UNCHANGED]
     found.append(Asset("assets/map/karta.js", wire.script("map", "karta.js")))
     return found
 
@@ -139,9 +140,10 @@ def _package_text(name: str) -> str:
 
 
 def _vendored(name: str) -> str | bytes:
+    file = vendored.source(f"assets/map/{name}")
     if name.endswith(".png"):
-        return _package_file(name).read_bytes()
-    text = _package_text(name)
+        return file.read_bytes()
+    text = file.read_text(encoding="utf-8")
     # The vendored builds point at source maps we do not ship; drop the pointer (no 404s).
     return re.sub(r"\n(//# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$", "\n", text)
 

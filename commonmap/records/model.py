@@ -2,17 +2,20 @@
 answers about itself (where it is, what it refers to).
 
 The values and the nested parts are in values.py and parts.py; the facts about each type (its
-folder, URL, names) in types.py. Field descriptions are Swedish because they become the editor
-schema, the templates and the field reference that volunteers read.
+folder, URL, names) in types.py. The fields' Swedish titles, descriptions and examples (the editor
+schema, the templates and the field reference that volunteers read) are in fields.yml (fielddocs.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import ClassVar
 
 from pydantic import Field, model_validator
 
 from commonmap.records import checks, consistency
+from commonmap.records.fielddocs import Documented
 from commonmap.records.parts import (
     Accessibility,
     Address,
@@ -41,78 +44,29 @@ from commonmap.records.values import (
     OrganisationKind,
     Ref,
     Serves,
-    Strict,
     Text,
     TranslationLanguage,
     reject,
 )
 
 
-class Record(Strict):
+class Record(Documented):
     """Fields every record type has."""
 
-    id: Id = Field(
-        title="Id",
-        description="Samma som filnamnet utan .yml: små bokstäver a-z, siffror och bindestreck.",
-        examples=["kfum-orebro"],
-    )
-    name: Text = Field(title="Namn", examples=["KFUM Örebro"], max_length=checks.NAME_MAX)
-    summary: Text | None = Field(None, title="Kort beskrivning", description="En eller två meningar.", max_length=300)
-    description: Markdown | None = Field(None, title="Beskrivning", description="Längre text; Markdown går bra.")
-    categories: list[Category] = Field(
-        min_length=1, title="Kategorier", description="Id från categories.yml.", examples=[["arbete"]]
-    )
-    target_groups: list[Text] = Field(default_factory=list, title="Målgrupper", examples=[["Unga 13–25 år"]])
-    languages: list[Language] = Field(
-        default_factory=list,
-        title="Språk",
-        description="ISO 639-koder, t.ex. sv, ar, so, ti, fa, en.",
-        examples=[["sv", "ar"]],
-    )
-    areas: list[AreaId] = Field(
-        default_factory=list,
-        title="Områden",
-        description="Områden som verksamheten riktar sig till (id från areas.geojson).",
-        examples=[["vivalla"]],
-    )
-    serves: Serves | None = Field(
-        None,
-        title="Når",
-        description=(
-            "När stödet gäller alla i hela kommunen, länet eller landet, t.ex. en stödlinje. "
-            "Utelämna fältet när stödet gäller områdena i areas (eller mötesplatsens område)."
-        ),
-        examples=["municipality"],
-    )
-    translations: dict[TranslationLanguage, Translation] = Field(
-        default_factory=dict,
-        title="Översättningar",
-        description=(
-            "Namn och kort beskrivning på andra språk, skrivna av verksamheten. Språkkoden först: "
-            "en, ar, so, fa, ti eller lattlast (lättläst svenska)."
-        ),
-        examples=[{"ar": {"name": "نادي الواجبات المدرسية", "summary": "مساعدة في الواجبات المدرسية كل يوم ثلاثاء."}}],
-    )
-    contact: Contact | None = Field(None, title="Kontakt")
-    last_reviewed: FullDate = Field(title="Senast granskad", description="ÅÅÅÅ-MM-DD.", examples=["2026-11-23"])
-    sources: list[Source] = Field(
-        min_length=1,
-        title="Källor",
-        description=(
-            "Var uppgifterna kommer ifrån: en text (t.ex. en fil i seeds) eller en webbsida som "
-            "url (med https://), year (sidans årtal) och note (kommentar)."
-        ),
-        examples=[["Verksamhetens webbplats"]],
-    )
-    distinct_from: list[Ref] = Field(
-        default_factory=list,
-        title="Inte samma som",
-        description=(
-            "Id för poster som liknar den här (namn, webbplats, telefon eller adress) men är något annat; "
-            "då varnar commonmap validate inte längre för dubbletter."
-        ),
-        examples=[["bra"]],
-    )
+    id: Id
+    name: Text = Field(max_length=checks.NAME_MAX)
+    summary: Text | None = Field(None, max_length=300)
+    description: Markdown | None = None
+    categories: list[Category] = Field(min_length=1)
+    target_groups: list[Text] = Field(default_factory=list)
+    languages: list[Language] = Field(default_factory=list)
+    areas: list[AreaId] = Field(default_factory=list)
+    serves: Serves | None = None
+    translations: dict[TranslationLanguage, Translation] = Field(default_factory=dict)
+    contact: Contact | None = None
+    last_reviewed: FullDate
+    sources: list[Source] = Field(min_length=1)
+    distinct_from: list[Ref] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _no_repeats(self) -> Record:
@@ -123,69 +77,27 @@ class Record(Strict):
     def reviewed(self) -> date:
         return date.fromisoformat(self.last_reviewed)
 
-    @property
-    def closed(self) -> bool:
-        """Closed for good (organisations, places and roles have a status; see Offer)."""
-        return False
-
-    @property
-    def temporarily_closed(self) -> bool:
-        return False
-
-    @property
-    def ended(self) -> bool:
-        """A collaboration that is over (its page and its place among the good examples stay)."""
-        return False
-
-    # Where the record is and what it refers to, answered by each type (whereabouts.py reads these).
-    @property
-    def has_own_site(self) -> bool:
-        """Whether the record is somewhere of its own (organisations and places: an address, a
-        point, a protected address) rather than at the meeting places it refers to."""
-        return False
-
-    @property
-    def own_location(self) -> Location | None:
-        return None
-
-    @property
-    def own_address(self) -> Address | None:
-        return None
-
-    @property
-    def is_protected(self) -> bool:
-        """Whether its address must never be published (organisations and places may say so)."""
-        return False
-
-    @property
-    def hours(self) -> list[Hours]:
-        """Its own opening hours (a place's, or when an organisation answers)."""
-        return []
-
-    @property
-    def open_on_holidays(self) -> bool:
-        return False
-
-    @property
-    def offers(self) -> list[Service]:
-        """The services it offers (organisations list theirs)."""
-        return []
-
-    @property
-    def listed_texts(self) -> list[str]:
-        """Its lists of short texts, in field order: a role's requirements; a collaboration's
-        outcomes, lessons and funding."""
-        return []
-
-    @property
-    def organisation_ids(self) -> tuple[str, ...]:
-        """The organisations it belongs to: a place's hosts, a role's organisation, the partners."""
-        return ()
-
-    @property
-    def place_ids(self) -> tuple[str, ...]:
-        """The meeting places it is at: a volunteer role's place, a collaboration's places."""
-        return ()
+    # What a record answers about itself where its type has no such thing; the types that have it
+    # answer with a property of the same name (whereabouts.py, the pages and the exports read these).
+    closed: ClassVar[bool] = False  # closed for good (organisations, places and roles have a status: Offer)
+    temporarily_closed: ClassVar[bool] = False
+    ended: ClassVar[bool] = False  # a collaboration that is over (its page and its good example stay)
+    # Whether the record is somewhere of its own (organisations and places: an address, a point, a
+    # protected address) rather than at the meeting places it refers to; and where that is.
+    has_own_site: ClassVar[bool] = False
+    own_location: ClassVar[Location | None] = None
+    own_address: ClassVar[Address | None] = None
+    is_protected: ClassVar[bool] = False  # its address must never be published (organisations and places may say so)
+    hours: ClassVar[Sequence[Hours]] = ()  # its own opening hours (a place's, or when an organisation answers)
+    open_on_holidays: ClassVar[bool] = False
+    offers: ClassVar[Sequence[Service]] = ()  # the services it offers (organisations list theirs)
+    # Its lists of short texts, in field order: a role's requirements; a collaboration's outcomes,
+    # lessons and funding.
+    listed_texts: ClassVar[Sequence[str]] = ()
+    # The organisations it belongs to (a place's hosts, a role's organisation, the partners) and
+    # the meeting places it is at (a volunteer role's place, a collaboration's places).
+    organisation_ids: ClassVar[tuple[str, ...]] = ()
+    place_ids: ClassVar[tuple[str, ...]] = ()
 
     @property
     def refers_to(self) -> tuple[str, ...]:
@@ -197,24 +109,9 @@ class Record(Strict):
 class Offer(Record):
     """Organisations, places and roles: something a resident can turn to, open or closed."""
 
-    status: OfferStatus = Field(
-        "active",
-        title="Status",
-        description="active (verksamt, förval), temporarily-closed (tillfälligt stängt) eller closed (har upphört).",
-        examples=["temporarily-closed"],
-    )
-    status_reason: Text | None = Field(
-        None,
-        title="Varför det är stängt",
-        description="Krävs när status är temporarily-closed; visas för besökarna.",
-        examples=["Lokalen renoveras."],
-    )
-    reopens: FullDate | None = Field(
-        None,
-        title="Väntas öppna igen",
-        description="ÅÅÅÅ-MM-DD; bara när status är temporarily-closed.",
-        examples=["2027-01-10"],
-    )
+    status: OfferStatus = "active"
+    status_reason: Text | None = None
+    reopens: FullDate | None = None
 
     @property
     def closed(self) -> bool:
@@ -275,38 +172,14 @@ class Protectable(Offer):
         return self
 
 
-HOLIDAYS_DESCRIPTION = (
-    "true om öppettiderna gäller också på helgdagar och helgdagsaftnar; annars räknas platsen som stängd då."
-)
-PROTECTED_DESCRIPTION = (
-    "true om adressen inte får synas: då står ingen adress och ingen punkt i filen, bara områden "
-    "(areas) och hur man tar kontakt (contact)."
-)
-
-
 class Organisation(Protectable):
-    kind: OrganisationKind = Field(title="Typ av organisation", examples=["association"])
-    services: list[Service] = Field(default_factory=list, title="Stöd som erbjuds")
-    protected: Flag = Field(False, title="Skyddad adress", description=PROTECTED_DESCRIPTION, examples=[True])
-    address: Address | None = Field(None, title="Adress")
-    location: Location | None = Field(None, title="Plats på kartan")
-    opening_hours: list[Hours] = Field(
-        default_factory=list,
-        title="Öppettider eller svarstider",
-        description=(
-            "När man kan nå organisationen, t.ex. när en stödlinje svarar. Dygnet runt alla dagar: "
-            'days [mo, tu, we, th, fr, sa, su], opens "00:00", closes "00:00".'
-        ),
-    )
-    open_on_public_holidays: Flag = Field(
-        False,
-        title="Svarar på helgdagar",
-        description=(
-            "true om tiderna gäller också på helgdagar och helgdagsaftnar, t.ex. för en linje som svarar "
-            "dygnet runt, årets alla dagar; annars räknas organisationen som stängd då."
-        ),
-        examples=[True],
-    )
+    kind: OrganisationKind
+    services: list[Service] = Field(default_factory=list)
+    protected: Flag = False
+    address: Address | None = None
+    location: Location | None = None
+    opening_hours: list[Hours] = Field(default_factory=list)
+    open_on_public_holidays: Flag = False
 
     @property
     def offers(self) -> list[Service]:
@@ -314,26 +187,15 @@ class Organisation(Protectable):
 
 
 class Place(Protectable):
-    hosts: list[Ref] = Field(
-        min_length=1,
-        title="Värd",
-        description="Id för organisationerna som driver platsen.",
-        examples=[["kfum-orebro"]],
-    )
-    protected: Flag = Field(False, title="Skyddad adress", description=PROTECTED_DESCRIPTION, examples=[True])
-    address: Address | None = Field(None, title="Adress")
-    location: Location | None = Field(None, title="Plats på kartan")
-    opening_hours: list[Hours] = Field(default_factory=list, title="Öppettider")
-    closed_periods: list[ClosedPeriod] = Field(
-        default_factory=list,
-        title="Stängt under perioder",
-        description="Perioder då platsen är stängd trots öppettiderna, t.ex. sommaruppehåll.",
-    )
-    open_on_public_holidays: Flag = Field(
-        False, title="Öppet på helgdagar", description=HOLIDAYS_DESCRIPTION, examples=[True]
-    )
-    accessibility: Accessibility | None = Field(None, title="Tillgänglighet")
-    cost: Cost | None = Field(None, title="Kostnad")
+    hosts: list[Ref] = Field(min_length=1)
+    protected: Flag = False
+    address: Address | None = None
+    location: Location | None = None
+    opening_hours: list[Hours] = Field(default_factory=list)
+    closed_periods: list[ClosedPeriod] = Field(default_factory=list)
+    open_on_public_holidays: Flag = False
+    accessibility: Accessibility | None = None
+    cost: Cost | None = None
 
     @property
     def organisation_ids(self) -> tuple[str, ...]:
@@ -341,17 +203,13 @@ class Place(Protectable):
 
 
 class Role(Offer):
-    organisation: Ref = Field(title="Organisation", examples=["nattvandrarna-orebro"])
-    place: Ref | None = Field(None, title="Mötesplats")
-    tasks: Markdown = Field(title="Vad volontären gör")
-    time_commitment: Text | None = Field(None, title="Tid", examples=["En kväll i månaden"])
-    requirements: list[Text] = Field(default_factory=list, title="Krav", examples=[["Fyllda 18 år"]])
-    criminal_record_extract: Flag | None = Field(
-        None,
-        title="Utdrag ur belastningsregistret",
-        description="true om utdrag krävs, false om det inte krävs; utelämna om det inte är känt.",
-    )
-    how_to_apply: Text | None = Field(None, title="Så anmäler du dig")
+    organisation: Ref
+    place: Ref | None = None
+    tasks: Markdown
+    time_commitment: Text | None = None
+    requirements: list[Text] = Field(default_factory=list)
+    criminal_record_extract: Flag | None = None
+    how_to_apply: Text | None = None
 
     @property
     def place_ids(self) -> tuple[str, ...]:
@@ -367,13 +225,13 @@ class Role(Offer):
 
 
 class Collaboration(Record):
-    partners: list[Partner] = Field(min_length=1, title="Parter")
-    places: list[Ref] = Field(default_factory=list, title="Mötesplatser")
-    period: Period | None = Field(None, title="Period")
-    status: CollaborationStatus = Field(title="Status", description="planned, ongoing eller ended.")
-    outcomes: list[Text] = Field(default_factory=list, title="Vad det gav")
-    funding: list[Text] = Field(default_factory=list, title="Finansiering")
-    lessons: list[Text] = Field(default_factory=list, title="Lärdomar")
+    partners: list[Partner] = Field(min_length=1)
+    places: list[Ref] = Field(default_factory=list)
+    period: Period | None = None
+    status: CollaborationStatus
+    outcomes: list[Text] = Field(default_factory=list)
+    funding: list[Text] = Field(default_factory=list)
+    lessons: list[Text] = Field(default_factory=list)
     # Whether it is a good example is the municipality's choice, in directory/good_examples.yml.
 
     @property

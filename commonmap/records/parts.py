@@ -1,7 +1,7 @@
 """The nested parts of a record: contact, address, point, opening hours, sources, partners, …
 
-Field descriptions are Swedish because they become the editor schema, the templates and the
-field reference that volunteers read.
+The fields' Swedish titles, descriptions and examples (the editor schema, the templates and the
+field reference that volunteers read) are in fields.yml (fielddocs.py).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Annotated
 from pydantic import Discriminator, Field, Tag, model_validator
 
 from commonmap.records import checks
+from commonmap.records.fielddocs import Documented
 from commonmap.records.values import (
     Category,
     Day,
@@ -24,7 +25,6 @@ from commonmap.records.values import (
     Phone,
     Ref,
     SourceText,
-    Strict,
     Text,
     Time,
     Url,
@@ -34,74 +34,48 @@ from commonmap.records.values import (
 )
 
 
-class Contact(Strict):
-    phone: Phone | None = Field(
-        None, title="Telefon", description="Telefonnummer som det skrivs, inom citattecken.", examples=["019-21 10 00"]
-    )
-    phone_label: Text | None = Field(
-        None,
-        title="Vad numret är till",
-        description="Till exempel 'växel' eller 'stödlinje, dygnet runt'.",
-        examples=["Stödlinje"],
-    )
-    email: Email | None = Field(
-        None,
-        title="E-post",
-        description="Verksamhetens offentliga e-postadress, inte en privatpersons.",
-        examples=["info@exempel.se"],
-    )
-    website: Url | None = Field(
-        None, title="Webbplats", description="Hela adressen med https://.", examples=["https://www.orebro.se"]
-    )
+class Contact(Documented):
+    phone: Phone | None = None
+    phone_label: Text | None = None
+    email: Email | None = None
+    website: Url | None = None
 
 
-class Address(Strict):
-    street: Text = Field(title="Gatuadress", examples=["Vivalla centrum"])
-    postal_code: Text | None = Field(None, title="Postnummer", examples=["703 71"])
-    city: Text = Field(title="Ort", examples=["Örebro"])
+class Address(Documented):
+    street: Text
+    postal_code: Text | None = None
+    city: Text
 
 
-class Location(Strict):
-    lat: Latitude = Field(title="Latitud", description="Decimalgrader med punkt, t.ex. 59.2988.", examples=[59.2988])
-    lon: Longitude = Field(title="Longitud", description="Decimalgrader med punkt, t.ex. 15.1869.", examples=[15.1869])
-    approximate: Flag = Field(
-        False, title="Ungefärlig", description="true om punkten bara visar ungefär var det ligger.", examples=[True]
-    )
+class Location(Documented):
+    lat: Latitude
+    lon: Longitude
+    approximate: Flag = False
 
 
-class Hours(Strict):
-    days: list[Day] = Field(
-        min_length=1, title="Dagar", description="mo, tu, we, th, fr, sa, su.", examples=[["mo", "we"]]
-    )
-    opens: Time = Field(title="Öppnar", description="HH:MM inom citattecken.", examples=["18:00"])
-    closes: Time = Field(
-        title="Stänger",
-        description="HH:MM; ett klockslag som inte är efter 'opens' betyder efter midnatt (00:00–00:00 är ett helt dygn).",
-        examples=["21:00"],
-    )
-    note: Text | None = Field(None, title="Kommentar", examples=["Udda veckor"])
+class Hours(Documented):
+    days: list[Day] = Field(min_length=1)
+    opens: Time
+    closes: Time
+    note: Text | None = None
 
 
-class Accessibility(Strict):
-    wheelchair: Wheelchair | None = Field(
-        None, title="Rullstol", description="yes, limited eller no.", examples=["yes"]
-    )
-    description: Text | None = Field(
-        None, title="Tillgänglighet", examples=["Ramp vid entrén, hörslinga i stora salen."]
-    )
+class Accessibility(Documented):
+    wheelchair: Wheelchair | None = None
+    description: Text | None = None
 
 
-class Cost(Strict):
-    free: Flag = Field(title="Gratis", description="true eller false.", examples=[True])
-    description: Text | None = Field(None, title="Om kostnaden", examples=["Medlemsavgift 100 kr per år."])
+class Cost(Documented):
+    free: Flag
+    description: Text | None = None
 
 
-class ClosedPeriod(Strict):
+class ClosedPeriod(Documented):
     """A period when a place is closed although its opening hours say otherwise."""
 
-    start: FullDate = Field(title="Stängt från och med", description="ÅÅÅÅ-MM-DD.", examples=["2027-06-21"])
-    end: FullDate = Field(title="Stängt till och med", description="ÅÅÅÅ-MM-DD.", examples=["2027-08-08"])
-    note: Text | None = Field(None, title="Kommentar", examples=["Sommaruppehåll"])
+    start: FullDate
+    end: FullDate
+    note: Text | None = None
 
     @model_validator(mode="after")
     def _end_after_start(self) -> ClosedPeriod:
@@ -110,31 +84,20 @@ class ClosedPeriod(Strict):
         return self
 
 
-class Service(Strict):
+class Service(Documented):
     """What an organisation offers (an HSDS service)."""
 
-    name: Text = Field(title="Namn", examples=["Läxhjälp"])
-    description: Text | None = Field(None, title="Beskrivning")
-    categories: list[Category] = Field(default_factory=list, title="Kategorier")
+    name: Text
+    description: Text | None = None
+    categories: list[Category] = Field(default_factory=list)
 
 
-class SourceLink(Strict):
+class SourceLink(Documented):
     """A public page the record's facts come from, with the year the page gives itself."""
 
-    url: HttpsUrl = Field(
-        title="Webbadress",
-        description="Hela adressen till sidan, med https://.",
-        examples=["https://www.orebro.se/"],
-    )
-    year: Year | None = Field(
-        None,
-        title="Årtal",
-        description="Året som sidan själv anger (uppdaterad eller publicerad), fyra siffror.",
-        examples=[2025],
-    )
-    note: Text | None = Field(
-        None, title="Kommentar", description="Vad sidan säger, om det inte är uppenbart.", examples=["Öppettider"]
-    )
+    url: HttpsUrl
+    year: Year | None = None
+    note: Text | None = None
 
     @property
     def text(self) -> str:
@@ -161,27 +124,21 @@ Source = Annotated[
 ]
 
 
-class Partner(Strict):
-    organisation: Ref = Field(
-        title="Organisation", description="Id för en organisation i katalogen.", examples=["orebrobostader"]
-    )
-    part: Text | None = Field(
-        None, title="Roll i samverkan", examples=["Ställde krav på praktikplatser i upphandlingen."]
-    )
+class Partner(Documented):
+    organisation: Ref
+    part: Text | None = None
 
 
-class Period(Strict):
-    start: PartialDate = Field(title="Start", description="ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ.", examples=["2009"])
-    end: PartialDate | None = Field(None, title="Slut", examples=["2011"])
+class Period(Documented):
+    start: PartialDate
+    end: PartialDate | None = None
 
 
-class Translation(Strict):
+class Translation(Documented):
     """A record's name and summary in another language, written by the association."""
 
-    name: Text | None = Field(None, title="Namn", description="Namnet på det språket.", max_length=checks.NAME_MAX)
-    summary: Text | None = Field(
-        None, title="Kort beskrivning", description="En eller två meningar på det språket.", max_length=300
-    )
+    name: Text | None = Field(None, max_length=checks.NAME_MAX)
+    summary: Text | None = Field(None, max_length=300)
 
     @model_validator(mode="after")
     def _not_empty(self) -> Translation:

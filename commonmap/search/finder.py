@@ -16,7 +16,7 @@ from commonmap.records.settings import Settings
 from commonmap.records.types import TYPES
 from commonmap.records.whereabouts import sites_of
 from commonmap.search.documents import FIELDS, where_of
-from commonmap.site import holidays, wire
+from commonmap.site import holidays, vendored, wire
 from commonmap.site.environment import environment
 from commonmap.site.localized import FINDER, language_label, localized
 from commonmap.site.outputs import Asset, Output, Page
@@ -27,7 +27,7 @@ from commonmap.site.urls import FOLDERS, base_of, url_of
 DATA = "data/finder.json"
 TEXTS = "data/finder/texter-{n}.json"
 CHUNK = 500
-SCRIPTS = ("qrcode.js", "qrcode.LICENSE.txt", "finder.css")
+VENDORED = ("assets/finder/qrcode.js", "assets/finder/qrcode.LICENSE.txt")  # commonmap/assets/vendor/finder/
 # Without JavaScript the page lists the records as plain links; past this many, the lists per
 # type and category (linked below it) take over, so that the page stays light at 10,000 records.
 PLAIN_LIST = 100
@@ -37,10 +37,9 @@ def outputs(directory: Directory, settings: Settings) -> list[Output]:
     data, texts = finder_data(directory)
     found: list[Output] = [finder_page(directory, data, code) for code in settings.languages]
     found += [Asset(DATA, _json(data)), *texts, Asset("assets/finder/finder.js", wire.script("finder", "finder.js"))]
-    for name in SCRIPTS:
-        found.append(
-            Asset(f"assets/finder/{name}", (resources.files("commonmap") / "assets" / "finder" / name).read_bytes())
-        )
+    found += [Asset(path, vendored.source(path).read_bytes()) for path in VENDORED]
+    style = resources.files("commonmap").joinpath("assets", "finder", "finder.css")
+    found.append(Asset("assets/finder/finder.css", style.read_bytes()))
     return found
 
 
