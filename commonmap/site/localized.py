@@ -28,6 +28,7 @@ class Localized:
         self.t = self.texts.t
         self.swedish = language.id == SWEDISH
         self._attrs: dict[str, Markup] = {}  # by tag: asked for by every record on every list
+        self._language_names: dict[str, Markup] = {}  # by code: asked for by most record pages
 
     def url(self, path: str) -> str:
         """A page's URL (relative to the site root) in this language: "kategorier/" → "ar/kategorier/"."""
@@ -76,6 +77,11 @@ class Localized:
 
     def language_name(self, code: str) -> Markup:
         """'ar' → 'arabiska (العربية)' on a Swedish page: only the Arabic part is tagged lang="ar"."""
+        if code not in self._language_names:
+            self._language_names[code] = self._language_name(code)
+        return self._language_names[code]
+
+    def _language_name(self, code: str) -> Markup:
         name, name_tag, own = language_label(code, self.language.locale)
         shown = self.bdi(name, name_tag if name_tag != self.language.locale else self.language.tag)
         if own is None:

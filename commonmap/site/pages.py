@@ -7,7 +7,6 @@ text is data passed to templates, never compiled as a template.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -19,7 +18,7 @@ from commonmap.records import freshness
 from commonmap.records.directory import Directory, Entry
 from commonmap.records.settings import Settings
 from commonmap.records.types import TYPES
-from commonmap.site import reach
+from commonmap.site import items, reach
 from commonmap.site.environment import environment
 from commonmap.site.jsonld import json_ld, script_json
 from commonmap.site.localized import localized
@@ -91,13 +90,16 @@ class SiteView:
         self.today = clock.today()  # the build's day, for the age of sources (set by COMMONMAP_TODAY)
         self.items: dict[tuple[str, str], Markup] = {}  # item()
 
-    def item(self, entry: Entry, base: str, render: Callable[[Entry], Markup]) -> Markup:
-        """A record's item in a list (_macros.html record_item), made once per way back to the root:
-        with 10,000 records the category and area pages list each record many times."""
+    def item(self, entry: Entry, base: str) -> Markup:
+        """A record's item in a list, made once per way back to the root: with 10,000 records the
+        category and area pages list each record many times."""
         key = (entry.id, base)
         if key not in self.items:
-            self.items[key] = render(entry)
+            self.items[key] = items.record_item(self.local, self.directory, base, entry)
         return self.items[key]
+
+    def link(self, entry: Entry, base: str) -> Markup:
+        return items.record_link(self.local, base, entry)
 
     def in_language(self, language: str) -> SiteView:
         return SiteView(self.directory, self.settings, language, self.indexes)
