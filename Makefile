@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint lock faketime install install-test browser vnu bench clean translations same-as
+.PHONY: serve build test lint lock faketime install install-test browser vnu hugo bench clean translations same-as
 
 # Every package comes from requirements.lock: exact versions with hashes, made by `make lock`.
 LOCK := requirements.lock
@@ -44,8 +44,14 @@ $(VNU_JAR):
 	cd .cache/vnu && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz package/build/dist/vnu.jar
 	mv .cache/vnu/package/build/dist/vnu.jar $(VNU_JAR) && rm -rf .cache/vnu/package .cache/vnu/*.tgz
 
+# Debian's Hugo, which benchmarks/site_10k.py builds the same pages with, for comparison.
+hugo:
+	@command -v hugo >/dev/null || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq hugo >/dev/null; }
+
 # All benchmarks at 10,000 synthetic records, as one table (benchmarks/all.py; a few minutes).
-bench: install-test browser
+bench: install-test browser hugo
 	$(BIN)/python -m benchmarks.all
 
 # The interface's gettext catalogues (commonmap/base/i18n.py): extract the Swedish strings of
