@@ -178,10 +178,10 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     def on_page_content(self, html_: str, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
-        if generated is not None:
+        if generated is not None:  # its body is made when it is rendered (on_page_context)
             if generated.searchable:
                 self.page_texts.append(PageText(page.url, generated.title, generated.html))
-            return self.banner + generated.html
+            return ""
         language = of_url(page.url).id
         html_ = self._filled(html_, page.url)
         for name in MARKER.findall(html_):  # a marker that no generator fills
@@ -268,6 +268,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         self._language_context(context, page.url)
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
+            page.content = self.banner + generated.html
             context["commonmap_head"] = Markup(generated.head)
             if page.file.src_uri not in self.in_nav and not page.toc:
                 # The sidebars of such a page depend only on its folder (the links are relative).
@@ -289,6 +290,8 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     def on_post_page(self, output: str, page, config) -> str:
         """`dir` on <html> as well as on <body> (the theme sets only the body's)."""
+        if page.file.src_uri in self.pages:  # written next: no generated page's body is kept
+            page.content = None
         direction = of_url(page.url).dir
         return output.replace(' class="no-js">', f' dir="{direction}" class="no-js">', 1)
 

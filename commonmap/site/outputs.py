@@ -14,7 +14,9 @@ class Page:
 
     url: str
     title: str  # plain text; the adapter escapes it
-    html: str
+    # The body, or what makes it when the page is published: 30,000 records' pages and the lists
+    # of them in every language do not all need to be in memory at once (issue 24).
+    body: str | Callable[[], str]
     description: str = ""  # plain text for <meta name="description">
     head: str = ""  # finished HTML for <head> (JSON-LD), already safe
     # False keeps the page's text out of the site search: records, categories and areas are in it
@@ -24,6 +26,11 @@ class Page:
     section: bool = False
     # The page is about violence or victims: it offers the quick exit (chrome.py).
     quick_exit: bool = False
+
+    @property
+    def html(self) -> str:
+        """The finished, escaped body (made anew on each call when the page makes it on demand)."""
+        return self.body() if callable(self.body) else self.body
 
 
 @dataclass(frozen=True)

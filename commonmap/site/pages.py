@@ -7,8 +7,9 @@ text is data passed to templates, never compiled as a template.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 from markupsafe import Markup
 
@@ -123,7 +124,8 @@ class SiteView:
     def record_page(self, entry: Entry) -> Page:
         url = url_of(entry)
         record = entry.record
-        html = self.render(
+        html = partial(  # made when published (outputs.Page)
+            self.render,
             "record.html",
             url,
             entry=entry,
@@ -148,7 +150,7 @@ class SiteView:
         title, description = ui.t(f"types.{type_}"), ui.t(f"list_intro.{type_}")
         return Page(url, title, html, description=description, searchable=False, section=True)
 
-    def page(self, url: str, title: str, html: str, description: str, **fields: bool) -> Page:
+    def page(self, url: str, title: str, html: str | Callable[[], str], description: str, **fields: bool) -> Page:
         """A resident page in this view's language; it stays out of the page text of the site search
         (Swedish), which holds categories and areas as documents of their own (commonmap/search),
         and each language's finder is that language's search."""
@@ -158,7 +160,7 @@ class SiteView:
         url = self.local.url(f"kategorier/{category_id}/")
         category = self.directory.categories[category_id]
         by_type = self.by_type(self.in_category[category_id])
-        html = self.render("category.html", url, category=category, by_type=by_type)
+        html = partial(self.render, "category.html", url, category=category, by_type=by_type)
         label, description = self.local.category(category)[0], self.local.category_description(category)[0]
         return self.page(url, label, html, description, quick_exit=category.quick_exit)
 
@@ -172,7 +174,7 @@ class SiteView:
         area = self.directory.areas.by_id[area_id]
         located, serving = self.by_type(self.located[area_id]), self.by_type(self.serving[area_id])
         wide = {level: self.by_type(entries) for level, entries in reach.wide_for_area(self.wide, area_id).items()}
-        html = self.render("area.html", url, area=area, located=located, serving=serving, wide=wide)
+        html = partial(self.render, "area.html", url, area=area, located=located, serving=serving, wide=wide)
         return self.page(url, area.name, html, self.local.t("area_intro", name=area.name))
 
     def categories_snippet(self, base: str) -> str:
