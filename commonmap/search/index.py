@@ -33,11 +33,11 @@ PREFIX = 0.8  # and a word still being typed less than a whole word
 def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
     docs = documents(directory, pages)
     fields = sorted({(field, about) for doc in docs for field, _, about in doc.fields}, key=_field_order)
-    postings = postings_of(docs, fields)
+    postings, surfaces = postings_of(docs, fields)
     shards = _shard_count(len(postings))
     by_shard: list[dict[str, list]] = [{} for _ in range(shards)]
     for term in sorted(postings):
-        by_shard[shard_of(term, shards)][term] = _encode(postings[term])
+        by_shard[shard_of(term, shards)][term] = _encode(postings[term], surfaces)
     rows = [[getattr(d, column) for column in wire.DOC_COLUMNS] for d in docs]
     spec, chunks = wire.chunked(f"{FOLDER}/index.json", f"{FOLDER}/d{{n}}.json", rows, CHUNK, _json, wire.DOC_COLUMNS)
     manifest = {
@@ -58,29 +58,41 @@ def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
     return found + chunks
 
 
-def postings_of(docs: list[Doc], fields: list[tuple[str, str]]) -> dict[str, dict[int, tuple[float, int, int, str]]]:
-    """term -> doc -> (value, field, kind, surface word): the best field each term is found in;
-    a field is its position in `fields` ((name, what it is about) pairs)."""
+def postings_of(docs: list[Doc], fields: list[tuple[str, str]]) -> tuple[dict[str, dict[int, int]], list[str]]:
+    """term -> doc -> the best posting of the term in the doc (pack()), and the surface words the
+    postings number; a field is its position in `fields` ((name, what it is about) pairs)."""
     numbers = {field: n for n, field in enumerate(fields)}
     # Each field's distinct words, read once: the compounds' lexicon is made of them too.
     read = [
-        [(field, about, dict.fromkeys(words.lower_words(text))) for field, text, about in doc.fields] for doc in docs
+        [(field, about, tuple(dict.fromkeys(words.lower_words(text)))) for field, text, about in doc.fields]
+        for doc in docs
     ]
-    distinct = {surface for doc in read for _, _, found in doc for surface in found}
-    folded = {surface: words.fold(surface) for surface in distinct}
+    surfaces = sorted({surface for doc in read for _, _, found in doc for surface in found})
+    surface_ids = {surface: n for n, surface in enumerate(surfaces)}
+    folded = {surface: words.fold(surface) for surface in surfaces}
     compounds = words.Compounds(folded.values())
     terms_of = functools.cache(lambda word: _terms(word, compounds))
-    found: dict[str, dict[int, tuple[float, int, int, str]]] = {}
+    ranks = {value: n for n, value in enumerate(sorted({w * k for w in FIELDS.values() for k in (1, PART)}))}
+    found: dict[str, dict[int, int]] = {}
     for number, doc in enumerate(read):
-        for field, about, surfaces in doc:
+        for field, about, found_words in doc:
             weight, field_index = FIELDS[field], numbers[(field, about)]
-            for surface in surfaces:
+            for surface in found_words:
                 for term, kind in terms_of(folded[surface]):
-                    value = weight * (PART if kind else 1)
-                    best = found.setdefault(term, {}).get(number)
-                    if best is None or value > best[0]:
-                        found[term][number] = (value, field_index, kind, surface)
-    return found
+                    posting = pack(ranks[weight * (PART if kind else 1)], field_index * 2 + kind, surface_ids[surface])
+                    by_doc = found.setdefault(term, {})
+                    if number not in by_doc or posting >> RANK > by_doc[number] >> RANK:
+                        by_doc[number] = posting
+    return found, surfaces
+
+
+def pack(rank: int, field_kind: int, surface: int) -> int:
+    """A posting as one int, the value's rank highest so that ints compare as the values do:
+    30,000 records make millions of postings, and an int takes a third of a tuple's memory."""
+    return rank << RANK | field_kind << FIELD_KIND | surface
+
+
+RANK, FIELD_KIND, SURFACE = 49, 32, (1 << 32) - 1  # bit positions in a posting, the surface's mask
 
 
 def _terms(word: str, compounds: words.Compounds) -> tuple[tuple[str, int], ...]:
@@ -108,16 +120,20 @@ def _shard_count(terms: int) -> int:
     return count
 
 
-def _encode(by_doc: dict[int, tuple[float, int, int, str]]) -> list:
-    surfaces = sorted({surface for _, _, _, surface in by_doc.values()})
-    index = {surface: i for i, surface in enumerate(surfaces)}
+def _encode(by_doc: dict[int, int], surfaces: list[str]) -> list:
+    shown = sorted({surfaces[posting & SURFACE] for posting in by_doc.values()})
+    index = {surface: i for i, surface in enumerate(shown)}
     flat: list[int] = []
     previous = 0
     for number in sorted(by_doc):
-        _, field, kind, surface = by_doc[number]
-        flat += [number - previous, field * 2 + kind, index[surface]]
+        posting = by_doc[number]
+        flat += [
+            number - previous,
+            posting >> FIELD_KIND & ((1 << (RANK - FIELD_KIND)) - 1),
+            index[surfaces[posting & SURFACE]],
+        ]
         previous = number
-    return [surfaces, flat]
+    return [shown, flat]
 
 
 def _boosts(docs: list[Doc]) -> list[list[float]]:
