@@ -156,7 +156,8 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
                 self.pages[source] = output
                 # No Markdown and no front matter to parse: on_page_markdown gives the page its meta.
                 files.append(File.generated(config, source, content=""))
-                self._keep(mkdocs_files.folder_source(output), mkdocs_files.markdown_of(output))
+                if self.sink is not None:  # `commonmap generate` (a lazy page is made here for it)
+                    self._keep(mkdocs_files.folder_source(output), mkdocs_files.markdown_of(output))
             elif isinstance(output, Asset):
                 files.append(File.generated(config, output.path, content=output.content))
                 self._keep(output.path, output.content)
