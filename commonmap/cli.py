@@ -183,6 +183,22 @@ def run_generate(args: argparse.Namespace) -> int:
     return plugin.generate(args.config, args.out)
 
 
+def serve_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="webbplatsens mkdocs.yml")
+    parser.add_argument("--addr", default="127.0.0.1:8000", metavar="VÄRD:PORT", help="var sidan visas")
+    parser.add_argument("--site", type=Path, help="mappen som visas (standard: en tillfällig mapp)")
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """The preview: an edited record's pages in about a second, the rest after (serve.py)."""
+    host, _, port = args.addr.rpartition(":")
+    if not args.config.is_file() or not host or not port.isdigit():
+        raise Stop(USAGE, f"commonmap: '{args.config}' finns inte, eller --addr är inte VÄRD:PORT ('{args.addr}')")
+    from commonmap import serve
+
+    return serve.serve(args.config, host, int(port), args.site)
+
+
 def new_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("type", nargs="?", help="posttyp: organisation, place, role eller collaboration")
     parser.add_argument("id", nargs="?", help="postens id, t.ex. kfum-orebro (blir filnamnet)")
@@ -312,6 +328,7 @@ COMMANDS = {
     "schema": Command(
         "Skriv redigerarnas JSON-scheman (schema/) från modellen och katalogen.", schema_options, run_schema
     ),
+    "serve": Command("Visa webbplatsen och bygg om det som ändras när en fil sparas.", serve_options, run_serve),
     "generate": Command(
         "Skriv webbplatsens alla sidor och filer som källor som MkDocs bygger utan tillägget.",
         generate_options,

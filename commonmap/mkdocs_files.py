@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import posixpath
 import re
 import shutil
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from commonmap.base import ui
+from commonmap.base.languages import SWEDISH
 from commonmap.records import siteconfig
 from commonmap.records.problems import Problem
 from commonmap.records.settings import Settings
@@ -206,3 +209,37 @@ def _pairs(node: object) -> dict[str, tuple[yaml.Node, yaml.Node]]:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {key.value: (key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+def settings_of(config, options, root: Path, previous_export: str) -> Settings:
+    """The generators' settings from mkdocs.yml and the plugin's options (plugin.CommonMapConfig)."""
+    project = Path(config.config_file_path).parent
+    return Settings(
+        site_url=config.site_url or "",
+        repo_url=config.repo_url or "",
+        # edit_uri points into docs_dir ("edit/main/content/"); records live beside it.
+        edit_uri=(config.edit_uri or "").removesuffix(f"{Path(config.docs_dir).name}/"),
+        directory_path=Path(os.path.relpath(root, project)).as_posix(),
+        tiles_url=options.tiles_url,
+        tiles_attribution=options.tiles_attribution,
+        data_license=options.data_license,
+        data_license_url=options.data_license_url,
+        report_email=options.report_email,
+        quick_exit_url=options.quick_exit_url,
+        previous_export=previous_export,
+        languages=tuple(dict.fromkeys([SWEDISH, *options.languages])),
+        municipality_team=options.municipality_team,
+    )
+
+
+def banner(problems: list[Problem]) -> str:
+    """The preview's notice of the errors that keep it on the last good version (escaped)."""
+    if not problems:
+        return ""
+    items = "".join(
+        f"<li><code>{html.escape(f'{p.file}:{p.line}:{p.col}')}</code> {html.escape(p.message)} "
+        f"{html.escape(ui.t('preview.hint', hint=p.hint))}</li>"
+        for p in problems
+    )
+    title = html.escape(ui.t("preview.title", count=len(problems)))
+    return f'<div class="admonition failure" role="alert"><p class="admonition-title">{title}</p><ul>{items}</ul></div>'

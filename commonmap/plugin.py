@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import posixpath
 import re
 import tempfile
@@ -19,11 +18,14 @@ from pathlib import Path
 
 from jinja2 import pass_context
 from markupsafe import Markup
+from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page, build
 from mkdocs.config import config_options as c
+from mkdocs.config import load_config
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, set_exclusions
+from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
@@ -34,7 +36,8 @@ from commonmap.export import changes
 from commonmap.records import siteconfig
 from commonmap.records.directory import Directory
 from commonmap.records.problems import Problem, has_errors
-from commonmap.records.settings import OSM_ATTRIBUTION, OSM_TILES, QUICK_EXIT, Settings
+from commonmap.records.readcache import ReadCache
+from commonmap.records.settings import OSM_ATTRIBUTION, OSM_TILES, QUICK_EXIT
 from commonmap.records.validate import read_directory
 from commonmap.search import index as search_index
 from commonmap.search.documents import PageText
@@ -74,6 +77,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
     staging: str | None = None
     counter: CountHandler | None = None
     sink: Path | None = None  # `commonmap generate`: where the build's sources are written too
+    read_cache: ReadCache | None = None  # `commonmap serve`: unchanged files are not checked again
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -90,7 +94,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             self._failed(problems)
         else:
             self.root = config_file.parent / self.config.directory
-            self.settings = _settings(config, self.config, self.root, self._previous_export(config))
+            self.settings = mkdocs_files.settings_of(config, self.config, self.root, self._previous_export(config))
         # For the CSP (overrides/main.html); in `extra`, so that a build without the plugin has it too.
         config.extra[mkdocs_files.TILE_ORIGIN] = self.settings.tile_origin
         self.final_site, self.counter = config.site_dir, None
@@ -111,7 +115,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             directory = self.last_good
         else:
             with collector.paused():
-                directory, problems = read_directory(self.root)
+                directory, problems = read_directory(self.root, cache=self.read_cache)
             for problem in problems:
                 # Warnings (a record due for review) must not fail `mkdocs build --strict`.
                 (log.error if problem.severity == "error" else log.info)(problem.format())
@@ -140,7 +144,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             if of_url(mkdocs_files.url_of_source(file.src_uri)).id not in self.settings.languages:
                 files.remove(file)
         written = frozenset(mkdocs_files.url_of_source(file.src_uri) for file in files.documentation_pages())
-        settings = replace(self.settings, content_pages=written)
+        self.page_settings = settings = replace(self.settings, content_pages=written)  # the preview's too
         self.directory = directory
         self.pages = {}
         self.page_texts: list[PageText] = []  # Swedish pages outside the directory, for the site search
@@ -166,7 +170,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             self._keep_content(files)
         for report in translations.reports(directory, settings):
             log.info(report.line())
-        self.banner = _banner(self.preview_problems)
+        self.banner = mkdocs_files.banner(self.preview_problems)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
@@ -228,6 +232,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     def on_nav(self, nav, config, files):
         self.in_nav = {page.file.src_uri for page in nav.pages}
+        self.nav = nav
         return nav
 
     def on_env(self, env, config, files):
@@ -238,6 +243,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         env.globals["commonmap_snippet"] = pass_context(lambda context, *args: self._snippet(context, *args))
         env.globals["commonmap_t"] = ui.t  # pages set their language's (on_page_context)
         self.theme_pages = mkdocs_pages.ThemePages(env)
+        self.state = (config, files, self.nav, env)  # for the preview: render_again
         return env
 
     def _alternates(self, src_uri: str) -> list[tuple[str, str]]:
@@ -300,8 +306,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
     def on_post_build(self, config) -> None:
         """The search index, a thin step after the pages: it holds the hand-written pages' text too.
         It is written into the site being built (aside, staging.py), which is then swapped in whole."""
-        pages = sorted(self.page_texts, key=lambda p: p.url)
-        for asset in search_index.build(self.directory, pages):
+        for asset in self.search_index():
             target = Path(config.site_dir) / asset.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(asset.content.encode() if isinstance(asset.content, str) else asset.content)
@@ -311,6 +316,35 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         if self.staging is not None and not self.warned:
             staging.publish(self.staging, self.final_site)
         config.site_dir, self.staging = self.final_site, None
+
+    def search_index(self) -> list[Asset]:
+        """The site search's files (a page rendered again by the preview counts once, as it is now)."""
+        pages = sorted({page.url: page for page in self.page_texts}.values(), key=lambda p: p.url)
+        return search_index.build(self.directory, pages)
+
+    def render_again(self, sources: list[str], gone: list[str]) -> None:
+        """The preview's pages after an edit (mkdocs_preview.py), without a build: the pages of
+        `sources` rendered into the site in place, new ones added, and those of `gone` removed."""
+        config, files, nav, env = self.state
+        for file in filter(None, map(files.get_file_from_path, gone)):
+            files.remove(file)
+            Path(file.abs_dest_path).unlink(missing_ok=True)
+        for source in sources:
+            if files.get_file_from_path(source) is None:
+                files.append(File.generated(config, source, content=""))
+        set_exclusions(files, config)
+        documents = files.documentation_pages()
+        self.urls = {mkdocs_files.url_of_source(file.src_uri) for file in documents}  # the language links
+        for file in map(files.get_file_from_path, sources):
+            page = file.page or MkDocsPage(None, file, config)
+            _populate_page(page, config, files)
+            _build_page(page, config, documents, nav, env)
+
+    def render_templates(self) -> None:
+        """The theme's pages that list the others (the sitemap), for the preview."""
+        config, files, nav, env = self.state
+        for template in config.theme.static_templates:
+            _build_theme_template(template, env, files, config, nav)
 
     def on_build_error(self, error) -> None:
         collector.release()
@@ -330,26 +364,6 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         return server
 
 
-def _settings(config, options: CommonMapConfig, root: Path, previous_export: str) -> Settings:
-    project = Path(config.config_file_path).parent
-    return Settings(
-        site_url=config.site_url or "",
-        repo_url=config.repo_url or "",
-        # edit_uri points into docs_dir ("edit/main/content/"); records live beside it.
-        edit_uri=(config.edit_uri or "").removesuffix(f"{Path(config.docs_dir).name}/"),
-        directory_path=Path(os.path.relpath(root, project)).as_posix(),
-        tiles_url=options.tiles_url,
-        tiles_attribution=options.tiles_attribution,
-        data_license=options.data_license,
-        data_license_url=options.data_license_url,
-        report_email=options.report_email,
-        quick_exit_url=options.quick_exit_url,
-        previous_export=previous_export,
-        languages=tuple(dict.fromkeys([SWEDISH, *options.languages])),
-        municipality_team=options.municipality_team,
-    )
-
-
 def _render_nothing(page, config, files) -> None:
     """What MkDocs' Page.render leaves on a page with no Markdown, without building a Markdown
     converter (its extensions) for each of the thousands of generated pages."""
@@ -357,36 +371,28 @@ def _render_nothing(page, config, files) -> None:
     page.present_anchor_ids, page.links_to_anchors = set(), {}
 
 
-def _banner(problems: list[Problem]) -> str:
-    """The preview's notice of the errors that keep it on the last good version (escaped)."""
-    if not problems:
-        return ""
-    items = "".join(
-        f"<li><code>{html.escape(f'{p.file}:{p.line}:{p.col}')}</code> {html.escape(p.message)} "
-        f"{html.escape(ui.t('preview.hint', hint=p.hint))}</li>"
-        for p in problems
-    )
-    title = html.escape(ui.t("preview.title", count=len(problems)))
-    return f'<div class="admonition failure" role="alert"><p class="admonition-title">{title}</p><ul>{items}</ul></div>'
-
-
 def generate(config_file: Path, out: Path) -> int:
     """`commonmap generate`: a build (into a folder thrown away) that also writes its sources to
     out/docs, and out/mkdocs.yml to build them with the plugin off (mkdocs_files.py)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    with tempfile.TemporaryDirectory() as site:
+        plugin = build_with(config_file, site, sink=out)
+    if plugin is None:
+        return 1
+    extra = {mkdocs_files.TILE_ORIGIN: plugin.settings.tile_origin}
+    mkdocs_files.write_config(config_file, out, extra, mkdocs_files.moved(plugin.pages))
+    return 0
 
+
+def build_with(config_file: Path, site: str, **state: object) -> CommonMapPlugin | None:
+    """A build of mkdocs.yml into `site` by a plugin given `state` first (generate, the preview);
+    None after MkDocs' errors, which are logged."""
     try:
         config = load_config(str(config_file))
         plugin = config.plugins["commonmap"]
-        plugin.sink = out
-        with tempfile.TemporaryDirectory() as site:
-            config.site_dir = site
-            build(config)
+        vars(plugin).update(state)
+        config.site_dir = site
+        build(config)
     except MkDocsException as error:
         log.error(str(error))
-        return 1
-    extra = {mkdocs_files.TILE_ORIGIN: config.extra[mkdocs_files.TILE_ORIGIN]}
-    mkdocs_files.write_config(config_file, out, extra, mkdocs_files.moved(plugin.pages))
-    return 0
+        return None
+    return plugin

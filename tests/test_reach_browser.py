@@ -165,6 +165,7 @@ def test_an_approximate_marker_is_drawn_apart_and_its_popup_says_so(tab, reach_u
     popup.wait_for()
     assert "ungefärligt läge" in popup.inner_text().lower()
     tab.locator(".leaflet-popup-close-button").click()
+    tab.locator(".leaflet-popup").wait_for(state="detached")  # closed (and the map's pan ended) before the next click
     exact.click()
     exact_popup = tab.locator(".leaflet-popup-content .cm-popup", has_text="Träffpunkt Vivalla")
     exact_popup.wait_for()

@@ -24,6 +24,7 @@ from commonmap.records.duplicates import duplicate_warnings, record_keys
 from commonmap.records.inputs import AREAS_FILE, CATEGORIES_FILE
 from commonmap.records.loader import Loaded, load_file
 from commonmap.records.problems import Problem
+from commonmap.records.readcache import ReadCache
 from commonmap.records.references import located_in, reference_problems
 from commonmap.records.rules import record_problems
 from commonmap.records.types import TYPES
@@ -31,14 +32,19 @@ from commonmap.records.types import TYPES
 M = TypeVar("M", bound=BaseModel)
 
 
-def read_directory(root: Path, today: date | None = None, workers: int = 1) -> tuple[Directory | None, list[Problem]]:
+def read_directory(
+    root: Path, today: date | None = None, workers: int = 1, cache: ReadCache | None = None
+) -> tuple[Directory | None, list[Problem]]:
     """Everything that can be checked is checked; valid records are kept even when others fail.
-    With workers > 1 the files are checked in that many processes (parallel.py). The callers pause
+    With workers > 1 the files are checked in that many processes (parallel.py); with a cache
+    (the preview), only the files changed since the last read are (readcache.py). The callers pause
     the garbage collector around it (cli.read, the plugin): a speed setting, not the library's."""
-    return _read_directory(root, today or clock.today(), workers)
+    return _read_directory(root, today or clock.today(), workers, cache)
 
 
-def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | None, list[Problem]]:
+def _read_directory(
+    root: Path, today: date, workers: int, cache: ReadCache | None
+) -> tuple[Directory | None, list[Problem]]:
     problems: list[Problem] = []
     found = inputs.inventory(str(root), _relative(root, root))
     problems += found.problems
@@ -51,7 +57,8 @@ def _read_directory(root: Path, today: date, workers: int) -> tuple[Directory | 
         return None, sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code))
     files = found.records
     terms = Terms(categories, areas)
-    checked = parallel.map_shares(partial(_check_files, terms=terms, today=today), files, workers)
+    check = partial(parallel.map_shares, partial(_check_files, terms=terms, today=today), workers=workers)
+    checked = cache.checks(files, check) if cache is not None and cache.today == today else check(files)
     for item in checked:
         problems += item.problems
     first, entries = _collect([item for item in checked if value_of(item.subject, "id")], problems)

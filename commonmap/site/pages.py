@@ -99,6 +99,26 @@ class SiteView:
             self.items[key] = items.record_item(self.local, self.directory, base, entry)
         return self.items[key]
 
+    def renewed(self, directory: Directory, indexes: Indexes, dropped: set[str]) -> SiteView:
+        """This view over the directory after an edit (the preview), keeping the list items of the
+        records not in `dropped`."""
+        view = SiteView(directory, self.settings, self.local.language.id, indexes)
+        view.items = {key: item for key, item in self.items.items() if key[0] not in dropped}
+        return view
+
+    def made(self, kind: str, id_: str) -> Page:
+        """One page by its kind and id, as site/affected.py names them (the preview)."""
+        makers: dict[str, Callable[[], Page]] = {
+            "record": lambda: self.record_page(self.directory.entries[id_]),
+            "list": lambda: self.list_page(id_),
+            "good_examples": self.good_examples_page,
+            "category": lambda: self.category_page(id_),
+            "categories": self.categories_page,
+            "area": lambda: self.area_page(id_),
+            "areas": self.areas_page,
+        }
+        return makers[kind]()
+
     def link(self, entry: Entry, base: str) -> Markup:
         return items.record_link(self.local, base, entry)
 

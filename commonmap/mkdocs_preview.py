@@ -1,0 +1,197 @@
+"""The preview's builds (`commonmap serve`, serve.py): a whole build at the start and after any
+change but one to record files; after an edit of record files, only the pages it changes
+(site/affected.py) are made and rendered again into the served site, in place, and then the
+files that hold every record (the open data, the map's and the finder's data, the search index)
+and the pages made from them.
+
+The MkDocs side of the engine seam without importing MkDocs: it works the plugin's state through
+plugin.state, render_again and render_templates. Only a directory without errors is previewed
+this way; errors (shown on every page, keeping the last good directory) take a whole build.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from commonmap import generators, mkdocs_files, plugin
+from commonmap.base import clock, collector
+from commonmap.base.languages import SWEDISH, of_url
+from commonmap.records.directory import Directory
+from commonmap.records.problems import has_errors
+from commonmap.records.readcache import ReadCache
+from commonmap.records.validate import read_directory
+from commonmap.search import index as search_index
+from commonmap.site import affected
+from commonmap.site.outputs import Asset, Page, Snippet
+from commonmap.site.pages import Indexes, SiteView
+from commonmap.site.urls import url_of
+
+log = logging.getLogger("commonmap.serve")
+
+
+class Preview:
+    def __init__(self, config_file: Path, site: str) -> None:
+        self.config_file, self.site = config_file, site
+        self.plugin: plugin.CommonMapPlugin | None = None
+        self.views: dict[str, SiteView] = {}  # kept from edit to edit for their list items
+        self.assets: set[str] = set()  # the generated files in the site, by path
+
+    def full(self, same_terms: bool = False) -> bool:
+        """A whole build, aside and then swapped in; after an error in the directory the preview
+        goes on with the last good one. `same_terms`: only record files changed (the checked
+        files can be kept)."""
+        kept = self.plugin
+        cache = kept.read_cache if kept is not None and same_terms else None
+        state = {
+            "command": "serve",
+            "read_cache": cache if cache is not None and cache.today == clock.today() else ReadCache(clock.today()),
+            "last_good": kept.last_good if kept is not None else None,
+        }
+        built = plugin.build_with(self.config_file, self.site, **state)
+        if built is None:
+            return False
+        self.plugin, self.views = built, {}
+        files = built.state[1]
+        for file in files:  # made for the site built aside (staging.py), which is now the site
+            file.dest_dir = self.site
+            file.__dict__.pop("abs_dest_path", None)
+        self.assets = {file.src_uri for file in files if file.generated_by and not file.is_documentation_page()}
+        self.assets |= {path.relative_to(site).as_posix() for site in [Path(self.site)] for path in self._index_files()}
+        return True
+
+    def watched(self) -> list[Path]:
+        """What the site is built from: the directory, the pages, the theme's overrides, mkdocs.yml."""
+        config = self.plugin.state[0]
+        return [
+            self.plugin.root,
+            Path(config.docs_dir),
+            Path(config.theme.custom_dir or config.docs_dir),
+            self.config_file,
+        ]
+
+    def is_record_file(self, path: Path) -> bool:
+        """A file in a record type's folder (or an editor's passing file there): its edit needs no
+        whole build. What is not a record is found when the folder is read again, as in a build."""
+        parts = path.relative_to(self.plugin.root).parts if path.is_relative_to(self.plugin.root) else ()
+        return len(parts) >= 2 and parts[0] in self.plugin.directory.files
+
+    def update(self, changed: set[Path]) -> None:
+        records = bool(changed) and all(self.is_record_file(path) for path in changed)
+        redone = self.records_changed() if records else None
+        if redone is None:
+            self.full(same_terms=records)
+        elif redone:
+            self.rest()
+
+    def records_changed(self) -> bool | None:
+        """The pages an edit of record files changes, made and rendered again in place; False when
+        no record changed, None when the directory has errors, or had them: then a whole build."""
+        kept = self.plugin
+        if kept is None or kept.preview_problems:
+            return None
+        with collector.paused():
+            after, problems = read_directory(kept.root, cache=kept.read_cache)
+        if after is None or has_errors(problems):
+            return None
+        change = affected.change(kept.directory, after, kept.settings.languages)
+        if not change.ids:
+            return False
+        kept.directory = after
+        views = self._views(after, change.near)
+        made = [views[language].made(kind, id_) for kind, language, id_ in sorted(change.keys)]
+        gone = [_source(url_of(entry)) for entry in change.gone]
+        for source in gone:
+            kept.pages.pop(source, None)
+        sources = []
+        for page in made:
+            sources.append(source := mkdocs_files.source_of(page))
+            kept.pages[source] = page
+        with collector.paused():
+            kept.render_again(sources, [source for source in gone if source not in kept.pages])
+        log.info("%d sidor gjordes om (%d poster ändrade)", len(sources), len(change.ids))
+        return True
+
+    def _views(self, directory: Directory, dropped: set[str]) -> dict[str, SiteView]:
+        indexes, settings = Indexes.of(directory), self.plugin.page_settings
+        if self.views:
+            self.views = {id_: view.renewed(directory, indexes, dropped) for id_, view in self.views.items()}
+        else:
+            self.views = {id_: SiteView(directory, settings, id_, indexes) for id_ in settings.languages}
+        return self.views
+
+    def rest(self) -> None:
+        """After the pages: every output made again from the new directory; the files and the pages
+        that are not the same are written again, and the search index and the sitemap."""
+        kept = self.plugin
+        with collector.paused():
+            outputs = generators.outputs(kept.directory, kept.page_settings)
+        before, kept.snippets = (
+            kept.snippets,
+            {(f"<!-- commonmap:{o.name} -->", o.language): o for o in outputs if isinstance(o, Snippet)},
+        )
+        kept.rendered = {}
+        pages = {mkdocs_files.source_of(o): o for o in outputs if isinstance(o, Page)}
+        again = [source for source, page in pages.items() if not callable(page.body) and page != kept.pages.get(source)]
+        gone = [source for source in kept.pages if source not in pages]
+        kept.pages = pages
+        with collector.paused():
+            kept.render_again(again + self._with_snippets(before), gone)
+            self._write([o for o in outputs if isinstance(o, Asset)] + kept.search_index())
+        files = kept.state[1]
+        made = [
+            mkdocs_files.source_of(o) if isinstance(o, Page) else o.path for o in outputs if not isinstance(o, Snippet)
+        ]
+        for file in filter(None, map(files.get_file_from_path, made)):  # in a clean build's order
+            files.remove(file)
+            files.append(file)
+        kept.render_templates()
+        log.info("Filerna med alla poster är gjorda om (%d sidor till)", len(again))
+
+    def _with_snippets(self, before: dict) -> list[str]:
+        """The hand-written pages with a snippet that is not the same any more (the categories' counts)."""
+        found = []
+        for file in self.plugin.state[1].documentation_pages():
+            if file.src_uri in self.plugin.pages:
+                continue
+            url, text = mkdocs_files.url_of_source(file.src_uri), file.content_string
+            base, language = "../" * url.count("/"), of_url(url).id
+            for key, snippet in self.plugin.snippets.items():
+                if key[0] in text and key[1] in (language, SWEDISH):
+                    old = before.get(key)
+                    if old is None or old.render(base) != snippet.render(base):
+                        found.append(file.src_uri)
+                        break
+        return found
+
+    def _write(self, assets: list[Asset]) -> None:
+        """The files that are not the same written (each whole: a reader never sees half of
+        one); those no longer made removed."""
+        site, files = Path(self.site), self.plugin.state[1]
+        for asset in assets:
+            file = files.get_file_from_path(asset.path)
+            if file is not None and file.is_documentation_page():  # a page of its own (a vendored licence)
+                continue
+            content = asset.content.encode() if isinstance(asset.content, str) else asset.content
+            target = site / asset.path
+            if target.is_file() and target.read_bytes() == content:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as part:
+                part.write(content)
+            os.chmod(part.name, 0o644)
+            os.replace(part.name, target)
+        paths = {asset.path for asset in assets}
+        for path in self.assets - paths:
+            (site / path).unlink(missing_ok=True)
+        self.assets = paths
+
+    def _index_files(self) -> list[Path]:
+        return [path for path in (Path(self.site) / search_index.FOLDER).rglob("*") if path.is_file()]
+
+
+def _source(url: str) -> str:
+    """The source of a record's page (not a section: site/urls.py)."""
+    return mkdocs_files.source_of(Page(url, "", ""))
