@@ -101,18 +101,25 @@ class Preview:
             return False
         kept.directory = after
         views = self._views(after, change.near)
-        made = [views[language].made(kind, id_) for kind, language, id_ in sorted(change.keys)]
         gone = [_source(url_of(entry)) for entry in change.gone]
         for source in gone:
             kept.pages.pop(source, None)
+        # The edited records' own pages first: the page the editor is looking at shows the change soonest.
+        first = sorted(key for key in change.keys if key[0] == "record" and key[2] in change.ids)
         sources = []
-        for page in made:
-            sources.append(source := mkdocs_files.source_of(page))
-            kept.pages[source] = page
-        with collector.paused():
-            kept.render_again(sources, [source for source in gone if source not in kept.pages])
+        for keys in (first, sorted(change.keys.difference(first))):
+            made = [views[language].made(kind, id_) for kind, language, id_ in keys]
+            sources += self._render([mkdocs_files.source_of(page) for page in made], made, gone)
+            gone = []
         log.info("%d sidor gjordes om (%d poster ändrade)", len(sources), len(change.ids))
         return True
+
+    def _render(self, sources: list[str], pages: list[Page], gone: list[str]) -> list[str]:
+        kept = self.plugin
+        kept.pages.update(zip(sources, pages, strict=True))
+        with collector.paused():
+            kept.render_again(sources, [source for source in gone if source not in kept.pages])
+        return sources
 
     def _views(self, directory: Directory, dropped: set[str]) -> dict[str, SiteView]:
         indexes, settings = Indexes.of(directory), self.plugin.page_settings
