@@ -65,9 +65,10 @@ translations: install-test
 	$(BIN)/pybabel update -D messages -i $(LOCALE)/messages.pot -d $(LOCALE) --previous --ignore-pot-creation-date
 	$(BIN)/pybabel compile -D messages -d $(LOCALE) --statistics
 
+# The preview: an edited record's pages are rendered again in about a second (commonmap/serve.py).
 serve: install
 	$(BIN)/commonmap validate directory
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/commonmap serve --addr 127.0.0.1:8000
 
 build: install
 	$(BIN)/mkdocs build --strict

@@ -47,7 +47,9 @@ def main() -> None:
     command += ["--site", str(OUT / "preview-site")]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
-    server = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        command, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(line.rstrip() for line in server.stderr), daemon=True).start()
     try:

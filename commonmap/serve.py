@@ -53,8 +53,23 @@ class Changes(FileSystemEventHandler):
 
 
 class Quiet(SimpleHTTPRequestHandler):
+    """The site's files, its own 404 page for what is not there, and no line per request (it
+    would bury the build's messages)."""
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base's name)
-        pass  # one line per request would bury the build's messages
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 def serve(config_file: Path, host: str, port: int, folder: Path | None = None) -> int:

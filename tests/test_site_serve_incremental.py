@@ -152,3 +152,11 @@ def test_the_served_site_is_a_clean_build_after_each_edit(tmp_path: Path, monkey
             shutil.rmtree(clean)
     finally:
         served.stop()
+
+
+@pytest.mark.parametrize("args", [["--addr", "8000"], ["--addr", "127.0.0.1:http"], ["--config", "saknas.yml"]])
+def test_serve_tells_a_bad_address_or_config_before_building(args: list[str], capsys) -> None:
+    from commonmap.cli import USAGE, main
+
+    assert main(["serve", *args]) == USAGE
+    assert "VÄRD:PORT" in capsys.readouterr().err
