@@ -59,7 +59,8 @@ class Preview:
             file.dest_dir = self.site
             file.__dict__.pop("abs_dest_path", None)
         self.assets = {file.src_uri for file in files if file.generated_by and not file.is_documentation_page()}
-        self.assets |= {path.relative_to(site).as_posix() for site in [Path(self.site)] for path in self._index_files()}
+        index = Path(self.site) / search_index.FOLDER  # written by the plugin, not a File of the build
+        self.assets |= {path.relative_to(self.site).as_posix() for path in index.rglob("*") if path.is_file()}
         return True
 
     def watched(self) -> list[Path]:
@@ -194,9 +195,6 @@ class Preview:
         for path in self.assets - paths:
             (site / path).unlink(missing_ok=True)
         self.assets = paths
-
-    def _index_files(self) -> list[Path]:
-        return [path for path in (Path(self.site) / search_index.FOLDER).rglob("*") if path.is_file()]
 
 
 def _source(url: str) -> str:

@@ -329,10 +329,12 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         for file in filter(None, map(files.get_file_from_path, gone)):
             files.remove(file)
             Path(file.abs_dest_path).unlink(missing_ok=True)
-        for source in sources:
-            if files.get_file_from_path(source) is None:
-                files.append(File.generated(config, source, content=""))
-        set_exclusions(files, config)
+        added = [
+            File.generated(config, source, content="") for source in sources if not files.get_file_from_path(source)
+        ]
+        for file in added:
+            files.append(file)
+        set_exclusions(added, config)
         documents = files.documentation_pages()
         self.urls = {mkdocs_files.url_of_source(file.src_uri) for file in documents}  # the language links
         for file in map(files.get_file_from_path, sources):
