@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+from array import array
 from collections.abc import Iterable
 
 from commonmap.base import words
@@ -28,6 +29,8 @@ CHUNK = 20  # documents per chunk: a page of results fetches a few small files
 TERMS_PER_SHARD = 100
 PART = 0.6  # a word found as part of a compound counts less than the word itself
 PREFIX = 0.8  # and a word still being typed less than a whole word
+# A term's documents, ascending, and its best posting in each (pack()).
+Postings = tuple[array, array]
 
 
 def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
@@ -35,9 +38,9 @@ def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
     fields = sorted({(field, about) for doc in docs for field, _, about in doc.fields}, key=_field_order)
     postings, surfaces = postings_of(docs, fields)
     shards = _shard_count(len(postings))
-    by_shard: list[dict[str, list]] = [{} for _ in range(shards)]
-    for term in sorted(postings):
-        by_shard[shard_of(term, shards)][term] = _encode(postings[term], surfaces)
+    by_shard: list[list[str]] = [[] for _ in range(shards)]
+    for term in postings:
+        by_shard[shard_of(term, shards)].append(term)
     rows = [[getattr(d, column) for column in wire.DOC_COLUMNS] for d in docs]
     spec, chunks = wire.chunked(f"{FOLDER}/index.json", f"{FOLDER}/d{{n}}.json", rows, CHUNK, _json, wire.DOC_COLUMNS)
     manifest = {
@@ -54,36 +57,62 @@ def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
         "fold": words.FOLD,
     }
     found = [Asset(f"{FOLDER}/index.json", _json(manifest))]
-    found += [Asset(f"{FOLDER}/t{n}.json", _json(shard)) for n, shard in enumerate(by_shard)]
+    for n, terms in enumerate(by_shard):  # each term's arrays let go once it is encoded
+        shard = {term: _encode(postings.pop(term), surfaces) for term in terms}
+        found.append(Asset(f"{FOLDER}/t{n}.json", _json(shard)))
     return found + chunks
 
 
-def postings_of(docs: list[Doc], fields: list[tuple[str, str]]) -> tuple[dict[str, dict[int, int]], list[str]]:
-    """term -> doc -> the best posting of the term in the doc (pack()), and the surface words the
-    postings number; a field is its position in `fields` ((name, what it is about) pairs)."""
+def postings_of(docs: list[Doc], fields: list[tuple[str, str]]) -> tuple[dict[str, Postings], list[str]]:
+    """term -> the documents it is in (ascending) and its best posting in each (pack()), and the
+    surface words the postings number; a field is its position in `fields` ((name, what it is
+    about) pairs). Kept as arrays of machine ints, not dicts of Python ints: 30,000 records make
+    millions of postings (issue 24's memory)."""
     numbers = {field: n for n, field in enumerate(fields)}
-    # Each field's distinct words, read once: the compounds' lexicon is made of them too.
+    # Each field's distinct words, read once, as numbers in the order first seen: the compounds'
+    # lexicon is made of them too.
+    seen: dict[str, int] = {}
     read = [
-        [(field, about, tuple(dict.fromkeys(words.lower_words(text)))) for field, text, about in doc.fields]
+        [(FIELDS[field], numbers[(field, about)], _numbered(text, seen)) for field, text, about in doc.fields]
         for doc in docs
     ]
-    surfaces = sorted({surface for doc in read for _, _, found in doc for surface in found})
-    surface_ids = {surface: n for n, surface in enumerate(surfaces)}
-    folded = {surface: words.fold(surface) for surface in surfaces}
-    compounds = words.Compounds(folded.values())
+    surfaces = sorted(seen)
+    final = array("I", bytes(4 * len(seen)))  # a word's number in the order first seen -> in `surfaces`
+    for number, surface in enumerate(surfaces):
+        final[seen[surface]] = number
+    folded = [words.fold(surface) for surface in surfaces]
+    compounds = words.Compounds(folded)
     terms_of = functools.cache(lambda word: _terms(word, compounds))
+    terms = [terms_of(word) for word in folded]  # by surface
     ranks = {value: n for n, value in enumerate(sorted({w * k for w in FIELDS.values() for k in (1, PART)}))}
-    found: dict[str, dict[int, int]] = {}
+    found: dict[str, Postings] = {}
     for number, doc in enumerate(read):
-        for field, about, found_words in doc:
-            weight, field_index = FIELDS[field], numbers[(field, about)]
-            for surface in found_words:
-                for term, kind in terms_of(folded[surface]):
-                    posting = pack(ranks[weight * (PART if kind else 1)], field_index * 2 + kind, surface_ids[surface])
-                    by_doc = found.setdefault(term, {})
-                    if number not in by_doc or posting >> RANK > by_doc[number] >> RANK:
-                        by_doc[number] = posting
+        for term, posting in _best(doc, final, terms, ranks).items():
+            if term not in found:
+                found[term] = (array("I"), array("Q"))
+            docs_of, postings = found[term]
+            docs_of.append(number)
+            postings.append(posting)
     return found, surfaces
+
+
+def _best(doc: list, final: array, terms: list, ranks: dict[float, int]) -> dict[str, int]:
+    """A document's best posting of each of its terms; `doc` is its fields' (weight, number, words)."""
+    best: dict[str, int] = {}
+    for weight, field_index, found_words in doc:
+        kinds = (pack(ranks[weight], field_index * 2, 0), pack(ranks[weight * PART], field_index * 2 + 1, 0))
+        for surface in map(final.__getitem__, found_words):
+            for term, kind in terms[surface]:
+                posting = kinds[kind] | surface
+                known = best.get(term)
+                if known is None or posting >> RANK > known >> RANK:
+                    best[term] = posting
+    return best
+
+
+def _numbered(text: str, seen: dict[str, int]) -> array:
+    """The distinct words of `text` by their numbers in `seen`, numbering those not seen yet."""
+    return array("I", [seen.setdefault(word, len(seen)) for word in dict.fromkeys(words.lower_words(text))])
 
 
 def pack(rank: int, field_kind: int, surface: int) -> int:
@@ -120,13 +149,13 @@ def _shard_count(terms: int) -> int:
     return count
 
 
-def _encode(by_doc: dict[int, int], surfaces: list[str]) -> list:
-    shown = sorted({surfaces[posting & SURFACE] for posting in by_doc.values()})
+def _encode(term: Postings, surfaces: list[str]) -> list:
+    docs_of, postings = term
+    shown = sorted({surfaces[posting & SURFACE] for posting in postings})
     index = {surface: i for i, surface in enumerate(shown)}
     flat: list[int] = []
     previous = 0
-    for number in sorted(by_doc):
-        posting = by_doc[number]
+    for number, posting in zip(docs_of, postings, strict=True):
         flat += [
             number - previous,
             posting >> FIELD_KIND & ((1 << (RANK - FIELD_KIND)) - 1),
