@@ -6,7 +6,7 @@ Each generator is a plain function `(directory, settings) -> list[Output]`; the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from commonmap import contribute, export
 from commonmap.map import mapview
@@ -31,8 +31,8 @@ GENERATORS: list[Generator] = [
 ]
 
 
-def outputs(directory: Directory, settings: Settings) -> list[Output]:
-    found: list[Output] = []
+def outputs(directory: Directory, settings: Settings) -> Iterator[Output]:
+    """One generator's outputs after another's: the adapter writes each file as it comes, so that
+    30,000 records' files are not all in memory at once (issue 24)."""
     for generate in GENERATORS:
-        found += generate(directory, settings)
-    return found
+        yield from generate(directory, settings)

@@ -110,9 +110,18 @@ def problems(config_file: Path) -> list[Problem]:
 
 def write(out: Path, path: str, content: str | bytes) -> None:
     """A file of DIR/docs."""
-    target = out / GENERATED_DOCS / path
+    put(out / GENERATED_DOCS / path, content)
+
+
+def put(target: Path, content: str | bytes) -> Path:
+    """A generated file written (a text as UTF-8), with its folders."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(content.encode() if isinstance(content, str) else content)
+    target.write_bytes(encoded(content))
+    return target
+
+
+def encoded(content: str | bytes) -> bytes:
+    return content.encode() if isinstance(content, str) else content
 
 
 def write_config(

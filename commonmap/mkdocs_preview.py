@@ -18,7 +18,6 @@ from pathlib import Path
 
 from commonmap import generators, mkdocs_files, plugin
 from commonmap.base import clock, collector
-from commonmap.base.languages import SWEDISH, of_url
 from commonmap.records.directory import Directory
 from commonmap.records.problems import has_errors
 from commonmap.records.readcache import ReadCache
@@ -27,6 +26,7 @@ from commonmap.search import index as search_index
 from commonmap.site import affected
 from commonmap.site.outputs import Asset, Page, Snippet
 from commonmap.site.pages import Indexes, SiteView
+from commonmap.site.snippets import Snippets
 from commonmap.site.urls import url_of
 
 log = logging.getLogger("commonmap.serve")
@@ -56,8 +56,11 @@ class Preview:
         self.plugin, self.views = built, {}
         files = built.state[1]
         for file in files:  # made for the site built aside (staging.py), which is now the site
+            in_place = file.abs_src_path == file.abs_dest_path  # a generated file (plugin._asset_file)
             file.dest_dir = self.site
             file.__dict__.pop("abs_dest_path", None)
+            if in_place:
+                file.abs_src_path = file.abs_dest_path
         self.assets = {file.src_uri for file in files if file.generated_by and not file.is_documentation_page()}
         index = Path(self.site) / search_index.FOLDER  # written by the plugin, not a File of the build
         self.assets |= {path.relative_to(self.site).as_posix() for path in index.rglob("*") if path.is_file()}
@@ -135,11 +138,11 @@ class Preview:
         that are not the same are written again, and the search index and the sitemap."""
         kept = self.plugin
         with collector.paused():
-            outputs = generators.outputs(kept.directory, kept.page_settings)
-        before, kept.snippets = (
-            kept.snippets,
-            {(f"<!-- commonmap:{o.name} -->", o.language): o for o in outputs if isinstance(o, Snippet)},
-        )
+            outputs = list(generators.outputs(kept.directory, kept.page_settings))
+        before, kept.snippets = kept.snippets, Snippets()
+        for output in outputs:
+            if isinstance(output, Snippet):
+                kept.snippets.add(output)
         kept.rendered = {}
         pages = {mkdocs_files.source_of(o): o for o in outputs if isinstance(o, Page)}
         again = [source for source, page in pages.items() if not callable(page.body) and page != kept.pages.get(source)]
@@ -158,20 +161,15 @@ class Preview:
         kept.render_templates()
         log.info("Filerna med alla poster är gjorda om (%d sidor till)", len(again))
 
-    def _with_snippets(self, before: dict) -> list[str]:
+    def _with_snippets(self, before: Snippets) -> list[str]:
         """The hand-written pages with a snippet that is not the same any more (the categories' counts)."""
         found = []
         for file in self.plugin.state[1].documentation_pages():
-            if file.src_uri in self.plugin.pages:
-                continue
             url, text = mkdocs_files.url_of_source(file.src_uri), file.content_string
-            base, language = "../" * url.count("/"), of_url(url).id
-            for key, snippet in self.plugin.snippets.items():
-                if key[0] in text and key[1] in (language, SWEDISH):
-                    old = before.get(key)
-                    if old is None or old.render(base) != snippet.render(base):
-                        found.append(file.src_uri)
-                        break
+            if file.src_uri not in self.plugin.pages and before.filled(text, url) != self.plugin.snippets.filled(
+                text, url
+            ):
+                found.append(file.src_uri)
         return found
 
     def _write(self, assets: list[Asset]) -> None:
@@ -182,7 +180,7 @@ class Preview:
             file = files.get_file_from_path(asset.path)
             if file is not None and file.is_documentation_page():  # a page of its own (a vendored licence)
                 continue
-            content = asset.content.encode() if isinstance(asset.content, str) else asset.content
+            content = mkdocs_files.encoded(asset.content)
             target = site / asset.path
             if target.is_file() and target.read_bytes() == content:
                 continue

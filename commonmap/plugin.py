@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import logging
 import posixpath
-import re
 import tempfile
 from dataclasses import replace
 from functools import partial
@@ -27,7 +26,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, is_markdown_file
 
 from commonmap import generators, mkdocs_files, mkdocs_pages
 from commonmap.base import collector, i18n, ui
@@ -43,9 +42,9 @@ from commonmap.search import index as search_index
 from commonmap.search.documents import PageText
 from commonmap.site import staging, switcher, translations
 from commonmap.site.outputs import Asset, Page, Snippet
+from commonmap.site.snippets import Snippets
 
 log = logging.getLogger("mkdocs.plugins.commonmap")
-MARKER = re.compile(r"<!-- commonmap:(\S+) -->")
 
 
 class CommonMapConfig(Config):
@@ -148,13 +147,13 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         self.directory = directory
         self.pages = {}
         self.page_texts: list[PageText] = []  # Swedish pages outside the directory, for the site search
-        self.snippets: dict[tuple[str, str], Snippet] = {}
+        self.snippets = Snippets()
         with collector.paused():
             outputs = generators.outputs(directory, settings)
         collector.keep()
         for output in outputs:
             if isinstance(output, Snippet):
-                self.snippets[(f"<!-- commonmap:{output.name} -->", output.language)] = output
+                self.snippets.add(output)
             elif isinstance(output, Page):
                 source = mkdocs_files.source_of(output)
                 self.pages[source] = output
@@ -163,7 +162,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
                 if self.sink is not None:  # `commonmap generate` (a lazy page is made here for it)
                     self._keep(mkdocs_files.folder_source(output), mkdocs_files.markdown_of(output))
             elif isinstance(output, Asset):
-                files.append(File.generated(config, output.path, content=output.content))
+                files.append(_asset_file(output, config))
                 self._keep(output.path, output.content)
         self.urls = {mkdocs_files.url_of_source(file.src_uri) for file in files.documentation_pages()}
         if self.sink is not None:
@@ -188,23 +187,13 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
                 self.page_texts.append(PageText(page.url, generated.title, generated.html))
             return ""
         language = of_url(page.url).id
-        html_ = self._filled(html_, page.url)
-        for name in MARKER.findall(html_):  # a marker that no generator fills
-            log.warning(self._unknown_snippet(page, name, config).format())
+        html_ = self.snippets.filled(html_, page.url)
+        path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        for problem in self.snippets.unknown(path, page.file.src_uri, page.markdown, html_):
+            log.warning(problem.format())
         if language == SWEDISH:  # the site search's index is Swedish
             self.page_texts.append(PageText(page.url, html.unescape(page.title or ""), html_))
         return self.banner + html_
-
-    def _filled(self, text: str, url: str) -> str:
-        """A hand-written page's snippet markers replaced by the generated snippets."""
-        base, language = "../" * url.count("/"), of_url(url).id
-        for (marker, snippet_language), snippet in self.snippets.items():
-            if marker in text and snippet_language == language:
-                text = text.replace(marker, snippet.render(base))
-        for (marker, snippet_language), snippet in self.snippets.items():
-            if marker in text and snippet_language == SWEDISH:  # no snippet made in this language
-                text = text.replace(marker, snippet.render(base))
-        return text
 
     def _keep(self, path: str, content: str | bytes) -> None:
         if self.sink is not None:
@@ -219,16 +208,10 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             if file.generated_by:
                 continue
             if file.is_documentation_page():
-                text = self._filled(file.content_string, mkdocs_files.url_of_source(file.src_uri))
+                text = self.snippets.filled(file.content_string, mkdocs_files.url_of_source(file.src_uri))
                 self._keep(file.src_uri, mkdocs_files.relinked(text, file.src_uri, renamed))
             else:
                 self._keep(file.src_uri, file.content_bytes)
-
-    def _unknown_snippet(self, page, name: str, config) -> Problem:
-        line = page.markdown.split(f"<!-- commonmap:{name} -->")[0].count("\n") + 1
-        allowed = ", ".join(sorted({marker.removeprefix("<!-- commonmap:")[:-4] for marker, _ in self.snippets}))
-        params = {"page": page.file.src_uri, "name": name, "allowed": allowed}
-        return Problem(f"{Path(config.docs_dir).name}/{page.file.src_uri}", line, 1, "unknown-snippet", params)
 
     def on_nav(self, nav, config, files):
         self.in_nav = {page.file.src_uri for page in nav.pages}
@@ -260,8 +243,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         language = getattr(context.get("commonmap_language"), "id", SWEDISH)
         key = (name, language, base)
         if key not in self.rendered:
-            marker = f"<!-- commonmap:{name} -->"
-            snippet = self.snippets.get((marker, language)) or self.snippets.get((marker, SWEDISH))
+            snippet = self.snippets.find(name, language)
             self.rendered[key] = Markup(snippet.render(base) if snippet else "")
         return self.rendered[key]
 
@@ -307,9 +289,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         """The search index, a thin step after the pages: it holds the hand-written pages' text too.
         It is written into the site being built (aside, staging.py), which is then swapped in whole."""
         for asset in self.search_index():
-            target = Path(config.site_dir) / asset.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(asset.content.encode() if isinstance(asset.content, str) else asset.content)
+            mkdocs_files.put(Path(config.site_dir) / asset.path, asset.content)
             self._keep(asset.path, asset.content)
         collector.release()
         self._stop_counting()
@@ -364,6 +344,15 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.root))
         return server
+
+
+def _asset_file(asset: Asset, config) -> File:
+    """A generated file, written into the site at once (MkDocs leaves a file already in place), so
+    that 30,000 records' exports are not all kept in memory until MkDocs copies the files."""
+    if is_markdown_file(asset.path):  # a page of its own (a vendored licence)
+        return File.generated(config, asset.path, content=asset.content)
+    target = mkdocs_files.put(Path(config.site_dir) / asset.path, asset.content)
+    return File.generated(config, asset.path, abs_src_path=str(target))
 
 
 def _render_nothing(page, config, files) -> None:

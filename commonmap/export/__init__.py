@@ -8,6 +8,8 @@ the settings and their problems from mkdocs.yml: mkdocs_files.py).
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from commonmap.export import changes, geojson, hsds_files, native, page, tables
@@ -18,15 +20,26 @@ from commonmap.site.outputs import Asset, Output
 
 def files(directory: Directory, settings: Settings) -> dict[str, bytes]:
     """Every export file by its path under the site root ("data/directory.json"), sorted."""
-    found: dict[str, bytes] = {}
-    for make in (native.files, geojson.files, tables.files, hsds_files.files, changes.files):
-        found.update(make(directory, settings))
-    return dict(sorted(found.items()))
+    return dict(sorted(made(directory, settings)))
 
 
-def outputs(directory: Directory, settings: Settings) -> list[Output]:
-    exported = files(directory, settings)
-    return [Asset(path, content) for path, content in exported.items()] + [page.page(directory, settings, exported)]
+def made(directory: Directory, settings: Settings) -> Iterator[tuple[str, bytes]]:
+    """Every export file (path, bytes) as it is made, the HSDS files one by one."""
+    for make in (native.files, geojson.files, tables.files, changes.files):
+        yield from make(directory, settings).items()
+    yield from hsds_files.files(directory, settings)
+
+
+def outputs(directory: Directory, settings: Settings) -> Iterator[Output]:
+    """The files as they are made (the adapter writes each at once: issue 24's memory), then the
+    page that lists them with their sizes."""
+    sizes: dict[str, int] = {}
+    for path, content in made(directory, settings):
+        sizes[path] = len(content)
+        if path == changes.PATH:
+            document = json.loads(content)
+        yield Asset(path, content)
+    yield page.page(directory, settings, dict(sorted(sizes.items())), document)
 
 
 def write(directory: Directory, settings: Settings, out_dir: Path) -> list[Path]:

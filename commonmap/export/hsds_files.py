@@ -4,6 +4,7 @@ and the tabular form (one CSV per table, described by datapackage.json)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 
 from commonmap.export.common import HSDS_ATTRIBUTION, absolute, build_datetime, dump_csv, dump_json
 from commonmap.export.hsds import tables
@@ -132,17 +133,15 @@ def page(contents: list[dict]) -> dict:
     }
 
 
-def csv_files(rows: dict[str, list[dict]]) -> dict[str, bytes]:
+def csv_files(rows: dict[str, list[dict]]) -> Iterator[tuple[str, bytes]]:
     """The tabular form: every table of the HSDS data package as CSV with all its one-to-one
     columns (UTF-8, no BOM), from the same rows as the JSON form; a table the directory has
     nothing for (programs, contacts, metadata) is its header alone. A missing value is an empty
     cell (the csv module writes None so); the rows hold only strings and numbers."""
-    found = {}
     for table, (file_name, _, columns) in COLUMNS.items():
         names = [name for name, _, _ in columns]
         body = [[row.get(name) for name in names] for row in rows.get(table, [])]
-        found[f"{FOLDER}/{file_name}"] = dump_csv(names, body)
-    return found
+        yield f"{FOLDER}/{file_name}", dump_csv(names, body)
 
 
 def resource(table: str) -> dict:
@@ -199,12 +198,14 @@ def index(settings: Settings) -> dict:
     return data
 
 
-def files(directory: Directory, settings: Settings) -> dict[str, bytes]:
+def files(directory: Directory, settings: Settings) -> Iterator[tuple[str, bytes]]:
+    """Each file as it is made (path, bytes): the JSON form's lists are let go once written, so
+    that 30,000 records' HSDS files are not all in memory at once (issue 24)."""
     rows = tables(directory, settings)
-    found: dict[str, bytes] = {f"{FOLDER}/index.json": dump_json(index(settings), pretty=True)}
-    for name, contents in Nester(rows).lists().items():
-        found[f"{FOLDER}/{name}.json"] = dump_json(page(contents))
-    found.update(csv_files(rows))
+    yield f"{FOLDER}/index.json", dump_json(index(settings), pretty=True)
+    lists = Nester(rows).lists()
+    for name in list(lists):
+        yield f"{FOLDER}/{name}.json", dump_json(page(lists.pop(name)))
+    yield from csv_files(rows)
     package = datapackage(settings)
-    found[f"{FOLDER}/datapackage.json"] = dump_json({k: v for k, v in package.items() if v is not None}, pretty=True)
-    return found
+    yield f"{FOLDER}/datapackage.json", dump_json({k: v for k, v in package.items() if v is not None}, pretty=True)

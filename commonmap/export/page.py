@@ -3,7 +3,6 @@ licence and the attribution. Rendered with Jinja2, autoescape on; every value is
 
 from __future__ import annotations
 
-import json
 import typing
 from dataclasses import dataclass
 from functools import cache
@@ -63,15 +62,16 @@ class FileRow:
     size: int
 
 
-def page(directory: Directory, settings: Settings, exported: dict[str, bytes]) -> Page:
+def page(directory: Directory, settings: Settings, sizes: dict[str, int], changed: dict) -> Page:
+    """The open-data page: the files by their sizes (path: bytes) and the changes (changes.json)."""
     html = (
         environment()
         .get_template("oppna_data.html")
         .render(
-            files=file_rows(exported),
+            files=file_rows(sizes),
             hsds_csv=[
-                FileRow(p, "../" + p, "", len(c))
-                for p, c in exported.items()
+                FileRow(p, "../" + p, "", size)
+                for p, size in sizes.items()
                 if p.startswith(hsds_files.FOLDER) and p.endswith(".csv")
             ],
             build_date=build_date(),
@@ -86,7 +86,7 @@ def page(directory: Directory, settings: Settings, exported: dict[str, bytes]) -
             field_terms=FIELD_TERMS,
             category_taxonomy=CATEGORY_TAXONOMY[1],
             field_taxonomy=FIELD_TAXONOMY[1],
-            changes=change_rows(directory, json.loads(exported[changes.PATH])),
+            changes=change_rows(directory, changed),
             changes_shown=CHANGES_SHOWN,
         )
     )
@@ -109,12 +109,8 @@ def change_rows(directory: Directory, document: dict) -> dict:
     return rows
 
 
-def file_rows(exported: dict[str, bytes]) -> list[FileRow]:
-    return [
-        FileRow(path, "../" + path, text, len(exported[path]))
-        for path, text in DESCRIPTIONS.items()
-        if path in exported
-    ]
+def file_rows(sizes: dict[str, int]) -> list[FileRow]:
+    return [FileRow(path, "../" + path, text, sizes[path]) for path, text in DESCRIPTIONS.items() if path in sizes]
 
 
 def field_reference(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str, str]]:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from commonmap.base import clock, ui
 from commonmap.base.languages import LANGUAGES, SWEDISH
@@ -89,21 +89,21 @@ class SiteView:
         self.serving = self.indexes.serving
         self.wide = self.indexes.wide
         self.today = clock.today()  # the build's day, for the age of sources (set by COMMONMAP_TODAY)
-        self.items: dict[tuple[str, str], Markup] = {}  # item()
+        self.items: dict[str, Markup] = {}  # item(), by record id
 
     def item(self, entry: Entry, base: str) -> Markup:
-        """A record's item in a list, made once per way back to the root: with 10,000 records the
-        category and area pages list each record many times."""
-        key = (entry.id, base)
-        if key not in self.items:
-            self.items[key] = items.record_item(self.local, self.directory, base, entry)
-        return self.items[key]
+        """A record's item in a list, made once: with 10,000 records the category and area pages
+        list each record many times. It is kept with its link relative to the root, and given the
+        way back to the root when used (one copy per record, not one per depth: issue 24's memory)."""
+        if entry.id not in self.items:
+            self.items[entry.id] = items.record_item(self.local, self.directory, "", entry)
+        return Markup(str.replace(self.items[entry.id], ' href="', f' href="{escape(base)}', 1))
 
     def renewed(self, directory: Directory, indexes: Indexes, dropped: set[str]) -> SiteView:
         """This view over the directory after an edit (the preview), keeping the list items of the
         records not in `dropped`."""
         view = SiteView(directory, self.settings, self.local.language.id, indexes)
-        view.items = {key: item for key, item in self.items.items() if key[0] not in dropped}
+        view.items = {id_: item for id_, item in self.items.items() if id_ not in dropped}
         return view
 
     def made(self, kind: str, id_: str) -> Page:
