@@ -148,28 +148,30 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         self.pages = {}
         self.page_texts: list[PageText] = []  # Swedish pages outside the directory, for the site search
         self.snippets = Snippets()
-        with collector.paused():
-            outputs = generators.outputs(directory, settings)
+        with collector.paused():  # each file is written as it comes (issue 24's memory)
+            for output in generators.outputs(directory, settings):
+                self._publish(output, files, config)
         collector.keep()
-        for output in outputs:
-            if isinstance(output, Snippet):
-                self.snippets.add(output)
-            elif isinstance(output, Page):
-                source = mkdocs_files.source_of(output)
-                self.pages[source] = output
-                # No Markdown and no front matter to parse: on_page_markdown gives the page its meta.
-                files.append(File.generated(config, source, content=""))
-                if self.sink is not None:  # `commonmap generate` (a lazy page is made here for it)
-                    self._keep(mkdocs_files.folder_source(output), mkdocs_files.markdown_of(output))
-            elif isinstance(output, Asset):
-                files.append(_asset_file(output, config))
-                self._keep(output.path, output.content)
         self.urls = {mkdocs_files.url_of_source(file.src_uri) for file in files.documentation_pages()}
         if self.sink is not None:
             self._keep_content(files)
         for report in translations.reports(directory, settings):
             log.info(report.line())
         self.banner = mkdocs_files.banner(self.preview_problems)
+
+    def _publish(self, output: Page | Asset | Snippet, files: Files, config) -> None:
+        if isinstance(output, Snippet):
+            self.snippets.add(output)
+        elif isinstance(output, Page):
+            source = mkdocs_files.source_of(output)
+            self.pages[source] = output
+            # No Markdown and no front matter to parse: on_page_markdown gives the page its meta.
+            files.append(File.generated(config, source, content=""))
+            if self.sink is not None:  # `commonmap generate` (a lazy page is made here for it)
+                self._keep(mkdocs_files.folder_source(output), mkdocs_files.markdown_of(output))
+        elif isinstance(output, Asset):
+            files.append(_asset_file(output, config))
+            self._keep(output.path, output.content)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
