@@ -73,14 +73,24 @@ class Nester:
             self._index[(table, "=" + field)] = index
         return index.get(parent_id, [])
 
-    def lists(self) -> dict[str, list[dict]]:
-        return {
-            "organizations": [self.nest("organization", r) for r in self.rows["organization"]],
-            "services": [self.nest("service", r) for r in self.rows["service"]],
-            "service_at_locations": [self.nest("service_at_location", r) for r in self.rows["service_at_location"]],
-            "taxonomies": self.rows["taxonomy"],
-            "taxonomy_terms": self.rows["taxonomy_term"],
-        }
+    def listed(self, table: str) -> list[dict]:
+        """A table's published list (LISTS), made when it is written; the grouped rows it needed
+        are let go after, so that only one list is in memory at a time (issue 24)."""
+        if table not in CHILDREN:
+            return self.rows[table]
+        found = [self.nest(table, row) for row in self.rows[table]]
+        self._index.clear()
+        return found
+
+
+# The JSON form's files (data/hsds/<name>.json) and the table each lists.
+LISTS = {
+    "organizations": "organization",
+    "services": "service",
+    "service_at_locations": "service_at_location",
+    "taxonomies": "taxonomy",
+    "taxonomy_terms": "taxonomy_term",
+}
 
 
 # The lists an object holds, in the published order: key -> table. A nested row names its object
@@ -199,13 +209,13 @@ def index(settings: Settings) -> dict:
 
 
 def files(directory: Directory, settings: Settings) -> Iterator[tuple[str, bytes]]:
-    """Each file as it is made (path, bytes): the JSON form's lists are let go once written, so
-    that 30,000 records' HSDS files are not all in memory at once (issue 24)."""
+    """Each file as it is made (path, bytes), so that 30,000 records' HSDS files are not all in
+    memory at once (issue 24)."""
     rows = tables(directory, settings)
     yield f"{FOLDER}/index.json", dump_json(index(settings), pretty=True)
-    lists = Nester(rows).lists()
-    for name in list(lists):
-        yield f"{FOLDER}/{name}.json", dump_json(page(lists.pop(name)))
+    nester = Nester(rows)
+    for name, table in LISTS.items():
+        yield f"{FOLDER}/{name}.json", dump_json(page(nester.listed(table)))
     yield from csv_files(rows)
     package = datapackage(settings)
     yield f"{FOLDER}/datapackage.json", dump_json({k: v for k, v in package.items() if v is not None}, pretty=True)
