@@ -126,11 +126,15 @@ class Preview:
         return sources
 
     def _views(self, directory: Directory, dropped: set[str]) -> dict[str, SiteView]:
-        indexes, settings = Indexes.of(directory), self.plugin.page_settings
+        """A view per language over the new directory, with the list items of the unchanged records."""
+        indexes, settings = Indexes.of(directory, every_language=True), self.plugin.page_settings
         if self.views:
-            self.views = {id_: view.renewed(directory, indexes, dropped) for id_, view in self.views.items()}
-        else:
-            self.views = {id_: SiteView(directory, settings, id_, indexes) for id_ in settings.languages}
+            kept = next(iter(self.views.values())).indexes.items
+            indexes.items = {
+                language: {id_: item for id_, item in items.items() if id_ not in dropped}
+                for language, items in kept.items()
+            }
+        self.views = {id_: SiteView(directory, settings, id_, indexes) for id_ in settings.languages}
         return self.views
 
     def rest(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 
 import orjson
 
@@ -57,10 +58,19 @@ def dump_json(data: object, pretty: bool = False) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
 
 
-def dump_csv(header: list[str], rows: list[list[str]], bom: bool = False) -> bytes:
-    """RFC 4180 CSV (CRLF line ends), UTF-8; with a byte order mark for spreadsheets when asked."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+def dump_json_part(data: object) -> bytes:
+    """dump_json's compact bytes for a piece of a file made piece by piece (no final newline)."""
+    return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
+
+
+def dump_csv(header: list[str], rows: Iterable[list], bom: bool = False) -> bytes:
+    """RFC 4180 CSV (CRLF line ends), UTF-8; with a byte order mark for spreadsheets when asked.
+    Encoded as it is written, so that a large table is in memory once, as bytes (issue 24)."""
+    buffer = io.BytesIO()
+    text = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    text.write("\ufeff" if bom else "")
     writer.writerow(header)
     writer.writerows(rows)
-    return ("\ufeff" if bom else "").encode() + buffer.getvalue().encode("utf-8")
+    text.detach()  # flushes, and leaves the buffer open
+    return buffer.getvalue()

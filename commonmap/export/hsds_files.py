@@ -3,10 +3,18 @@ and the tabular form (one CSV per table, described by datapackage.json)."""
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
 from collections.abc import Iterator
 
-from commonmap.export.common import HSDS_ATTRIBUTION, absolute, build_datetime, dump_csv, dump_json
+from commonmap.export.common import (
+    HSDS_ATTRIBUTION,
+    absolute,
+    build_datetime,
+    dump_csv,
+    dump_json,
+    dump_json_part,
+)
 from commonmap.export.hsds import tables
 from commonmap.export.hsds_columns import COLUMNS, ENUMS, FOREIGN_KEYS, UNIQUE
 from commonmap.records.directory import Directory
@@ -34,53 +42,34 @@ class Nester:
         self.rows = rows
         self._index: dict[tuple[str, str], dict[str, list[dict]]] = {}
 
-    def nested(self, table: str, field: str, parent_id: str) -> list[dict]:
-        """The rows of table whose `field` is parent_id, without that field."""
-        index = self._index.get((table, field))
-        if index is None:
-            index = self._index[(table, field)] = self._group(table, (field,) + _IMPLIED.get(field, ()))
-        return index.get(parent_id, [])
-
-    def _group(self, table: str, fields: tuple[str, ...]) -> dict[str, list[dict]]:
-        index: dict[str, list[dict]] = defaultdict(list)
-        link = fields[0]
+    def listed(self, table: str) -> Iterator[dict]:
+        """A table's published list (LISTS), one object at a time: each is nested when it is
+        written and let go after, and the grouped rows it needed are let go at the end, so that
+        the JSON form is never in memory as objects (issue 24)."""
         for row in self.rows[table]:
-            if link in row:
-                index[row[link]].append({k: v for k, v in row.items() if k not in fields})
-        return index
+            yield self.nest(table, row)
+        self._index.clear()
 
-    def nest(self, table: str, row: dict, drop: str | None = None) -> dict:
-        """An object with its lists (CHILDREN), without `drop`, the field its place already says."""
-        found = {k: v for k, v in row.items() if k != drop}
-        for key, child in CHILDREN[table].items():
+    def nest(self, table: str, row: dict, drop: tuple[str, ...] = ()) -> dict:
+        """An object with its lists (CHILDREN), without `drop`, the fields its place already says."""
+        found = {k: v for k, v in row.items() if k not in drop}
+        for key, child in CHILDREN.get(table, {}).items():
             field = "link_id" if child == "attribute" else f"{table}_id"
-            if child in CHILDREN:
-                items = [self.nest(child, r, field) for r in self._rows_of(child, field, row["id"])]
-            else:
-                items = self.nested(child, field, row["id"])
+            implied = (field,) + _IMPLIED.get(field, ())
+            items = [self.nest(child, r, implied) for r in self._rows_of(child, field, row["id"])]
             if items:
                 found[key] = items
         return found
 
     def _rows_of(self, table: str, field: str, parent_id: str) -> list[dict]:
-        """The rows of table whose `field` is parent_id, whole (to be nested in their turn)."""
-        index = self._index.get((table, "=" + field))
+        """The rows of table whose `field` is parent_id (grouped once per table and field)."""
+        index = self._index.get((table, field))
         if index is None:
-            index = defaultdict(list)
+            index = self._index[(table, field)] = defaultdict(list)
             for row in self.rows[table]:
                 if field in row:
                     index[row[field]].append(row)
-            self._index[(table, "=" + field)] = index
         return index.get(parent_id, [])
-
-    def listed(self, table: str) -> list[dict]:
-        """A table's published list (LISTS), made when it is written; the grouped rows it needed
-        are let go after, so that only one list is in memory at a time (issue 24)."""
-        if table not in CHILDREN:
-            return self.rows[table]
-        found = [self.nest(table, row) for row in self.rows[table]]
-        self._index.clear()
-        return found
 
 
 # The JSON form's files (data/hsds/<name>.json) and the table each lists.
@@ -129,18 +118,31 @@ CHILDREN: dict[str, dict[str, str]] = {
 _IMPLIED = {"link_id": ("link_entity",)}
 
 
-def page(contents: list[dict]) -> dict:
-    """One page holding everything, in the shape of the HSDS API's paginated lists."""
+def page(total: int) -> dict:
+    """The frame of one page holding everything, in the shape of the HSDS API's paginated lists
+    (its `contents` empty: page_json fills it)."""
     return {
-        "total_items": len(contents),
+        "total_items": total,
         "total_pages": 1,
         "page_number": 1,
-        "size": len(contents),
+        "size": total,
         "first_page": True,
         "last_page": True,
-        "empty": not contents,
-        "contents": contents,
+        "empty": not total,
+        "contents": [],
     }
+
+
+def page_json(contents: Iterator[dict], total: int) -> bytes:
+    """dump_json of the page holding `contents`, written one object at a time: `contents` sorts
+    first, so the frame's first "[]" is its place."""
+    head, tail = dump_json(page(total)).split(b"[]", 1)
+    out = io.BytesIO()
+    out.write(head + b"[")
+    for number, item in enumerate(contents):
+        out.write(b"," + dump_json_part(item) if number else dump_json_part(item))
+    out.write(b"]" + tail)
+    return out.getvalue()
 
 
 def csv_files(rows: dict[str, list[dict]]) -> Iterator[tuple[str, bytes]]:
@@ -150,7 +152,7 @@ def csv_files(rows: dict[str, list[dict]]) -> Iterator[tuple[str, bytes]]:
     cell (the csv module writes None so); the rows hold only strings and numbers."""
     for table, (file_name, _, columns) in COLUMNS.items():
         names = [name for name, _, _ in columns]
-        body = [[row.get(name) for name in names] for row in rows.get(table, [])]
+        body = ([row.get(name) for name in names] for row in rows.get(table, []))
         yield f"{FOLDER}/{file_name}", dump_csv(names, body)
 
 
@@ -215,7 +217,7 @@ def files(directory: Directory, settings: Settings) -> Iterator[tuple[str, bytes
     yield f"{FOLDER}/index.json", dump_json(index(settings), pretty=True)
     nester = Nester(rows)
     for name, table in LISTS.items():
-        yield f"{FOLDER}/{name}.json", dump_json(page(nester.listed(table)))
+        yield f"{FOLDER}/{name}.json", page_json(nester.listed(table), len(rows[table]))
     yield from csv_files(rows)
     package = datapackage(settings)
     yield f"{FOLDER}/datapackage.json", dump_json({k: v for k, v in package.items() if v is not None}, pretty=True)

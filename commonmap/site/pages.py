@@ -60,9 +60,15 @@ class Indexes:
     located: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     serving: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
 
+    # Each language's list items (SiteView.item) by record id, shared by that language's views. A
+    # build renders one language's pages after another's and keeps one language's items at a time
+    # (issue 24: 30,000 records' items in seven languages are some 70 MB); the preview keeps all.
+    items: dict[str, dict[str, Markup]] = field(default_factory=dict)
+    every_language: bool = False
+
     @classmethod
-    def of(cls, directory: Directory) -> Indexes:
-        found = cls(directory.listed(), reach.wide_entries(directory))
+    def of(cls, directory: Directory, every_language: bool = False) -> Indexes:
+        found = cls(directory.listed(), reach.wide_entries(directory), every_language=every_language)
         for entry in found.listed:
             for category_id in dict.fromkeys(entry.record.categories):
                 found.in_category[category_id].append(entry)
@@ -72,6 +78,11 @@ class Indexes:
                 if area_id not in entry.located_in:
                     found.serving[area_id].append(entry)
         return found
+
+    def items_in(self, language: str) -> dict[str, Markup]:
+        if language not in self.items and not self.every_language:
+            self.items.clear()
+        return self.items.setdefault(language, {})
 
 
 class SiteView:
@@ -89,22 +100,15 @@ class SiteView:
         self.serving = self.indexes.serving
         self.wide = self.indexes.wide
         self.today = clock.today()  # the build's day, for the age of sources (set by COMMONMAP_TODAY)
-        self.items: dict[str, Markup] = {}  # item(), by record id
 
     def item(self, entry: Entry, base: str) -> Markup:
-        """A record's item in a list, made once: with 10,000 records the category and area pages
-        list each record many times. It is kept with its link relative to the root, and given the
-        way back to the root when used (one copy per record, not one per depth: issue 24's memory)."""
-        if entry.id not in self.items:
-            self.items[entry.id] = items.record_item(self.local, self.directory, "", entry)
-        return Markup(str.replace(self.items[entry.id], ' href="', f' href="{escape(base)}', 1))
-
-    def renewed(self, directory: Directory, indexes: Indexes, dropped: set[str]) -> SiteView:
-        """This view over the directory after an edit (the preview), keeping the list items of the
-        records not in `dropped`."""
-        view = SiteView(directory, self.settings, self.local.language.id, indexes)
-        view.items = {id_: item for id_, item in self.items.items() if id_ not in dropped}
-        return view
+        """A record's item in a list, made once per language: with 10,000 records the category and
+        area pages list each record many times. It is kept with its link relative to the root, and
+        given the way back to the root when used (one copy per record, not one per depth)."""
+        made = self.indexes.items_in(self.local.language.id)
+        if entry.id not in made:
+            made[entry.id] = items.record_item(self.local, self.directory, "", entry)
+        return Markup(str.replace(made[entry.id], ' href="', f' href="{escape(base)}', 1))
 
     def made(self, kind: str, id_: str) -> Page:
         """One page by its kind and id, as site/affected.py names them (the preview)."""
