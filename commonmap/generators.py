@@ -20,11 +20,11 @@ from commonmap.site.outputs import Output
 Generator = Callable[[Directory, Settings], list[Output]]
 
 GENERATORS: list[Generator] = [
+    export.outputs,
     pages.outputs,
     finder.outputs,
     search_page.outputs,
     mapview.outputs,
-    export.outputs,
     contribute.outputs,
     translations.outputs,
     chrome.outputs,

@@ -69,13 +69,11 @@ def postings_of(docs: list[Doc], fields: list[tuple[str, str]]) -> tuple[dict[st
     about) pairs). Kept as arrays of machine ints, not dicts of Python ints: 30,000 records make
     millions of postings (issue 24's memory)."""
     numbers = {field: n for n, field in enumerate(fields)}
+    weights = [FIELDS[name] for name, _ in fields]
     # Each field's distinct words, read once, as numbers in the order first seen: the compounds'
     # lexicon is made of them too.
     seen: dict[str, int] = {}
-    read = [
-        [(FIELDS[field], numbers[(field, about)], _numbered(text, seen)) for field, text, about in doc.fields]
-        for doc in docs
-    ]
+    read = [_numbered(doc, numbers, seen) for doc in docs]
     surfaces = sorted(seen)
     final = array("I", bytes(4 * len(seen)))  # a word's number in the order first seen -> in `surfaces`
     for number, surface in enumerate(surfaces):
@@ -87,7 +85,7 @@ def postings_of(docs: list[Doc], fields: list[tuple[str, str]]) -> tuple[dict[st
     ranks = {value: n for n, value in enumerate(sorted({w * k for w in FIELDS.values() for k in (1, PART)}))}
     found: dict[str, Postings] = {}
     for number, doc in enumerate(read):
-        for term, posting in _best(doc, final, terms, ranks).items():
+        for term, posting in _best(doc, weights, final, terms, ranks).items():
             if term not in found:
                 found[term] = (array("I"), array("Q"))
             docs_of, postings = found[term]
@@ -96,23 +94,33 @@ def postings_of(docs: list[Doc], fields: list[tuple[str, str]]) -> tuple[dict[st
     return found, surfaces
 
 
-def _best(doc: list, final: array, terms: list, ranks: dict[float, int]) -> dict[str, int]:
-    """A document's best posting of each of its terms; `doc` is its fields' (weight, number, words)."""
+def _best(doc: array, weights: list[int], final: array, terms: list, ranks: dict[float, int]) -> dict[str, int]:
+    """A document's best posting of each of its terms; `doc` is as _numbered makes it."""
     best: dict[str, int] = {}
-    for weight, field_index, found_words in doc:
+    at = 0
+    while at < len(doc):
+        field_index, count = doc[at], doc[at + 1]
+        weight = weights[field_index]
         kinds = (pack(ranks[weight], field_index * 2, 0), pack(ranks[weight * PART], field_index * 2 + 1, 0))
-        for surface in map(final.__getitem__, found_words):
+        for surface in map(final.__getitem__, doc[at + 2 : at + 2 + count]):
             for term, kind in terms[surface]:
                 posting = kinds[kind] | surface
                 known = best.get(term)
                 if known is None or posting >> RANK > known >> RANK:
                     best[term] = posting
+        at += 2 + count
     return best
 
 
-def _numbered(text: str, seen: dict[str, int]) -> array:
-    """The distinct words of `text` by their numbers in `seen`, numbering those not seen yet."""
-    return array("I", [seen.setdefault(word, len(seen)) for word in dict.fromkeys(words.lower_words(text))])
+def _numbered(doc: Doc, numbers: dict[tuple[str, str], int], seen: dict[str, int]) -> array:
+    """A document's fields as one array of machine ints, each field as its number, the count of
+    its distinct words and their numbers in `seen` (numbering those not seen yet): one small
+    array per document, not a list of them per field (issue 24's memory)."""
+    found = array("I")
+    for field, text, about in doc.fields:
+        numbered = [seen.setdefault(word, len(seen)) for word in dict.fromkeys(words.lower_words(text))]
+        found += array("I", [numbers[(field, about)], len(numbered), *numbered])
+    return found
 
 
 def pack(rank: int, field_kind: int, surface: int) -> int:
