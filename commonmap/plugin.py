@@ -260,7 +260,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             page.content = self.banner + generated.html
-            context["commonmap_head"] = Markup(generated.head)
+            context["commonmap_head"] = Markup(generated.head_html)
             if page.file.src_uri not in self.in_nav and not page.toc:
                 # The sidebars of such a page depend only on its folder (the links are relative).
                 context["commonmap_nav_key"] = f"sidebars:{posixpath.dirname(page.url.rstrip('/'))}"

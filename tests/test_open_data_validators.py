@@ -241,11 +241,11 @@ def test_every_json_ld_block_of_the_built_site_uses_the_vocabulary(built_site: P
 
 def test_every_json_ld_block_of_a_rich_directory_uses_the_vocabulary(synthetic) -> None:
     vocabulary = Vocabulary.load()
-    heads = [o for o in pages.outputs(synthetic, SETTINGS) if getattr(o, "head", "")]
+    heads = [o for o in pages.outputs(synthetic, SETTINGS) if getattr(o, "head_html", "")]
     assert len(heads) == len(synthetic.entries)
-    problems = {page.url: vocabulary.problems(data) for page in heads for data in blocks(page.head)}
+    problems = {page.url: vocabulary.problems(data) for page in heads for data in blocks(page.head_html)}
     assert {path: found for path, found in problems.items() if found} == {}
-    used = set().union(*(vocabulary.terms(data) for page in heads for data in blocks(page.head)))
+    used = set().union(*(vocabulary.terms(data) for page in heads for data in blocks(page.head_html)))
     # schema.org's pending terms that the pages use (in the vocabulary, marked as proposals).
     assert used & vocabulary.pending == {
         "Project",

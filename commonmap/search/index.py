@@ -36,16 +36,31 @@ Postings = tuple[array, array]
 def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
     docs = documents(directory, pages)
     fields = sorted({(field, about) for doc in docs for field, _, about in doc.fields}, key=_field_order)
-    postings, surfaces = postings_of(docs, fields)
-    shards = _shard_count(len(postings))
+    # Each field's distinct words, read once, as numbers in the order first seen: the compounds'
+    # lexicon is made of them too.
+    seen: dict[str, int] = {}
+    numbers = {field: n for n, field in enumerate(fields)}
+    read = [_numbered(doc, numbers, seen) for doc in docs]
+    manifest, chunks = _described(directory, docs, fields)
+    del docs  # let go before the postings are made: 30,000 records' are 40 MB (issue 24's memory)
+    postings, surfaces = postings_of(read, seen, [FIELDS[name] for name, _ in fields])
+    manifest["shards"] = shards = _shard_count(len(postings))
     by_shard: list[list[str]] = [[] for _ in range(shards)]
     for term in postings:
         by_shard[shard_of(term, shards)].append(term)
+    found = [Asset(f"{FOLDER}/index.json", _json(manifest))]
+    for n, terms in enumerate(by_shard):  # each term's arrays let go once it is encoded
+        shard = {term: _encode(postings.pop(term), surfaces) for term in terms}
+        found.append(Asset(f"{FOLDER}/t{n}.json", _json(shard)))
+    return found + chunks
+
+
+def _described(directory: Directory, docs: list[Doc], fields: list[tuple[str, str]]) -> tuple[dict, list[Asset]]:
+    """The manifest but for its shards, and the document chunks."""
     rows = [[getattr(d, column) for column in wire.DOC_COLUMNS] for d in docs]
     spec, chunks = wire.chunked(f"{FOLDER}/index.json", f"{FOLDER}/d{{n}}.json", rows, CHUNK, _json, wire.DOC_COLUMNS)
     manifest = {
         "version": 2,
-        "shards": shards,
         "chunks": spec,
         "docs": len(docs),
         "records": len(directory.listed()),
@@ -56,24 +71,15 @@ def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
         "stop": sorted(words.STOP_WORDS),
         "fold": words.FOLD,
     }
-    found = [Asset(f"{FOLDER}/index.json", _json(manifest))]
-    for n, terms in enumerate(by_shard):  # each term's arrays let go once it is encoded
-        shard = {term: _encode(postings.pop(term), surfaces) for term in terms}
-        found.append(Asset(f"{FOLDER}/t{n}.json", _json(shard)))
-    return found + chunks
+    return manifest, chunks
 
 
-def postings_of(docs: list[Doc], fields: list[tuple[str, str]]) -> tuple[dict[str, Postings], list[str]]:
+def postings_of(read: list[array], seen: dict[str, int], weights: list[int]) -> tuple[dict[str, Postings], list[str]]:
     """term -> the documents it is in (ascending) and its best posting in each (pack()), and the
-    surface words the postings number; a field is its position in `fields` ((name, what it is
-    about) pairs). Kept as arrays of machine ints, not dicts of Python ints: 30,000 records make
-    millions of postings (issue 24's memory)."""
-    numbers = {field: n for n, field in enumerate(fields)}
-    weights = [FIELDS[name] for name, _ in fields]
-    # Each field's distinct words, read once, as numbers in the order first seen: the compounds'
-    # lexicon is made of them too.
-    seen: dict[str, int] = {}
-    read = [_numbered(doc, numbers, seen) for doc in docs]
+    surface words the postings number. `read` is the documents' words by their numbers in `seen`
+    (_numbered); a field is its position in the manifest's fields, `weights` their weights. Kept
+    as arrays of machine ints, not dicts of Python ints: 30,000 records make millions of
+    postings (issue 24's memory)."""
     surfaces = sorted(seen)
     final = array("I", bytes(4 * len(seen)))  # a word's number in the order first seen -> in `surfaces`
     for number, surface in enumerate(surfaces):

@@ -18,7 +18,8 @@ class Page:
     # of them in every language do not all need to be in memory at once (issue 24).
     body: str | Callable[[], str]
     description: str = ""  # plain text for <meta name="description">
-    head: str = ""  # finished HTML for <head> (JSON-LD), already safe
+    # Finished HTML for <head> (JSON-LD), already safe, or what makes it (as `body`).
+    head: str | Callable[[], str] = ""
     # False keeps the page's text out of the site search: records, categories and areas are in it
     # as documents of their own (commonmap/search), and lists of them would only repeat them.
     searchable: bool = True
@@ -31,6 +32,10 @@ class Page:
     def html(self) -> str:
         """The finished, escaped body (made anew on each call when the page makes it on demand)."""
         return self.body() if callable(self.body) else self.body
+
+    @property
+    def head_html(self) -> str:
+        return self.head() if callable(self.head) else self.head
 
 
 @dataclass(frozen=True)

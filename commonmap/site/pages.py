@@ -163,14 +163,14 @@ class SiteView:
             record.name,
             html,
             description=record.summary or "",
-            head=self.json_ld(entry),
+            head=partial(self.json_ld, entry),
             searchable=False,
             quick_exit=self.directory.quick_exit(entry),
         )
 
     def list_page(self, type_: str) -> Page:
         url = f"{FOLDERS[type_]}/"
-        html = self.render("list.html", url, type_=type_, groups=self.by_category(type_))
+        html = partial(self.render, "list.html", url, type_=type_, groups=self.by_category(type_))
         title, description = ui.t(f"types.{type_}"), ui.t(f"list_intro.{type_}")
         return Page(url, title, html, description=description, searchable=False, section=True)
 
@@ -190,8 +190,11 @@ class SiteView:
 
     def categories_page(self) -> Page:
         url = self.local.url("kategorier/")
-        html = self.render("categories.html", url, listing=Markup(self.categories_snippet(base_of(url))))
+        html = partial(self._categories_html, url)
         return self.page(url, self.local.t("categories"), html, self.local.t("categories_intro"), section=True)
+
+    def _categories_html(self, url: str) -> str:
+        return self.render("categories.html", url, listing=Markup(self.categories_snippet(base_of(url))))
 
     def area_page(self, area_id: str) -> Page:
         url = self.local.url(f"omraden/{area_id}/")
@@ -212,7 +215,7 @@ class SiteView:
         counts = {a.id: len(self.located[a.id]) + len(self.serving[a.id]) for a in self.directory.areas}
         areas = sorted(self.directory.areas, key=lambda a: a.name)
         wide_count = sum(len(entries) for entries in self.wide.values())
-        html = self.render("areas.html", url, areas=areas, counts=counts, wide_count=wide_count)
+        html = partial(self.render, "areas.html", url, areas=areas, counts=counts, wide_count=wide_count)
         return self.page(url, self.local.t("areas"), html, self.local.t("areas_intro"), section=True)
 
     def good_examples_page(self) -> Page:
@@ -220,7 +223,7 @@ class SiteView:
         examples = [self.directory.entries[id_] for id_ in self.directory.good_examples]
         current = [e for e in examples if not e.record.ended]
         ended = [e for e in examples if e.record.ended]
-        html = self.render("good_examples.html", url, current=current, ended=ended)
+        html = partial(self.render, "good_examples.html", url, current=current, ended=ended)
         return Page(url, ui.t("good_examples"), html, description=ui.t("good_examples_intro"))
 
     def by_category(self, type_: str) -> list[tuple[object, list[Entry]]]:
