@@ -229,6 +229,11 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         env.globals["commonmap_t"] = ui.t  # pages set their language's (on_page_context)
         self.theme_pages = mkdocs_pages.ThemePages(env)
         self.state = (config, files, self.nav, env)  # for the preview: render_again
+        # The search index holds the hand-written pages' text too, which MkDocs has converted by
+        # now: it is made before the theme renders the pages, whose memory is not in use yet (issue 24).
+        for asset in self.search_index():
+            mkdocs_files.put(Path(config.site_dir) / asset.path, asset.content)
+            self._keep(asset.path, asset.content)
         return env
 
     def _alternates(self, src_uri: str) -> list[tuple[str, str]]:
@@ -288,11 +293,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     @event_priority(-100)  # last: every other plugin has written its files
     def on_post_build(self, config) -> None:
-        """The search index, a thin step after the pages: it holds the hand-written pages' text too.
-        It is written into the site being built (aside, staging.py), which is then swapped in whole."""
-        for asset in self.search_index():
-            mkdocs_files.put(Path(config.site_dir) / asset.path, asset.content)
-            self._keep(asset.path, asset.content)
+        """The site built aside (staging.py) is swapped in whole."""
         collector.release()
         self._stop_counting()
         if self.staging is not None and not self.warned:
