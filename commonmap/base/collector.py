@@ -1,9 +1,11 @@
-"""Pausing Python's cyclic garbage collector around work that makes many long-lived objects.
+"""Pausing Python's cyclic garbage collector around work that makes many long-lived objects, and
+handing freed memory back to the system between the build's large steps.
 
 A speed setting of the entry points (cli.py, plugin.py), not of the library functions they call."""
 
 from __future__ import annotations
 
+import ctypes
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,3 +35,15 @@ def keep() -> None:
 
 def release() -> None:
     gc.unfreeze()
+
+
+def give_back() -> None:
+    """Hand the memory freed by a large step (the exports, the search index) back to the system
+    before the next: glibc keeps it otherwise, and the next step's objects come from elsewhere
+    (issue 24: 30,000 records' build peaked 25 MB higher without). Nothing where there is no
+    glibc."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return
+    trim(0)

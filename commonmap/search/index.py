@@ -17,6 +17,7 @@ import functools
 import json
 from array import array
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from commonmap.base import words
 from commonmap.records.directory import Directory
@@ -34,20 +35,34 @@ Postings = tuple[array, array]
 
 
 def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
-    docs = documents(directory, pages)
-    fields = sorted({(field, about) for doc in docs for field, _, about in doc.fields}, key=_field_order)
-    # Each field's distinct words, read once, as numbers in the order first seen: the compounds'
-    # lexicon is made of them too.
-    seen: dict[str, int] = {}
-    numbers = {field: n for n, field in enumerate(fields)}
-    read = [_numbered(doc, numbers, seen) for doc in docs]
-    manifest, chunks = _described(directory, docs, fields)
-    del docs  # let go before the postings are made: 30,000 records' are 40 MB (issue 24's memory)
-    postings, surfaces = postings_of(read, seen, [FIELDS[name] for name, _ in fields])
-    manifest["shards"] = shards = _shard_count(len(postings))
+    read = _Read()
+    for doc in documents(directory, pages):  # one at a time: 30,000 records' are 40 MB (issue 24)
+        read.add(doc)
+    fields = sorted(read.fields, key=_field_order)
+    order = array("I", bytes(4 * len(fields)))  # a field's number in the order first seen -> in `fields`
+    for number, field_ in enumerate(fields):
+        order[read.fields[field_]] = number
+    spec, chunks = wire.chunked(
+        f"{FOLDER}/index.json", f"{FOLDER}/d{{n}}.json", read.rows, CHUNK, _json, wire.DOC_COLUMNS
+    )
+    postings, surfaces = postings_of(read, order, [FIELDS[name] for name, _ in fields])
+    shards = _shard_count(len(postings))
     by_shard: list[list[str]] = [[] for _ in range(shards)]
     for term in postings:
         by_shard[shard_of(term, shards)].append(term)
+    manifest = {
+        "version": 2,
+        "shards": shards,
+        "chunks": spec,
+        "docs": len(read.rows),
+        "records": len(directory.listed()),
+        "boosts": wire.table(wire.BOOST_COLUMNS, _boosts(read.boosts)),
+        "fields": wire.table(wire.FIELD_COLUMNS, [[name, FIELDS[name], about] for name, about in fields]),
+        "part": PART,
+        "prefix": PREFIX,
+        "stop": sorted(words.STOP_WORDS),
+        "fold": words.FOLD,
+    }
     found = [Asset(f"{FOLDER}/index.json", _json(manifest))]
     for n, terms in enumerate(by_shard):  # each term's arrays let go once it is encoded
         shard = {term: _encode(postings.pop(term), surfaces) for term in terms}
@@ -55,31 +70,30 @@ def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
     return found + chunks
 
 
-def _described(directory: Directory, docs: list[Doc], fields: list[tuple[str, str]]) -> tuple[dict, list[Asset]]:
-    """The manifest but for its shards, and the document chunks."""
-    rows = [[getattr(d, column) for column in wire.DOC_COLUMNS] for d in docs]
-    spec, chunks = wire.chunked(f"{FOLDER}/index.json", f"{FOLDER}/d{{n}}.json", rows, CHUNK, _json, wire.DOC_COLUMNS)
-    manifest = {
-        "version": 2,
-        "chunks": spec,
-        "docs": len(docs),
-        "records": len(directory.listed()),
-        "boosts": wire.table(wire.BOOST_COLUMNS, _boosts(docs)),
-        "fields": wire.table(wire.FIELD_COLUMNS, [[name, FIELDS[name], about] for name, about in fields]),
-        "part": PART,
-        "prefix": PREFIX,
-        "stop": sorted(words.STOP_WORDS),
-        "fold": words.FOLD,
-    }
-    return manifest, chunks
+@dataclass
+class _Read:
+    """The documents as the index needs them, read one at a time: each one's words by their
+    numbers in `seen` (_numbered), its row of the chunks and its boost. Fields and words are
+    numbered in the order first seen; the compounds' lexicon is made of the words too."""
+
+    fields: dict[tuple[str, str], int] = field(default_factory=dict)  # (name, what it is about)
+    seen: dict[str, int] = field(default_factory=dict)
+    words: list[array | None] = field(default_factory=list)  # postings_of lets each go once read
+    rows: list[list[object]] = field(default_factory=list)
+    boosts: list[float] = field(default_factory=list)
+
+    def add(self, doc: Doc) -> None:
+        self.words.append(_numbered(doc, self.fields, self.seen))
+        self.rows.append([getattr(doc, column) for column in wire.DOC_COLUMNS])
+        self.boosts.append(doc.boost)
 
 
-def postings_of(read: list[array], seen: dict[str, int], weights: list[int]) -> tuple[dict[str, Postings], list[str]]:
+def postings_of(read: _Read, order: array, weights: list[int]) -> tuple[dict[str, Postings], list[str]]:
     """term -> the documents it is in (ascending) and its best posting in each (pack()), and the
-    surface words the postings number. `read` is the documents' words by their numbers in `seen`
-    (_numbered); a field is its position in the manifest's fields, `weights` their weights. Kept
-    as arrays of machine ints, not dicts of Python ints: 30,000 records make millions of
-    postings (issue 24's memory)."""
+    surface words the postings number. A field is its position in the manifest's fields (`order`
+    maps the numbers read to them), `weights` their weights. Kept as arrays of machine ints, not
+    dicts of Python ints: 30,000 records make millions of postings (issue 24's memory)."""
+    seen = read.seen
     surfaces = sorted(seen)
     final = array("I", bytes(4 * len(seen)))  # a word's number in the order first seen -> in `surfaces`
     for number, surface in enumerate(surfaces):
@@ -90,8 +104,9 @@ def postings_of(read: list[array], seen: dict[str, int], weights: list[int]) -> 
     terms = [terms_of(word) for word in folded]  # by surface
     ranks = {value: n for n, value in enumerate(sorted({w * k for w in FIELDS.values() for k in (1, PART)}))}
     found: dict[str, Postings] = {}
-    for number, doc in enumerate(read):
-        for term, posting in _best(doc, weights, final, terms, ranks).items():
+    for number in range(len(read.words)):
+        doc, read.words[number] = read.words[number], None  # let go once read
+        for term, posting in _best(doc, order, weights, final, terms, ranks).items():
             if term not in found:
                 found[term] = (array("I"), array("Q"))
             docs_of, postings = found[term]
@@ -100,12 +115,14 @@ def postings_of(read: list[array], seen: dict[str, int], weights: list[int]) -> 
     return found, surfaces
 
 
-def _best(doc: array, weights: list[int], final: array, terms: list, ranks: dict[float, int]) -> dict[str, int]:
+def _best(
+    doc: array, order: array, weights: list[int], final: array, terms: list, ranks: dict[float, int]
+) -> dict[str, int]:
     """A document's best posting of each of its terms; `doc` is as _numbered makes it."""
     best: dict[str, int] = {}
     at = 0
     while at < len(doc):
-        field_index, count = doc[at], doc[at + 1]
+        field_index, count = order[doc[at]], doc[at + 1]
         weight = weights[field_index]
         kinds = (pack(ranks[weight], field_index * 2, 0), pack(ranks[weight * PART], field_index * 2 + 1, 0))
         for surface in map(final.__getitem__, doc[at + 2 : at + 2 + count]):
@@ -118,15 +135,15 @@ def _best(doc: array, weights: list[int], final: array, terms: list, ranks: dict
     return best
 
 
-def _numbered(doc: Doc, numbers: dict[tuple[str, str], int], seen: dict[str, int]) -> array:
-    """A document's fields as one array of machine ints, each field as its number, the count of
-    its distinct words and their numbers in `seen` (numbering those not seen yet): one small
-    array per document, not a list of them per field (issue 24's memory)."""
-    found = array("I")
-    for field, text, about in doc.fields:
+def _numbered(doc: Doc, fields: dict[tuple[str, str], int], seen: dict[str, int]) -> array:
+    """A document's fields as one array of machine ints, each field as its number in `fields`, the
+    count of its distinct words and their numbers in `seen` (numbering fields and words not seen
+    yet): one small array per document, not a list of them per field (issue 24's memory)."""
+    found: list[int] = []
+    for name, text, about in doc.fields:
         numbered = [seen.setdefault(word, len(seen)) for word in dict.fromkeys(words.lower_words(text))]
-        found += array("I", [numbers[(field, about)], len(numbered), *numbered])
-    return found
+        found += [fields.setdefault((name, about), len(fields)), len(numbered), *numbered]
+    return array("I", found)
 
 
 def pack(rank: int, field_kind: int, surface: int) -> int:
@@ -179,12 +196,12 @@ def _encode(term: Postings, surfaces: list[str]) -> list:
     return [shown, flat]
 
 
-def _boosts(docs: list[Doc]) -> list[list[float]]:
+def _boosts(boosts: list[float]) -> list[list[float]]:
     """Runs of documents with the same boost: [[first, boost], ...]."""
     runs: list[list[float]] = []
-    for number, doc in enumerate(docs):
-        if not runs or runs[-1][1] != doc.boost:
-            runs.append([number, doc.boost])
+    for number, boost in enumerate(boosts):
+        if not runs or runs[-1][1] != boost:
+            runs.append([number, boost])
     return runs
 
 

@@ -146,10 +146,21 @@ class SiteView:
         return pages
 
     def record_page(self, entry: Entry) -> Page:
-        url = url_of(entry)
         record = entry.record
-        html = partial(  # made when published (outputs.Page)
-            self.render,
+        return Page(
+            url_of(entry),
+            record.name,
+            partial(self.record_html, entry),  # made when published (outputs.Page)
+            description=record.summary or "",
+            head=partial(self.json_ld, entry),
+            searchable=False,
+            quick_exit=self.directory.quick_exit(entry),
+        )
+
+    def record_html(self, entry: Entry) -> str:
+        """A record page's body; its links are made here too, not kept for 30,000 pages (issue 24)."""
+        url, record = url_of(entry), entry.record
+        return self.render(
             "record.html",
             url,
             entry=entry,
@@ -157,15 +168,6 @@ class SiteView:
             good_example=self.directory.is_good_example(entry),
             edit_url=self.settings.edit_url(entry.file),
             report=self.settings.report_links(record.name, url),
-        )
-        return Page(
-            url,
-            record.name,
-            html,
-            description=record.summary or "",
-            head=partial(self.json_ld, entry),
-            searchable=False,
-            quick_exit=self.directory.quick_exit(entry),
         )
 
     def list_page(self, type_: str) -> Page:
