@@ -73,6 +73,9 @@ def main() -> None:
             f" ({min(shown):.2f}-{max(shown):.2f} s; target <= 2 s), everything after"
             f" {statistics.median(done):.1f} s median"
         )
+    except SystemExit:
+        print("\n".join(lines[-20:]), file=sys.stderr)  # what the server said last
+        raise
     finally:
         server.terminate()
         server.wait(timeout=60)
