@@ -150,14 +150,14 @@ class SiteView:
         return Page(
             url_of(entry),
             record.name,
-            partial(self.record_html, entry),  # made when published (outputs.Page)
+            partial(self._record_html, entry),  # made when published (outputs.Page)
             description=record.summary or "",
             head=partial(self.json_ld, entry),
             searchable=False,
             quick_exit=self.directory.quick_exit(entry),
         )
 
-    def record_html(self, entry: Entry) -> str:
+    def _record_html(self, entry: Entry) -> str:
         """A record page's body; its links are made here too, not kept for 30,000 pages (issue 24)."""
         url, record = url_of(entry), entry.record
         return self.render(
@@ -225,7 +225,9 @@ class SiteView:
         examples = [self.directory.entries[id_] for id_ in self.directory.good_examples]
         current = [e for e in examples if not e.record.ended]
         ended = [e for e in examples if e.record.ended]
-        html = partial(self.render, "good_examples.html", url, current=current, ended=ended)
+        # Made now: the page is small and in the site search, whose text of it would otherwise be
+        # a second rendering (on_page_content, then the page).
+        html = self.render("good_examples.html", url, current=current, ended=ended)
         return Page(url, ui.t("good_examples"), html, description=ui.t("good_examples_intro"))
 
     def by_category(self, type_: str) -> list[tuple[object, list[Entry]]]:
