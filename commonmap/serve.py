@@ -81,15 +81,15 @@ def serve(config_file: Path, host: str, port: int, folder: Path | None = None) -
         preview = Preview(config_file.absolute(), site)
         if not preview.full():
             return 1
-        server = ThreadingHTTPServer((host, port), partial(Quiet, directory=site))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        print(f"Förhandsvisningen: http://{host}:{server.server_address[1]}/ (Ctrl-C avslutar)", file=sys.stderr)
         changes = Changes()
         observer = Observer()
         watched = list(dict.fromkeys(preview.watched()))
         for path in watched:
             observer.schedule(changes, str(path if path.is_dir() else path.parent), recursive=path.is_dir())
-        observer.start()
+        observer.start()  # before the first page is served: an edit made once it is seen is not missed
+        server = ThreadingHTTPServer((host, port), partial(Quiet, directory=site))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(f"Förhandsvisningen: http://{host}:{server.server_address[1]}/ (Ctrl-C avslutar)", file=sys.stderr)
         while True:
             changed = {path for path in changes.next() if _relevant(path, watched)}
             if changed:
