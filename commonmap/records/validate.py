@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from commonmap.base import clock, parallel
 from commonmap.records import areasfile, goodexamples, helplines, inputs, typed
 from commonmap.records.checked import Checked, Terms, point_of, value_of
+from commonmap.records.compact import compact
 from commonmap.records.directory import CategoryDef, Directory, Entry, Vocabulary, good_examples_of, vocabulary_warnings
 from commonmap.records.duplicates import duplicate_warnings, record_keys
 from commonmap.records.inputs import AREAS_FILE, CATEGORIES_FILE
@@ -169,6 +170,7 @@ def _collect(checked: list[Checked], problems: list[Problem]) -> tuple[dict[str,
     problems += duplicate_warnings([(item, item.record, item.type) for item in kept], [item.keys for item in kept])
     valid = {id_: item for id_, item in first.items() if item.record is not None}
     entries = {
-        id_: Entry(item.record, item.type, item.file, located_in(item, valid)) for id_, item in sorted(valid.items())
+        id_: Entry(compact(item.record), item.type, item.file, located_in(item, valid))
+        for id_, item in sorted(valid.items())
     }
     return first, entries
