@@ -71,7 +71,14 @@ def main() -> None:
     plugin.read_directory = stages.marked("read the directory", plugin.read_directory)
     kept = plugin.CommonMapPlugin
     kept.on_nav = stages.marked("MkDocs: nav and pages", kept.on_nav)
-    kept.search_index = stages.marked("search index", kept.search_index, after="render the pages")
+    search_index = kept.search_index
+
+    def searched(plugin):  # the index's files are made as they are asked for
+        stages.stage = "search index"
+        yield from search_index(plugin)
+        stages.stage = "render the pages"
+
+    kept.search_index = searched
     kept.on_post_build = stages.marked("put the site in place", kept.on_post_build)
     os.chdir(config_dir)
     started = time.perf_counter()

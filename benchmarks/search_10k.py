@@ -31,7 +31,7 @@ QUERY = "språkcafé"  # a word of the synthetic records' texts and a category's
 def index_figures(site: Path, directory: Path) -> list[str]:
     loaded, _ = read_directory(directory)
     started = time.perf_counter()
-    assets = index.build(loaded)
+    assets = list(index.build(loaded))
     seconds = time.perf_counter() - started
     raw = sum(len(a.content.encode()) for a in assets)
     packed = sum(len(gzip.compress(a.content.encode(), 6)) for a in assets)

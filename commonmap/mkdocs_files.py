@@ -23,7 +23,7 @@ from commonmap.base.languages import SWEDISH
 from commonmap.records import siteconfig
 from commonmap.records.problems import Problem
 from commonmap.records.settings import Settings
-from commonmap.site.outputs import Page
+from commonmap.site.outputs import Chunks, Page
 
 GENERATED_DOCS = "docs"  # DIR/docs, beside DIR/mkdocs.yml
 TILE_ORIGIN = "commonmap_tile_origin"  # in mkdocs.yml's extra: the tile server for the theme's CSP
@@ -113,15 +113,19 @@ def write(out: Path, path: str, content: str | bytes) -> None:
     put(out / GENERATED_DOCS / path, content)
 
 
-def put(target: Path, content: str | bytes) -> Path:
-    """A generated file written (a text as UTF-8), with its folders."""
+def put(target: Path, content: str | bytes | Chunks) -> Path:
+    """A generated file written (a text as UTF-8; pieces as they are made), with its folders."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(encoded(content))
+    if isinstance(content, Chunks):
+        with target.open("wb") as file:
+            file.writelines(content)
+    else:
+        target.write_bytes(encoded(content))
     return target
 
 
-def encoded(content: str | bytes) -> bytes:
-    return content.encode() if isinstance(content, str) else content
+def encoded(content: str | bytes | Chunks) -> bytes:
+    return content.encode() if isinstance(content, str) else bytes(content)
 
 
 def write_config(

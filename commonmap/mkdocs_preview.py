@@ -154,7 +154,7 @@ class Preview:
         kept.pages = pages
         with collector.paused():
             kept.render_again(again + self._with_snippets(before), gone)
-            self._write([o for o in outputs if isinstance(o, Asset)] + kept.search_index())
+            self._write([o for o in outputs if isinstance(o, Asset)] + list(kept.search_index()))
         files = kept.state[1]
         made = [
             mkdocs_files.source_of(o) if isinstance(o, Page) else o.path for o in outputs if not isinstance(o, Snippet)

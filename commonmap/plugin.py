@@ -11,6 +11,7 @@ import html
 import logging
 import posixpath
 import tempfile
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from commonmap.records.validate import read_directory
 from commonmap.search import index as search_index
 from commonmap.search.documents import PageText
 from commonmap.site import staging, switcher, translations
-from commonmap.site.outputs import Asset, Page, Snippet
+from commonmap.site.outputs import Asset, Chunks, Page, Snippet
 from commonmap.site.snippets import Snippets
 
 log = logging.getLogger("mkdocs.plugins.commonmap")
@@ -82,6 +83,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     @event_priority(100)  # first: the site is built aside from the start (staging.py)
     def on_config(self, config):
+        collector.large_blocks_apart()
         self.pages: dict[str, Page] = {}
         self.preview_problems: list[Problem] = []
         config_file = Path(config.config_file_path)
@@ -143,8 +145,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
                 files.remove(file)
         written = frozenset(mkdocs_files.url_of_source(file.src_uri) for file in files.documentation_pages())
         self.page_settings = settings = replace(self.settings, content_pages=written)  # the preview's too
-        self.directory = directory
-        self.pages = {}
+        self.directory, self.pages = directory, {}
         self.page_texts: list[PageText] = []  # Swedish pages outside the directory, for the site search
         self.snippets = Snippets()
         with collector.paused():  # each file is written as it comes (issue 24's memory)
@@ -169,9 +170,10 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             files.append(File.generated(config, source, content=""))
             if self.sink is not None:  # `commonmap generate` (a lazy page is made here for it)
                 self._keep(mkdocs_files.folder_source(output), mkdocs_files.markdown_of(output))
-        elif isinstance(output, Asset):
-            files.append(_asset_file(output, config))
-            self._keep(output.path, output.content)
+        elif isinstance(output, Asset):  # made whole when it is written twice (`commonmap generate`)
+            content = output.content if self.sink is None else mkdocs_files.encoded(output.content)
+            files.append(_asset_file(output.path, content, config))
+            self._keep(output.path, content)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
@@ -301,7 +303,7 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             staging.publish(self.staging, self.final_site)
         config.site_dir, self.staging = self.final_site, None
 
-    def search_index(self) -> list[Asset]:
+    def search_index(self) -> Iterator[Asset]:
         """The site search's files (a page rendered again by the preview counts once, as it is now)."""
         pages = sorted({page.url: page for page in self.page_texts}.values(), key=lambda p: p.url)
         return search_index.build(self.directory, pages)
@@ -350,21 +352,19 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         return server
 
 
-def _asset_file(asset: Asset, config) -> File:
+def _asset_file(path: str, content: str | bytes | Chunks, config) -> File:
     """A generated file, written into the site at once (MkDocs leaves a file already in place), so
     that 30,000 records' exports are not all kept in memory until MkDocs copies the files."""
-    if is_markdown_file(asset.path):  # a page of its own (a vendored licence)
-        return File.generated(config, asset.path, content=asset.content)
-    target = mkdocs_files.put(Path(config.site_dir) / asset.path, asset.content)
-    return File.generated(config, asset.path, abs_src_path=str(target))
+    if is_markdown_file(path):  # a page of its own (a vendored licence)
+        return File.generated(config, path, content=content)
+    return File.generated(config, path, abs_src_path=str(mkdocs_files.put(Path(config.site_dir) / path, content)))
 
 
 class _GeneratedPage(MkDocsPage):
     """A generated page: what MkDocs' Page.render leaves on a page with no Markdown, without
     building a Markdown converter (its extensions) for each of the thousands of generated pages.
     Given to a page as its class, not as a function on each (30,000 pages: 30 MB, issue 24).
-    `links_to_anchors` keeps the class's None (no links, as an empty dict): one attribute more
-    turns each page's attributes from a dict sharing its keys into one of its own (20 MB)."""
+    `links_to_anchors` stays None (no links): one more attribute unshares each page's dict (20 MB)."""
 
     NO_TOC = get_toc([])  # read, never changed: one for every generated page
 

@@ -15,16 +15,17 @@ from pathlib import Path
 from commonmap.export import changes, geojson, hsds_files, native, page, tables
 from commonmap.records.directory import Directory
 from commonmap.records.settings import Settings
-from commonmap.site.outputs import Asset, Output
+from commonmap.site.outputs import Asset, Chunks, Output
 
 
 def files(directory: Directory, settings: Settings) -> dict[str, bytes]:
     """Every export file by its path under the site root ("data/directory.json"), sorted."""
-    return dict(sorted(made(directory, settings)))
+    return dict(sorted((path, bytes(content)) for path, content in made(directory, settings)))
 
 
-def made(directory: Directory, settings: Settings) -> Iterator[tuple[str, bytes]]:
-    """Every export file (path, bytes) as it is made, the HSDS files one by one."""
+def made(directory: Directory, settings: Settings) -> Iterator[tuple[str, bytes | Chunks]]:
+    """Every export file (path, bytes) as it is made, the HSDS files one by one, the large ones
+    piece by piece (Chunks: read each before the next is made)."""
     for make in (native.files, geojson.files, tables.files, changes.files):
         yield from make(directory, settings).items()
     yield from hsds_files.files(directory, settings)
@@ -35,10 +36,10 @@ def outputs(directory: Directory, settings: Settings) -> Iterator[Output]:
     page that lists them with their sizes."""
     sizes: dict[str, int] = {}
     for path, content in made(directory, settings):
-        sizes[path] = len(content)
         if path == changes.PATH:
             document = json.loads(content)
         yield Asset(path, content)
+        sizes[path] = len(content)  # after: pieces are counted as they are written
     yield page.page(directory, settings, dict(sorted(sizes.items())), document)
 
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import orjson
 
 from commonmap.base import clock
 from commonmap.records.directory import Entry
+from commonmap.site.outputs import Chunks
 from commonmap.site.urls import url_of
 
 DATA = "data"  # every export file is published under /data/
+CSV_ROWS = 2000  # rows of a CSV made at a time
 FORMAT_VERSION = "1.0"  # of directory.json; raise the major number when a field changes meaning
 
 # The attribution the published data needs (README.md "Data sources and licences").
@@ -63,14 +66,25 @@ def dump_json_part(data: object) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
 
 
-def dump_csv(header: list[str], rows: Iterable[list], bom: bool = False) -> bytes:
+def dump_csv(header: list[str], rows: Iterable[list], bom: bool = False) -> Chunks:
     """RFC 4180 CSV (CRLF line ends), UTF-8; with a byte order mark for spreadsheets when asked.
-    Encoded as it is written, so that a large table is in memory once, as bytes (issue 24)."""
+    Made as it is written, CSV_ROWS rows at a time, so that a large table is never whole in
+    memory (issue 24)."""
+    return Chunks(_csv_pieces(header, iter(rows), bom))
+
+
+def _csv_pieces(header: list[str], rows: Iterator[list], bom: bool) -> Iterator[bytes]:
     buffer = io.BytesIO()
     text = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     text.write("\ufeff" if bom else "")
     writer.writerow(header)
-    writer.writerows(rows)
-    text.detach()  # flushes, and leaves the buffer open
-    return buffer.getvalue()
+    while True:
+        batch = list(itertools.islice(rows, CSV_ROWS))
+        writer.writerows(batch)
+        text.flush()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        if len(batch) < CSV_ROWS:
+            return

@@ -19,8 +19,10 @@ from commonmap.export.hsds import tables
 from commonmap.export.hsds_columns import COLUMNS, ENUMS, FOREIGN_KEYS, UNIQUE
 from commonmap.records.directory import Directory
 from commonmap.records.settings import Settings
+from commonmap.site.outputs import Chunks
 
 FOLDER = "data/hsds"
+PIECE = 1 << 20  # bytes of a large JSON list written at a time
 HSDS_VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
 
@@ -133,19 +135,27 @@ def page(total: int) -> dict:
     }
 
 
-def page_json(contents: Iterator[dict], total: int) -> bytes:
-    """dump_json of the page holding `contents`, written one object at a time: `contents` sorts
-    first, so the frame's first "[]" is its place."""
+def page_json(contents: Iterator[dict], total: int) -> Chunks:
+    """dump_json of the page holding `contents`, made one object at a time and written in pieces
+    of about PIECE bytes: `contents` sorts first, so the frame's first "[]" is its place."""
+    return Chunks(_page_pieces(contents, total))
+
+
+def _page_pieces(contents: Iterator[dict], total: int) -> Iterator[bytes]:
     head, tail = dump_json(page(total)).split(b"[]", 1)
     out = io.BytesIO()
     out.write(head + b"[")
     for number, item in enumerate(contents):
         out.write(b"," + dump_json_part(item) if number else dump_json_part(item))
+        if out.tell() >= PIECE:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
     out.write(b"]" + tail)
-    return out.getvalue()
+    yield out.getvalue()
 
 
-def csv_files(rows: dict[str, list[dict]]) -> Iterator[tuple[str, bytes]]:
+def csv_files(rows: dict[str, list[dict]]) -> Iterator[tuple[str, Chunks]]:
     """The tabular form: every table of the HSDS data package as CSV with all its one-to-one
     columns (UTF-8, no BOM), from the same rows as the JSON form; a table the directory has
     nothing for (programs, contacts, metadata) is its header alone. A missing value is an empty
@@ -210,7 +220,7 @@ def index(settings: Settings) -> dict:
     return data
 
 
-def files(directory: Directory, settings: Settings) -> Iterator[tuple[str, bytes]]:
+def files(directory: Directory, settings: Settings) -> Iterator[tuple[str, bytes | Chunks]]:
     """Each file as it is made (path, bytes), so that 30,000 records' HSDS files are not all in
     memory at once (issue 24)."""
     rows = tables(directory, settings)

@@ -19,6 +19,7 @@ from commonmap.records.directory import Directory, Entry
 from commonmap.records.parts import Hours, Partner, Service, SourceLink
 from commonmap.records.settings import Settings
 from commonmap.records.types import TYPES
+from commonmap.site.outputs import Chunks
 from commonmap.site.urls import FOLDERS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -103,8 +104,8 @@ def _guard(value: str) -> str:
     return "'" + value if value[:1] in FORMULA_START else value
 
 
-def files(directory: Directory, settings: Settings) -> dict[str, bytes]:
+def files(directory: Directory, settings: Settings) -> dict[str, Chunks]:
     return {
-        path(type_): dump_csv(header(type_), [row(e, settings) for e in directory.of_type(type_)], bom=True)
+        path(type_): dump_csv(header(type_), (row(e, settings) for e in directory.of_type(type_)), bom=True)
         for type_ in TYPES
     }

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import json
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from commonmap.base import words
@@ -34,17 +34,24 @@ PREFIX = 0.8  # and a word still being typed less than a whole word
 Postings = tuple[array, array]
 
 
-def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
+def build(directory: Directory, pages: Iterable[PageText] = ()) -> Iterator[Asset]:
+    """The index's files, each as it is made: the chunks first, so that the documents' rows are
+    let go before the postings are counted, then the manifest and one term shard at a time
+    (issue 24's memory). Write each before asking for the next."""
     read = _Read()
     for doc in documents(directory, pages):  # one at a time: 30,000 records' are 40 MB (issue 24)
         read.add(doc)
+    docs = len(read.rows)
+    spec, chunks = wire.chunked(
+        f"{FOLDER}/index.json", f"{FOLDER}/d{{n}}.json", read.rows, CHUNK, _json, wire.DOC_COLUMNS
+    )
+    read.rows.clear()
+    while chunks:
+        yield chunks.pop(0)
     fields = sorted(read.fields, key=_field_order)
     order = array("I", bytes(4 * len(fields)))  # a field's number in the order first seen -> in `fields`
     for number, field_ in enumerate(fields):
         order[read.fields[field_]] = number
-    spec, chunks = wire.chunked(
-        f"{FOLDER}/index.json", f"{FOLDER}/d{{n}}.json", read.rows, CHUNK, _json, wire.DOC_COLUMNS
-    )
     postings, surfaces = postings_of(read, order, [FIELDS[name] for name, _ in fields])
     shards = _shard_count(len(postings))
     by_shard: list[list[str]] = [[] for _ in range(shards)]
@@ -54,7 +61,7 @@ def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
         "version": 2,
         "shards": shards,
         "chunks": spec,
-        "docs": len(read.rows),
+        "docs": docs,
         "records": len(directory.listed()),
         "boosts": wire.table(wire.BOOST_COLUMNS, _boosts(read.boosts)),
         "fields": wire.table(wire.FIELD_COLUMNS, [[name, FIELDS[name], about] for name, about in fields]),
@@ -63,11 +70,10 @@ def build(directory: Directory, pages: Iterable[PageText] = ()) -> list[Asset]:
         "stop": sorted(words.STOP_WORDS),
         "fold": words.FOLD,
     }
-    found = [Asset(f"{FOLDER}/index.json", _json(manifest))]
+    yield Asset(f"{FOLDER}/index.json", _json(manifest))
     for n, terms in enumerate(by_shard):  # each term's arrays let go once it is encoded
         shard = {term: _encode(postings.pop(term), surfaces) for term in terms}
-        found.append(Asset(f"{FOLDER}/t{n}.json", _json(shard)))
-    return found + chunks
+        yield Asset(f"{FOLDER}/t{n}.json", _json(shard))
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 
@@ -38,12 +38,44 @@ class Page:
         return self.head() if callable(self.head) else self.head
 
 
+class Chunks:
+    """A file's bytes as they are made, piece by piece: the adapter writes them to disk as they
+    come, so that a large export (30,000 records' HSDS services, 40 MB) is never whole in memory
+    (issue 24). Read once, piece by piece (iter) or whole (bytes); `len` after either."""
+
+    def __init__(self, pieces: Iterable[bytes]) -> None:
+        self._pieces: Iterator[bytes] | None = iter(pieces)
+        self._whole: bytes | None = None
+        self._size: int | None = None
+
+    def __iter__(self) -> Iterator[bytes]:
+        if self._whole is not None:
+            yield self._whole
+            return
+        pieces, self._pieces = self._pieces, None
+        if pieces is None:
+            raise RuntimeError("these pieces were read once already: read them whole (bytes) to read them again")
+        size = 0
+        for piece in pieces:
+            size += len(piece)
+            yield piece
+        self._size = size
+
+    def __bytes__(self) -> bytes:
+        if self._whole is None:
+            self._whole = b"".join(self)
+        return self._whole
+
+    def __len__(self) -> int:
+        return self._size if self._size is not None else len(bytes(self))
+
+
 @dataclass(frozen=True)
 class Asset:
     """A file published as it is, e.g. "data/directory.json" or "assets/map/leaflet.js"."""
 
     path: str
-    content: str | bytes
+    content: str | bytes | Chunks
 
 
 @dataclass(frozen=True)
