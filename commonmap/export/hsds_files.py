@@ -3,7 +3,6 @@ and the tabular form (one CSV per table, described by datapackage.json)."""
 
 from __future__ import annotations
 
-import io
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -22,7 +21,6 @@ from commonmap.records.settings import Settings
 from commonmap.site.outputs import Chunks
 
 FOLDER = "data/hsds"
-PIECE = 1 << 20  # bytes of a large JSON list written at a time
 HSDS_VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
 
@@ -136,23 +134,17 @@ def page(total: int) -> dict:
 
 
 def page_json(contents: Iterator[dict], total: int) -> Chunks:
-    """dump_json of the page holding `contents`, made one object at a time and written in pieces
-    of about PIECE bytes: `contents` sorts first, so the frame's first "[]" is its place."""
+    """dump_json of the page holding `contents`, made one object at a time as it is written:
+    `contents` sorts first, so the frame's first "[]" is its place."""
     return Chunks(_page_pieces(contents, total))
 
 
 def _page_pieces(contents: Iterator[dict], total: int) -> Iterator[bytes]:
     head, tail = dump_json(page(total)).split(b"[]", 1)
-    out = io.BytesIO()
-    out.write(head + b"[")
+    yield head + b"["
     for number, item in enumerate(contents):
-        out.write(b"," + dump_json_part(item) if number else dump_json_part(item))
-        if out.tell() >= PIECE:
-            yield out.getvalue()
-            out.seek(0)
-            out.truncate()
-    out.write(b"]" + tail)
-    yield out.getvalue()
+        yield b"," + dump_json_part(item) if number else dump_json_part(item)
+    yield b"]" + tail
 
 
 def csv_files(rows: dict[str, list[dict]]) -> Iterator[tuple[str, Chunks]]:
