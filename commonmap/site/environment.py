@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from commonmap.base.languages import SWEDISH
 from commonmap.records.types import TYPES
-from commonmap.site import richtext, templating
+from commonmap.site import record_page, richtext, templating
 from commonmap.site.localized import localized
 from commonmap.site.texts import hours_text, period_text, swedish_date, tel_href
 from commonmap.site.urls import FOLDERS, url_of
@@ -21,6 +21,7 @@ def environment() -> Environment:
     """The shared template set-up with the filters and names the site's pages use."""
     env = templating.environment()
     env.globals.update(url_of=url_of, FOLDERS=FOLDERS, TYPES=list(TYPES))
+    env.globals["share_button"] = lambda t: Markup(record_page.share_button(t))  # the record pages' too
     env.filters.update(
         swedish_date=swedish_date,
         hours=hours_text,
