@@ -83,7 +83,6 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
 
     @event_priority(100)  # first: the site is built aside from the start (staging.py)
     def on_config(self, config):
-        collector.large_blocks_apart()
         self.pages: dict[str, Page] = {}
         self.preview_problems: list[Problem] = []
         config_file = Path(config.config_file_path)
@@ -152,7 +151,6 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
             for output in generators.outputs(directory, settings):
                 self._publish(output, files, config)
         collector.keep()
-        collector.give_back()
         self.urls = {mkdocs_files.url_of_source(file.src_uri) for file in files.documentation_pages()}
         if self.sink is not None:
             self._keep_content(files)
@@ -236,7 +234,6 @@ class CommonMapPlugin(BasePlugin[CommonMapConfig]):
         for asset in self.search_index():
             mkdocs_files.put(Path(config.site_dir) / asset.path, asset.content)
             self._keep(asset.path, asset.content)
-        collector.give_back()
         return env
 
     def _alternates(self, src_uri: str) -> list[tuple[str, str]]:

@@ -1,11 +1,15 @@
-"""Pausing Python's cyclic garbage collector around work that makes many long-lived objects, and
-handing freed memory back to the system between the build's large steps.
+"""Pausing Python's cyclic garbage collector around work that makes many long-lived objects.
+
+glibc's allocator is left as it is: holding its threshold for blocks mapped on their own at
+128 KB and trimming the heap after the large steps (2026-12-07) saved no memory once the pages and
+exports were made piece by piece (30,000 records: 510 MB with them, 519 MB without), and they
+doubled the page faults (438,000 against 171,000), whose system time is the least steady part
+of a build on a shared machine (issue 24).
 
 A speed setting of the entry points (cli.py, plugin.py), not of the library functions they call."""
 
 from __future__ import annotations
 
-import ctypes
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,31 +39,3 @@ def keep() -> None:
 
 def release() -> None:
     gc.unfreeze()
-
-
-M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
-LARGE = 128 * 1024  # glibc's own starting threshold
-
-
-def large_blocks_apart() -> None:
-    """Blocks of 128 KB or more (a list page, a piece of an export) mapped on their own, so that
-    freeing one hands it back to the system. glibc raises this threshold to the largest such
-    block freed so far (up to 32 MB), after which the large pages of 30,000 records came from the
-    heap and stayed in it: 22 MB of the build's peak (issue 24). Nothing where there is no glibc."""
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (AttributeError, OSError):
-        return
-    mallopt(M_MMAP_THRESHOLD, LARGE)
-
-
-def give_back() -> None:
-    """Hand the memory freed by a large step (the exports, the search index) back to the system
-    before the next: glibc keeps it otherwise, and the next step's objects come from elsewhere
-    (issue 24: 30,000 records' build peaked 25 MB higher without). Nothing where there is no
-    glibc."""
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (AttributeError, OSError):
-        return
-    trim(0)

@@ -121,6 +121,7 @@ class Texts:
         self.language = language
         self.gettext = compile_catalogue(catalogue)
         self.done = translated(catalogue)
+        self._plain: dict[str, str] = {}  # texts without placeholders, by key: asked for on every page
 
     def raw(self, key: str, count: int = 1) -> str:
         """The text before its placeholders are filled."""
@@ -132,6 +133,10 @@ class Texts:
         return self.gettext.pgettext(key, text)
 
     def t(self, key: str, **params: object) -> str:
+        if not params:
+            if key not in self._plain:
+                self._plain[key] = self.raw(key)
+            return self._plain[key]
         count = params.get("count")
         text = self.raw(key, count if isinstance(count, int) else 1)
         return text.format(**params) if params else text

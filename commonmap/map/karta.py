@@ -17,7 +17,7 @@ import folium
 import geopandas as gpd
 from folium.plugins import FeatureGroupSubGroup, LocateControl, MarkerCluster
 from folium.utilities import JsCode
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from commonmap.base import ui
 from commonmap.base.languages import SWEDISH
@@ -194,7 +194,7 @@ def _page_html(
         for area_id in geography.located[entry.id]:
             groups[area_id].append(entry)
     areas = [
-        {"name": area.name, "count": len(groups[area.id]), "types": _by_type(groups[area.id], approximate, local)}
+        {"name": area.name, "count": len(groups[area.id]), "types": _by_type(groups[area.id], approximate, local, base)}
         for area in sorted(directory.areas, key=lambda a: a.name)
         if groups[area.id]
     ]
@@ -227,27 +227,28 @@ def _page_html(
     )
 
 
-def _by_type(entries: list[Entry], approximate: dict[str, bool], local: Localized) -> list[dict]:
+def _by_type(entries: list[Entry], approximate: dict[str, bool], local: Localized, base: str) -> list[dict]:
     """The entries of one area (sorted by name), grouped by type, for the list; `approximate` says
-    which records are on the map only at approximate points."""
+    which records are on the map only at approximate points. Each item is made here, not in the
+    template: the list holds every located record in each language (issue 24)."""
+    note = f" ({escape(local.t('map.approximate_short'))})"
     return [
         {
             "plural": local.t(f"types.{type_}"),
-            "entries": [
-                {
-                    "name": local.name(e)[0],
-                    "attrs": local.attrs(local.name(e)[1]),
-                    "url": local.link(e),
-                    "approximate": approximate.get(e.id, False),
-                    "status": _status_label(e, local),
-                }
-                for e in entries
-                if e.type == type_
-            ],
+            "list": Markup("".join(_item(e, approximate, local, base, note) for e in of_type)),
         }
         for type_ in TYPES
-        if any(e.type == type_ for e in entries)
+        if (of_type := [e for e in entries if e.type == type_])
     ]
+
+
+def _item(entry: Entry, approximate: dict[str, bool], local: Localized, base: str, note: str) -> str:
+    name, tag = local.name(entry)
+    status = _status_label(entry, local)
+    badge = f' <span class="cm-badge">{escape(status)}</span>' if status else ""
+    shown = note if approximate.get(entry.id, False) else ""
+    link = f'<a href="{escape(base)}{escape(local.link(entry))}"{local.attrs(tag)}>{escape(name)}</a>'
+    return f"<li>{link}{shown}{badge}</li>\n"
 
 
 def _status_label(entry: Entry, local: Localized) -> str:

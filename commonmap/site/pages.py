@@ -101,22 +101,20 @@ class SiteView:
         self.wide = self.indexes.wide
         self.today = clock.today()  # the build's day, for the age of sources (set by COMMONMAP_TODAY)
 
-    def item(self, entry: Entry, base: str) -> Markup:
-        """A record's item in a list, made once per language: with 10,000 records the category and
-        area pages list each record many times. It is kept with its link relative to the root, and
-        given the way back to the root when used (one copy per record, not one per depth)."""
-        made = self.indexes.items_in(self.local.language.id)
-        if entry.id not in made:
-            made[entry.id] = items.record_item(self.local, self.directory, "", entry)
-        return Markup(str.replace(made[entry.id], ' href="', f' href="{escape(base)}', 1))
-
     def record_list(self, entries: list[Entry], base: str) -> Markup:
         """A list of records, one item per line, or that there are none yet: one call per list, not
-        one template step per item (a 10,000-record site's lists hold some 200,000 items, issue 24)."""
+        one template step per item (a 10,000-record site's lists hold some 200,000 items, issue 24).
+        Each record's item is made once per language, with its link relative to the root, and
+        given the way back to the root here (one copy per record, not one per depth)."""
         if not entries:
             return Markup(f'<p class="cm-empty">{escape(self.local.t("none_yet"))}</p>\n')
-        items = "".join(f"  {self.item(entry, base)}\n" for entry in entries)
-        return Markup(f'<ul class="cm-list">\n{items}</ul>\n')
+        made = self.indexes.items_in(self.local.language.id)
+        for entry in entries:
+            if entry.id not in made:
+                made[entry.id] = items.record_item(self.local, self.directory, "", entry)
+        link, linked = ' href="', f' href="{escape(base)}'
+        lines = "".join(f"  {str.replace(made[entry.id], link, linked, 1)}\n" for entry in entries)
+        return Markup(f'<ul class="cm-list">\n{lines}</ul>\n')
 
     def made(self, kind: str, id_: str) -> Page:
         """One page by its kind and id, as site/affected.py names them (the preview)."""
