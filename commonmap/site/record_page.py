@@ -193,8 +193,6 @@ def _area_link(view, id_: str, base: str, class_: str = "") -> str:
 
 def _address(record, entry: Entry, t: Texts, base: str) -> str:
     address, location = getattr(record, "address", None), getattr(record, "location", None)
-    if not (address or location):
-        return ""
     inner = ""
     if address:
         postal = f", {_e(address.postal_code)}" if address.postal_code else ""
@@ -209,7 +207,7 @@ def _address(record, entry: Entry, t: Texts, base: str) -> str:
             f'<div class="cm-minimap" data-type="{_e(entry.type)}" data-lat="{lat}" data-lon="{lon}"'
             f' data-name="{_e(record.name)}"{flag}></div>\n'
         )
-    return _section(t, "address", inner, "cm-where")
+    return _section(t, "address", inner, "cm-where") if inner else ""
 
 
 def _opening_hours(record, t: Texts) -> str:
@@ -234,15 +232,18 @@ def _opening_hours(record, t: Texts) -> str:
 
 
 def _languages(view, record, t: Texts) -> str:
-    if not (record.languages or record.target_groups):
-        return ""
     rows = ""
     if record.languages:
         names = ", ".join(_e(view.local.language_name(code)) for code in record.languages)
         rows += f"<dt>{_e(t('languages'))}</dt><dd>{names}</dd>"
     if record.target_groups:
         rows += f"<dt>{_e(t('target_groups'))}</dt><dd>{_joined(record.target_groups, ', ')}</dd>"
-    return f'<dl class="cm-facts">\n{rows}</dl>\n'
+    return _facts(rows)
+
+
+def _facts(rows: str) -> str:
+    """Facts as a description list; none, no list."""
+    return f'<dl class="cm-facts">\n{rows}</dl>\n' if rows else ""
 
 
 def _joined(values: Iterable[object], separator: str) -> str:
@@ -251,8 +252,6 @@ def _joined(values: Iterable[object], separator: str) -> str:
 
 def _accessibility(record, t: Texts) -> str:
     accessibility, cost = getattr(record, "accessibility", None), getattr(record, "cost", None)
-    if not (accessibility or cost):
-        return ""
     rows = ""
     if accessibility:
         wheelchair = f"{_e(t(f'wheelchair.{accessibility.wheelchair}'))}. " if accessibility.wheelchair else ""
@@ -260,7 +259,7 @@ def _accessibility(record, t: Texts) -> str:
     if cost:
         description = f": {_e(cost.description)}" if cost.description else ""
         rows += f"<dt>{_e(t('cost'))}</dt><dd>{_e(t('free') if cost.free else t('not_free'))}{description}</dd>"
-    return f'<dl class="cm-facts">\n{rows}</dl>\n'
+    return _facts(rows)
 
 
 def _role(view, record, t: Texts, base: str) -> str:
