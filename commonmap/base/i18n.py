@@ -138,8 +138,7 @@ class Texts:
                 self._plain[key] = self.raw(key)
             return self._plain[key]
         count = params.get("count")
-        text = self.raw(key, count if isinstance(count, int) else 1)
-        return text.format(**params) if params else text
+        return self.raw(key, count if isinstance(count, int) else 1).format(**params)
 
     def has(self, key: str) -> bool:
         """Whether the language has its own text for `key` (Swedish always has)."""

@@ -25,6 +25,7 @@ from commonmap.map import folium_page, map_elements, mapdata, spatial
 from commonmap.records.directory import Directory, Entry
 from commonmap.records.settings import Settings
 from commonmap.records.types import TYPES
+from commonmap.site import items
 from commonmap.site.localized import Localized, localized
 from commonmap.site.outputs import Asset, Page
 from commonmap.site.urls import FOLDERS, base_of
@@ -243,12 +244,10 @@ def _by_type(entries: list[Entry], approximate: dict[str, bool], local: Localize
 
 
 def _item(entry: Entry, approximate: dict[str, bool], local: Localized, base: str, note: str) -> str:
-    name, tag = local.name(entry)
     status = _status_label(entry, local)
     badge = f' <span class="cm-badge">{escape(status)}</span>' if status else ""
     shown = note if approximate.get(entry.id, False) else ""
-    link = f'<a href="{escape(base)}{escape(local.link(entry))}"{local.attrs(tag)}>{escape(name)}</a>'
-    return f"<li>{link}{shown}{badge}</li>\n"
+    return f"<li>{items.record_link(local, base, entry)}{shown}{badge}</li>\n"
 
 
 def _status_label(entry: Entry, local: Localized) -> str:

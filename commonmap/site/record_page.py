@@ -11,12 +11,17 @@ where the address would be, then what it offers, how it connects, and where the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from markupsafe import escape
 
 from commonmap.records.directory import Entry
+from commonmap.records.model import Record
 from commonmap.site import richtext
 from commonmap.site.texts import hours_text, period_text, swedish_date, tel_href
+
+if TYPE_CHECKING:
+    from commonmap.site.pages import SiteView  # which makes the pages with this module
 
 Texts = Callable[..., str]
 
@@ -25,17 +30,17 @@ def _e(value: object) -> str:
     return str(escape(value))
 
 
-def body(view, entry: Entry, base: str, good_example: bool, edit_url: str, report: dict[str, str]) -> str:
+def body(view: SiteView, entry: Entry, base: str, good_example: bool, edit_url: str, report: dict[str, str]) -> str:
     """The <article> of `entry`'s page; `view` is the pages' SiteView (pages.py) in Swedish."""
     record, t = entry.record, view.local.t
     parts = [
         f'<article class="cm-record cm-{_e(entry.type)}">\n',
         _kicker(record, entry, t, base, good_example),
         f"<h1>{_e(record.name)}</h1>\n",
-        status_notice(record, t),
+        _status_notice(record, t),
         "\n",
         f'<p class="cm-summary">{_e(record.summary)}</p>' if record.summary else "",
-        category_chips(view, record.categories, base),
+        _category_chips(view, record.categories, base),
         "\n",
         _translations(view, record, t),
         f'<p class="cm-actions">{share_button(t)}</p>\n\n',
@@ -72,7 +77,7 @@ def _section(t: Texts, title: str, inner: str, class_: str = "") -> str:
     return f"<section{attribute}>\n<h2>{_e(t(title))}</h2>\n{inner}</section>\n"
 
 
-def _kicker(record, entry: Entry, t: Texts, base: str, good_example: bool) -> str:
+def _kicker(record: Record, entry: Entry, t: Texts, base: str, good_example: bool) -> str:
     found = [_e(t(f"type.{entry.type}"))]
     if hasattr(record, "kind"):
         found.append(f" · {_e(t(f'kind.{record.kind}'))}")
@@ -83,7 +88,7 @@ def _kicker(record, entry: Entry, t: Texts, base: str, good_example: bool) -> st
     return f'<p class="cm-kicker">{"".join(found)}</p>\n'
 
 
-def status_notice(record, t: Texts) -> str:
+def _status_notice(record: Record, t: Texts) -> str:
     """Closed for good, or for now (with why and until when)."""
     if record.closed:
         reason = f" {_e(record.status_reason)}" if record.status_reason else ""
@@ -97,7 +102,7 @@ def status_notice(record, t: Texts) -> str:
     return ""
 
 
-def category_chips(view, ids: Iterable[str], base: str) -> str:
+def _category_chips(view: SiteView, ids: Iterable[str], base: str) -> str:
     local, categories = view.local, view.directory.categories
     folder = f"{_e(base)}{_e(local.url('kategorier/'))}"
     chips = []
@@ -119,7 +124,7 @@ def share_button(t: Texts) -> str:
     )
 
 
-def _translations(view, record, t: Texts) -> str:
+def _translations(view: SiteView, record: Record, t: Texts) -> str:
     if not record.translations:
         return ""
     rows = []
@@ -131,11 +136,10 @@ def _translations(view, record, t: Texts) -> str:
             rows.append(f'<dd lang="{tag}" dir="auto"><strong>{_e(translation.name)}</strong></dd>')
         if translation.summary:
             rows.append(f'<dd lang="{tag}" dir="auto">{_e(translation.summary)}</dd>')
-    inner = f'<dl class="cm-facts">\n{"".join(rows)}</dl>\n'
-    return _section(t, "languages.other_names", inner, "cm-translations")
+    return _section(t, "languages.other_names", _facts("".join(rows)), "cm-translations")
 
 
-def _contact(record, t: Texts) -> str:
+def _contact(record: Record, t: Texts) -> str:
     contact = record.contact
     if not contact:
         return ""
@@ -153,7 +157,7 @@ def _contact(record, t: Texts) -> str:
     return _section(t, "contact", f"<ul>\n{''.join(rows)}</ul>\n", "cm-contact")
 
 
-def _old_sources(view, record, t: Texts) -> str:
+def _old_sources(view: SiteView, record: Record, t: Texts) -> str:
     """A warning about old sources comes after the record's own facts, as every banner does."""
     year = view.old_source_year(record)
     if not year:
@@ -162,7 +166,7 @@ def _old_sources(view, record, t: Texts) -> str:
     return f'<div class="cm-notice cm-old-sources" role="note"><p>{_e(t(key, year=year))}</p></div>'
 
 
-def _protected(view, entry: Entry, t: Texts, base: str) -> str:
+def _protected(view: SiteView, entry: Entry, t: Texts, base: str) -> str:
     """The protected address is told where the address would be: the area only, or the protected
     places this record is at."""
     protected_at = view.directory.protected_places(entry)
@@ -185,13 +189,13 @@ def _protected(view, entry: Entry, t: Texts, base: str) -> str:
     return _section(t, "address", inner, "cm-where")
 
 
-def _area_link(view, id_: str, base: str, class_: str = "") -> str:
+def _area_link(view: SiteView, id_: str, base: str, class_: str = "") -> str:
     attribute = f' class="{class_}"' if class_ else ""
     name = view.directory.areas.by_id[id_].name
     return f'<a{attribute} href="{_e(base)}omraden/{_e(id_)}/">{_e(name)}</a>'
 
 
-def _address(record, entry: Entry, t: Texts, base: str) -> str:
+def _address(record: Record, entry: Entry, t: Texts, base: str) -> str:
     address, location = getattr(record, "address", None), getattr(record, "location", None)
     inner = ""
     if address:
@@ -210,7 +214,7 @@ def _address(record, entry: Entry, t: Texts, base: str) -> str:
     return _section(t, "address", inner, "cm-where") if inner else ""
 
 
-def _opening_hours(record, t: Texts) -> str:
+def _opening_hours(record: Record, t: Texts) -> str:
     hours_list = getattr(record, "opening_hours", None)
     if not hours_list:
         return ""
@@ -231,7 +235,7 @@ def _opening_hours(record, t: Texts) -> str:
     return _section(t, "opening_hours", inner)
 
 
-def _languages(view, record, t: Texts) -> str:
+def _languages(view: SiteView, record: Record, t: Texts) -> str:
     rows = ""
     if record.languages:
         names = ", ".join(_e(view.local.language_name(code)) for code in record.languages)
@@ -250,7 +254,7 @@ def _joined(values: Iterable[object], separator: str) -> str:
     return separator.join(_e(value) for value in values)
 
 
-def _accessibility(record, t: Texts) -> str:
+def _accessibility(record: Record, t: Texts) -> str:
     accessibility, cost = getattr(record, "accessibility", None), getattr(record, "cost", None)
     rows = ""
     if accessibility:
@@ -262,7 +266,7 @@ def _accessibility(record, t: Texts) -> str:
     return _facts(rows)
 
 
-def _role(view, record, t: Texts, base: str) -> str:
+def _role(view: SiteView, record: Record, t: Texts, base: str) -> str:
     """A volunteer role's tasks, whose role it is, where, and what it asks."""
     if not hasattr(record, "tasks"):
         return ""
@@ -278,11 +282,11 @@ def _role(view, record, t: Texts, base: str) -> str:
     extract = ""
     if record.criminal_record_extract is not None:
         extract = f"<p>{_e(t(f'criminal_record_extract.{str(record.criminal_record_extract).lower()}'))}</p>"
-    inner = f'{richtext.render(record.tasks)}\n<dl class="cm-facts">\n{rows}</dl>\n{extract}'
+    inner = f"{richtext.render(record.tasks)}\n{_facts(rows)}{extract}"
     return _section(t, "tasks", inner)
 
 
-def _services(record, t: Texts) -> str:
+def _services(record: Record, t: Texts) -> str:
     services = getattr(record, "services", None)
     if not services:
         return ""
@@ -292,7 +296,7 @@ def _services(record, t: Texts) -> str:
     return _section(t, "services", f"<ul>\n{rows}</ul>\n")
 
 
-def _collaboration(view, record, t: Texts, base: str) -> str:
+def _collaboration(view: SiteView, record: Record, t: Texts, base: str) -> str:
     """Who works together, for how long, what came of it and what was learnt."""
     partners = "".join(
         f"<li>{view.link(view.entry(p.organisation), base)}{f': {_e(p.part)}' if p.part else ''}</li>\n"
@@ -302,7 +306,7 @@ def _collaboration(view, record, t: Texts, base: str) -> str:
     facts += f"<dt>{_e(t('status'))}</dt><dd>{_e(t(f'status.{record.status}'))}</dd>\n"
     if record.funding:
         facts += f"<dt>{_e(t('funding'))}</dt><dd>{_joined(record.funding, '; ')}</dd>"
-    inner = f'<ul>\n{partners}</ul>\n<dl class="cm-facts">\n{facts}</dl>\n'
+    inner = f"<ul>\n{partners}</ul>\n{_facts(facts)}"
     for key in ("outcomes", "lessons"):
         if getattr(record, key):
             inner += (
@@ -314,12 +318,12 @@ def _collaboration(view, record, t: Texts, base: str) -> str:
     return _section(t, "partners", inner)
 
 
-def _hosts(view, record, t: Texts, base: str) -> str:
+def _hosts(view: SiteView, record: Record, t: Texts, base: str) -> str:
     links = "".join(f"<li>{view.link(view.entry(id_), base)}</li>" for id_ in record.hosts)
     return f'<section><h2>{_e(t("hosts"))}</h2>\n<ul class="cm-list">{links}</ul>\n</section>\n'
 
 
-def _related(view, entry: Entry, t: Texts, base: str) -> str:
+def _related(view: SiteView, entry: Entry, t: Texts, base: str) -> str:
     """The meeting places, roles and collaborations that refer to this record."""
     found = []
     for key in ("places", "roles", "collaborations"):
@@ -329,7 +333,7 @@ def _related(view, entry: Entry, t: Texts, base: str) -> str:
     return "".join(found)
 
 
-def _areas(view, record, entry: Entry, t: Texts, base: str) -> str:
+def _areas(view: SiteView, record: Record, entry: Entry, t: Texts, base: str) -> str:
     if not (entry.areas or record.serves):
         return ""
     reach = f'<p class="cm-reach">{_e(t("reach"))}: {_e(t(f"serves.{record.serves}"))}</p>' if record.serves else ""
@@ -340,10 +344,10 @@ def _areas(view, record, entry: Entry, t: Texts, base: str) -> str:
     return f"<section><h2>{_e(t('areas'))}</h2>\n{reach}{chips}</section>\n"
 
 
-def _footer(record, entry: Entry, t: Texts, base: str, edit_url: str, report: dict[str, str]) -> str:
+def _footer(record: Record, entry: Entry, t: Texts, base: str, edit_url: str, report: dict[str, str]) -> str:
     """When the record was last checked, its sources, and the ways to correct it."""
     reviewed = _e(record.last_reviewed)
-    sources = "".join(f"<li>{source_item(source)}</li>" for source in record.sources)
+    sources = "".join(f"<li>{_source_item(source)}</li>" for source in record.sources)
     parts = [
         '<footer class="cm-record-footer">\n',
         f'<p>{_e(t("last_reviewed"))}: <time datetime="{reviewed}">{_e(swedish_date(record.last_reviewed))}</time></p>\n',
@@ -368,7 +372,7 @@ def _footer(record, entry: Entry, t: Texts, base: str, edit_url: str, report: di
     return "".join(parts)
 
 
-def source_item(source) -> str:
+def _source_item(source) -> str:
     """A source: a link when it is one (a plain https address or a dated link), else its text."""
     if isinstance(source, str):
         text = _e(source)
